@@ -1,0 +1,833 @@
+/* redress-database.c
+ *
+ * Copyright 2026 The Redress developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One docket: a SQLCipher database file and an evidence/ folder beside it.
+ */
+
+#define G_LOG_DOMAIN "redress-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "redress-database-private.h"
+#include "redress-util.h"
+
+#define BUSY_TIMEOUT_MS 5000
+#define MIGRATIONS_PATH "/io/github/redress/Redress/model/migrations"
+
+struct _RedressDatabase
+{
+  GObject   parent_instance;
+
+  sqlite3  *db;
+  char     *path;
+  char     *passphrase;
+  char     *actor;
+  char     *read_only_reason;
+  int       schema_version;
+  guint     read_only : 1;
+  guint     encrypted : 1;
+};
+
+G_DEFINE_FINAL_TYPE (RedressDatabase, redress_database, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_QUARK (redress-database-error-quark, redress_database_error)
+
+/* A C step that runs inside a migration's transaction, after its SQL. */
+typedef gboolean (*MigrationHook) (RedressDatabase *self,
+                                   GError         **error);
+
+/* C steps by schema version; versions not listed are plain SQL.  Add the
+ * hook's prototype to redress-database-private.h. */
+static const struct {
+  int           version;
+  MigrationHook hook;
+} migration_hooks[] = {
+  { 0, NULL },
+};
+
+static void
+redress_database_finalize (GObject *object)
+{
+  RedressDatabase *self = (RedressDatabase *)object;
+
+  redress_database_close (self);
+  g_clear_pointer (&self->path, g_free);
+  if (self->passphrase != NULL)
+    memset (self->passphrase, 0, strlen (self->passphrase));
+  g_clear_pointer (&self->passphrase, g_free);
+  g_clear_pointer (&self->actor, g_free);
+  g_clear_pointer (&self->read_only_reason, g_free);
+
+  G_OBJECT_CLASS (redress_database_parent_class)->finalize (object);
+}
+
+static void
+redress_database_class_init (RedressDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = redress_database_finalize;
+
+  /**
+   * RedressDatabase::changed:
+   * @table: the table that changed ("case_file", "person" ...)
+   * @id: (nullable): the row's id, or %NULL when many rows changed
+   *
+   * Emitted on the main context after a change was committed, so every list
+   * and object that shows the row can reload it.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 2,
+                                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+redress_database_init (RedressDatabase *self)
+{
+  self->actor = g_strdup (redress_default_actor ());
+}
+
+void
+_redress_set_sqlite_error (GError    **error,
+                           sqlite3    *db,
+                           int         rc,
+                           const char *what)
+{
+  int primary = rc & 0xff;
+  RedressDatabaseError code;
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (primary)
+    {
+    case SQLITE_CONSTRAINT:
+      code = REDRESS_DATABASE_ERROR_CONFLICT;
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_IO,
+                   _("%s: the disk is full. Nothing was saved; free some space and try again."), what);
+      return;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      code = REDRESS_DATABASE_ERROR_IO;
+      break;
+    case SQLITE_READONLY:
+      code = REDRESS_DATABASE_ERROR_READ_ONLY;
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_CORRUPT,
+                   _("%s: the docket file is damaged. Restore it from a backup."), what);
+      return;
+    default:
+      code = REDRESS_DATABASE_ERROR_FAILED;
+      break;
+    }
+
+  g_set_error (error, REDRESS_DATABASE_ERROR, code, "%s: %s", what, detail);
+}
+
+sqlite3 *
+_redress_database_get_handle (RedressDatabase *self)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), NULL);
+
+  return self->db;
+}
+
+sqlite3_stmt *
+_redress_database_prepare (RedressDatabase  *self,
+                           const char       *sql,
+                           GError          **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _redress_set_sqlite_error (error, self->db, rc, _("Could not read the docket"));
+      g_critical ("Could not prepare \"%s\": %s", sql, sqlite3_errmsg (self->db));
+      return NULL;
+    }
+
+  return stmt;
+}
+
+static gboolean
+exec_on (sqlite3     *db,
+         const char  *sql,
+         GError     **error)
+{
+  char *errmsg = NULL;
+  int rc = sqlite3_exec (db, sql, NULL, NULL, &errmsg);
+
+  if (rc != SQLITE_OK)
+    {
+      _redress_set_sqlite_error (error, db, rc, _("Could not update the docket"));
+      g_debug ("\"%s\" failed: %s", sql, errmsg ? errmsg : sqlite3_errstr (rc));
+      sqlite3_free (errmsg);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_redress_database_exec (RedressDatabase  *self,
+                        const char       *sql,
+                        GError          **error)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), FALSE);
+
+  return exec_on (self->db, sql, error);
+}
+
+gboolean
+_redress_database_check_writable (RedressDatabase  *self,
+                                  GError          **error)
+{
+  if (self->read_only)
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_READ_ONLY,
+                   _("This docket is open read-only: %s"),
+                   self->read_only_reason ? self->read_only_reason : _("it was opened for reading"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_redress_database_begin (RedressDatabase  *self,
+                         GError          **error)
+{
+  if (!_redress_database_check_writable (self, error))
+    return FALSE;
+
+  return exec_on (self->db, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+_redress_database_commit (RedressDatabase  *self,
+                          GError          **error)
+{
+  if (!exec_on (self->db, "COMMIT", error))
+    {
+      _redress_database_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_redress_database_rollback (RedressDatabase *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* The user-defined function redress_actor() lets triggers record who acted. */
+static void
+actor_func (sqlite3_context  *ctx,
+            int               argc,
+            sqlite3_value   **argv)
+{
+  RedressDatabase *self = sqlite3_user_data (ctx);
+
+  sqlite3_result_text (ctx, self->actor, -1, SQLITE_TRANSIENT);
+}
+
+/* redress_now(): the UTC timestamp format of the whole schema. */
+static void
+now_func (sqlite3_context  *ctx,
+          int               argc,
+          sqlite3_value   **argv)
+{
+  g_autofree char *now = redress_timestamp_now ();
+
+  sqlite3_result_text (ctx, now, -1, SQLITE_TRANSIENT);
+}
+
+static void
+uuid_func (sqlite3_context  *ctx,
+           int               argc,
+           sqlite3_value   **argv)
+{
+  g_autofree char *uuid = redress_uuid_new ();
+
+  sqlite3_result_text (ctx, uuid, -1, SQLITE_TRANSIENT);
+}
+
+static void
+register_functions (RedressDatabase *self,
+                    sqlite3         *db)
+{
+  sqlite3_create_function (db, "redress_actor", 0, SQLITE_UTF8, self, actor_func, NULL, NULL);
+  sqlite3_create_function (db, "redress_now", 0, SQLITE_UTF8, NULL, now_func, NULL, NULL);
+  sqlite3_create_function (db, "redress_uuid", 0, SQLITE_UTF8, NULL, uuid_func, NULL, NULL);
+}
+
+static gboolean
+file_starts_with_sqlite_header (const char *path)
+{
+  char buf[16] = { 0 };
+  FILE *fp = g_fopen (path, "rb");
+  gboolean ret;
+
+  if (fp == NULL)
+    return FALSE;
+  ret = fread (buf, 1, sizeof buf, fp) == sizeof buf && memcmp (buf, "SQLite format 3", 16) == 0;
+  fclose (fp);
+  return ret;
+}
+
+/* Opens the raw connection and applies the key; checks that the key reads. */
+static sqlite3 *
+open_connection (const char  *path,
+                 const char  *passphrase,
+                 gboolean     read_only,
+                 gboolean     create,
+                 GError     **error)
+{
+  sqlite3 *db = NULL;
+  int flags = SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_NOFOLLOW;
+  int rc;
+
+  flags |= read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  if (create && !read_only)
+    flags |= SQLITE_OPEN_CREATE;
+
+  rc = sqlite3_open_v2 (path, &db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      if ((rc & 0xff) == SQLITE_CANTOPEN && !g_file_test (path, G_FILE_TEST_EXISTS))
+        g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_IO,
+                     _("There is no docket at “%s”."), path);
+      else
+        g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_IO,
+                     _("Could not open the docket “%s”: %s"), path,
+                     db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+
+  if (passphrase != NULL && *passphrase != '\0')
+    {
+      rc = sqlite3_key (db, passphrase, (int) strlen (passphrase));
+      if (rc != SQLITE_OK)
+        {
+          g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_FAILED,
+                       _("Could not apply the passphrase: %s"), sqlite3_errmsg (db));
+          sqlite3_close_v2 (db);
+          return NULL;
+        }
+    }
+
+  /* The first read is where a wrong key or a foreign file shows. */
+  rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      int primary = rc & 0xff;
+      gboolean plain = file_starts_with_sqlite_header (path);
+
+      if (primary == SQLITE_NOTADB && passphrase != NULL && *passphrase != '\0' && !plain)
+        g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_WRONG_PASSPHRASE,
+                     _("The passphrase is not right for this docket. Check it and try again."));
+      else if (primary == SQLITE_NOTADB && passphrase != NULL && *passphrase != '\0' && plain)
+        g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_WRONG_PASSPHRASE,
+                     _("This docket is not encrypted; open it without a passphrase."));
+      else if (primary == SQLITE_NOTADB && !plain)
+        g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NEEDS_PASSPHRASE,
+                     _("“%s” is encrypted or is not a Redress docket. Enter its passphrase to open it."),
+                     path);
+      else if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
+        g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_CORRUPT,
+                     _("The docket “%s” is damaged and cannot be opened. Restore it from a backup."),
+                     path);
+      else
+        _redress_set_sqlite_error (error, db, rc, _("Could not read the docket"));
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+/* Returns NULL when the check passes, else the first problem it found. */
+static char *
+run_quick_check (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return g_strdup (sqlite3_errmsg (db));
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return g_strdup (sqlite3_errmsg (db));
+  if (g_strcmp0 (_redress_column_text (stmt, 0), "ok") != 0)
+    return g_strdup (_redress_column_text (stmt, 0));
+
+  return NULL;
+}
+
+static int
+read_user_version (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int (stmt, 0);
+}
+
+typedef struct
+{
+  int   version;
+  char *path;
+} Migration;
+
+static void
+migration_free (gpointer data)
+{
+  Migration *m = data;
+
+  g_free (m->path);
+  g_free (m);
+}
+
+static int
+migration_compare (gconstpointer a,
+                   gconstpointer b)
+{
+  const Migration *ma = *(Migration * const *)a;
+  const Migration *mb = *(Migration * const *)b;
+
+  return ma->version - mb->version;
+}
+
+/* The migrations bundled in the model's resources, in version order. */
+static GPtrArray *
+list_migrations (void)
+{
+  g_auto(GStrv) names = NULL;
+  GPtrArray *ret = g_ptr_array_new_with_free_func (migration_free);
+
+  redress_model_init ();
+  names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      Migration *m;
+      guint64 v;
+
+      if (!g_str_has_suffix (names[i], ".sql") || !g_ascii_isdigit (names[i][0]))
+        continue;
+      v = g_ascii_strtoull (names[i], NULL, 10);
+      m = g_new0 (Migration, 1);
+      m->version = (int) v;
+      m->path = g_strconcat (MIGRATIONS_PATH "/", names[i], NULL);
+      g_ptr_array_add (ret, m);
+    }
+  g_ptr_array_sort (ret, migration_compare);
+
+  return ret;
+}
+
+int
+redress_database_get_latest_schema_version (void)
+{
+  g_autoptr(GPtrArray) migrations = list_migrations ();
+
+  if (migrations->len == 0)
+    return 0;
+  return ((Migration *) g_ptr_array_index (migrations, migrations->len - 1))->version;
+}
+
+static gboolean
+apply_migration (RedressDatabase  *self,
+                 const Migration  *m,
+                 GError          **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *set_version = NULL;
+  gsize len;
+
+  bytes = g_resources_lookup_data (m->path, 0, error);
+  if (bytes == NULL)
+    return FALSE;
+  {
+    const char *data = g_bytes_get_data (bytes, &len);
+
+    sql = g_strndup (data, len);
+  }
+
+  if (!exec_on (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!exec_on (self->db, sql, error))
+    goto fail;
+
+  for (guint i = 0; i < G_N_ELEMENTS (migration_hooks); i++)
+    if (migration_hooks[i].version == m->version && migration_hooks[i].hook != NULL &&
+        !migration_hooks[i].hook (self, error))
+      goto fail;
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", m->version);
+  if (!exec_on (self->db, set_version, error))
+    goto fail;
+
+  if (!exec_on (self->db, "COMMIT", error))
+    goto fail;
+
+  self->schema_version = m->version;
+  g_debug ("Migrated %s to schema version %d", self->path, m->version);
+  return TRUE;
+
+fail:
+  _redress_database_rollback (self);
+  g_prefix_error (error, _("Could not upgrade the docket to version %d: "), m->version);
+  return FALSE;
+}
+
+/* Applies every bundled migration above the current version and up to
+ * @version (or all of them when @version is -1), each in one transaction. */
+gboolean
+_redress_database_migrate_to (RedressDatabase  *self,
+                              int               version,
+                              GError          **error)
+{
+  g_autoptr(GPtrArray) migrations = list_migrations ();
+
+  for (guint i = 0; i < migrations->len; i++)
+    {
+      const Migration *m = g_ptr_array_index (migrations, i);
+
+      if (m->version <= self->schema_version)
+        continue;
+      if (version >= 0 && m->version > version)
+        break;
+      if (!apply_migration (self, m, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+set_pragmas (RedressDatabase  *self,
+             GError          **error)
+{
+  /* WAL with synchronous=FULL: a commit that returned survives a power loss.
+   * secure_delete overwrites deleted content; foreign keys keep the file whole. */
+  return exec_on (self->db,
+                  "PRAGMA foreign_keys = ON;"
+                  "PRAGMA secure_delete = ON;"
+                  "PRAGMA journal_mode = WAL;"
+                  "PRAGMA synchronous = FULL;"
+                  "PRAGMA temp_store = MEMORY;",
+                  error);
+}
+
+/**
+ * redress_database_open:
+ * @path: the docket's database file
+ * @passphrase: (nullable): the passphrase of an encrypted docket; when
+ *   creating, a non-empty passphrase makes the new docket encrypted
+ * @flags: #RedressDatabaseOpenFlags
+ * @error: a #GError
+ *
+ * Opens a docket.  A damaged docket is opened read-only, with a reason the
+ * views show; nothing is written to it.  A wrong passphrase, an encrypted
+ * docket without one, or a file that is not a docket give a clear error.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set.
+ */
+RedressDatabase *
+redress_database_open (const char                *path,
+                       const char                *passphrase,
+                       RedressDatabaseOpenFlags   flags,
+                       GError                   **error)
+{
+  g_autoptr(RedressDatabase) self = NULL;
+  g_autofree char *problem = NULL;
+  gboolean read_only = (flags & REDRESS_DATABASE_OPEN_READ_ONLY) != 0;
+  gboolean create = (flags & REDRESS_DATABASE_OPEN_CREATE) != 0;
+  gboolean exists;
+  int latest;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  redress_model_init ();
+
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (!exists && !create)
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_IO,
+                   _("There is no docket at “%s”."), path);
+      return NULL;
+    }
+  if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_A_DOCKET,
+                   _("“%s” is a folder, not a docket file."), path);
+      return NULL;
+    }
+  if (!exists)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  self = g_object_new (REDRESS_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+  self->passphrase = g_strdup (passphrase);
+  self->encrypted = passphrase != NULL && *passphrase != '\0';
+
+  self->db = open_connection (path, passphrase, read_only, create, error);
+  if (self->db == NULL)
+    return NULL;
+
+  register_functions (self, self->db);
+
+  problem = run_quick_check (self->db);
+  if (problem != NULL && !read_only)
+    {
+      /* Damaged: reopen without the right to write anything to it. */
+      g_warning ("quick_check of %s failed: %s", path, problem);
+      sqlite3_close_v2 (g_steal_pointer (&self->db));
+      self->db = open_connection (path, passphrase, TRUE, FALSE, error);
+      if (self->db == NULL)
+        return NULL;
+      register_functions (self, self->db);
+      read_only = TRUE;
+      self->read_only_reason = g_strdup (_("the docket file is damaged. Nothing will be written to "
+                                           "it; copy what you need and restore it from a backup."));
+    }
+  else if (problem != NULL)
+    {
+      self->read_only_reason = g_strdup (_("the docket file is damaged."));
+    }
+
+  self->read_only = read_only;
+  if (read_only)
+    {
+      if (self->read_only_reason == NULL)
+        self->read_only_reason = g_strdup (_("it was opened for reading only."));
+      exec_on (self->db, "PRAGMA query_only = ON", NULL);
+    }
+
+  self->schema_version = read_user_version (self->db);
+  latest = redress_database_get_latest_schema_version ();
+  if (self->schema_version > latest)
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_TOO_NEW,
+                   _("This docket was made by a newer version of Redress (schema %d; this version "
+                     "knows up to %d). Update Redress to open it."),
+                   self->schema_version, latest);
+      return NULL;
+    }
+
+  if (!read_only)
+    {
+      if (!set_pragmas (self, error))
+        return NULL;
+      if (!_redress_database_migrate_to (self, -1, error))
+        return NULL;
+    }
+  else
+    {
+      exec_on (self->db, "PRAGMA foreign_keys = ON", NULL);
+    }
+
+  if (!read_only)
+    {
+      g_autofree char *evidence = redress_database_get_evidence_dir (self);
+
+      if (g_mkdir_with_parents (evidence, 0700) != 0)
+        g_warning ("Could not create %s: %s", evidence, g_strerror (errno));
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * _redress_database_open_reader:
+ *
+ * Opens a second, read-only connection to the same docket with the same key,
+ * for work in a thread (search, list reloads).  WAL lets it read next to the
+ * main connection's writes.
+ *
+ * Returns: (transfer full): a connection to close with sqlite3_close_v2().
+ */
+sqlite3 *
+_redress_database_open_reader (RedressDatabase  *self,
+                               GError          **error)
+{
+  sqlite3 *db;
+
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), NULL);
+
+  db = open_connection (self->path, self->passphrase, TRUE, FALSE, error);
+  if (db != NULL)
+    {
+      register_functions (self, db);
+      exec_on (db, "PRAGMA query_only = ON", NULL);
+    }
+  return db;
+}
+
+/**
+ * redress_database_get_default_path:
+ *
+ * Returns: (transfer full): the default docket, in the user's data folder.
+ */
+char *
+redress_database_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "redress", "docket.redress", NULL);
+}
+
+const char *
+redress_database_get_path (RedressDatabase *self)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * redress_database_get_evidence_dir:
+ *
+ * Returns: (transfer full): the evidence/ folder beside the database file.
+ */
+char *
+redress_database_get_evidence_dir (RedressDatabase *self)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), NULL);
+
+  dir = g_path_get_dirname (self->path);
+  return g_build_filename (dir, "evidence", NULL);
+}
+
+gboolean
+redress_database_get_read_only (RedressDatabase *self)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), TRUE);
+
+  return self->read_only;
+}
+
+const char *
+redress_database_get_read_only_reason (RedressDatabase *self)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), NULL);
+
+  return self->read_only ? self->read_only_reason : NULL;
+}
+
+gboolean
+redress_database_get_encrypted (RedressDatabase *self)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), FALSE);
+
+  return self->encrypted;
+}
+
+int
+redress_database_get_schema_version (RedressDatabase *self)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), -1);
+
+  return self->schema_version;
+}
+
+const char *
+redress_database_get_actor (RedressDatabase *self)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), NULL);
+
+  return self->actor;
+}
+
+void
+redress_database_set_actor (RedressDatabase *self,
+                            const char      *actor)
+{
+  g_return_if_fail (REDRESS_IS_DATABASE (self));
+  g_return_if_fail (actor != NULL);
+
+  g_free (self->actor);
+  self->actor = g_strdup (actor);
+}
+
+/**
+ * redress_database_emit_changed:
+ * @table: the table whose rows changed
+ * @id: (nullable): the row, or %NULL for many rows
+ *
+ * Tells every list and object that shows @table that it changed.  The model
+ * calls it after each commit; the detail of the signal is the table name.
+ */
+void
+redress_database_emit_changed (RedressDatabase *self,
+                               const char      *table,
+                               const char      *id)
+{
+  g_return_if_fail (REDRESS_IS_DATABASE (self));
+  g_return_if_fail (table != NULL);
+
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table, id);
+}
+
+void
+redress_database_close (RedressDatabase *self)
+{
+  g_return_if_fail (REDRESS_IS_DATABASE (self));
+
+  if (self->db != NULL)
+    {
+      if (!self->read_only)
+        sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+}

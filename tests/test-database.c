@@ -1,0 +1,108 @@
+/* test-database.c
+ *
+ * Copyright 2026 The Redress developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "redress-database.h"
+#include "redress-database-private.h"
+#include "redress-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("redress-test-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  f->path = g_build_filename (f->dir, "docket.redress", NULL);
+}
+
+static void
+rm_rf (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileEnumerator) e = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                            G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                                            NULL, NULL);
+  GFileInfo *info;
+
+  while (e != NULL && (info = g_file_enumerator_next_file (e, NULL, NULL)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        rm_rf (child);
+      else
+        g_unlink (child);
+      g_object_unref (info);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+test_create_plain (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedressDatabase) db = NULL;
+  g_autofree char *evidence = NULL;
+
+  db = redress_database_open (f->path, NULL, REDRESS_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  g_assert_false (redress_database_get_read_only (db));
+  g_assert_false (redress_database_get_encrypted (db));
+  g_assert_cmpint (redress_database_get_schema_version (db), ==,
+                   redress_database_get_latest_schema_version ());
+  g_assert_cmpint (redress_database_get_schema_version (db), >=, 1);
+
+  evidence = redress_database_get_evidence_dir (db);
+  g_assert_true (g_file_test (evidence, G_FILE_TEST_IS_DIR));
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+static void
+test_missing_without_create (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RedressDatabase *db = redress_database_open (f->path, NULL, 0, &error);
+
+  g_assert_null (db);
+  g_assert_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_IO);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/database/create-plain", Fixture, NULL, fixture_setup, test_create_plain, fixture_teardown);
+  g_test_add ("/database/missing-without-create", Fixture, NULL, fixture_setup, test_missing_without_create, fixture_teardown);
+
+  return g_test_run ();
+}
