@@ -27,6 +27,7 @@ gboolean      _redress_database_begin       (RedressDatabase  *self,
 gboolean      _redress_database_commit      (RedressDatabase  *self,
                                              GError          **error);
 void          _redress_database_rollback    (RedressDatabase  *self);
+gboolean      _redress_database_in_transaction (RedressDatabase *self);
 gboolean      _redress_database_check_writable (RedressDatabase *self,
                                              GError          **error);
 sqlite3      *_redress_database_open_reader (RedressDatabase  *self,

@@ -32,6 +32,7 @@ struct _RedressDatabase
   char     *actor;
   char     *read_only_reason;
   int       schema_version;
+  guint     tx_depth;
   guint     read_only : 1;
   guint     encrypted : 1;
 };
@@ -219,33 +220,79 @@ _redress_database_check_writable (RedressDatabase  *self,
   return TRUE;
 }
 
+/**
+ * _redress_database_begin:
+ *
+ * Starts a write transaction, or a savepoint inside the one already open, so
+ * that model functions that write can call each other.  Pair every call with
+ * _redress_database_commit() or _redress_database_rollback().
+ */
 gboolean
 _redress_database_begin (RedressDatabase  *self,
                          GError          **error)
 {
+  g_autofree char *sql = NULL;
+
   if (!_redress_database_check_writable (self, error))
     return FALSE;
 
-  return exec_on (self->db, "BEGIN IMMEDIATE", error);
+  if (self->tx_depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT redress_%u", self->tx_depth);
+
+  if (!exec_on (self->db, sql, error))
+    return FALSE;
+  self->tx_depth++;
+  return TRUE;
 }
 
 gboolean
 _redress_database_commit (RedressDatabase  *self,
                           GError          **error)
 {
-  if (!exec_on (self->db, "COMMIT", error))
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (self->tx_depth > 0, FALSE);
+
+  if (self->tx_depth == 1)
+    sql = g_strdup ("COMMIT");
+  else
+    sql = g_strdup_printf ("RELEASE redress_%u", self->tx_depth - 1);
+
+  if (!exec_on (self->db, sql, error))
     {
       _redress_database_rollback (self);
       return FALSE;
     }
+  self->tx_depth--;
   return TRUE;
 }
 
 void
 _redress_database_rollback (RedressDatabase *self)
 {
+  g_autofree char *sql = NULL;
+
+  if (self->tx_depth == 0)
+    return;
+
+  if (self->tx_depth == 1)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO redress_%u; RELEASE redress_%u",
+                           self->tx_depth - 1, self->tx_depth - 1);
+
   if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  self->tx_depth--;
+}
+
+/* Whether a write transaction of the model is open on the main connection. */
+gboolean
+_redress_database_in_transaction (RedressDatabase *self)
+{
+  return self->tx_depth > 0;
 }
 
 /* The user-defined function redress_actor() lets triggers record who acted. */
@@ -513,7 +560,8 @@ apply_migration (RedressDatabase  *self,
   return TRUE;
 
 fail:
-  _redress_database_rollback (self);
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   g_prefix_error (error, _("Could not upgrade the docket to version %d: "), m->version);
   return FALSE;
 }
