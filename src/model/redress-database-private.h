@@ -39,6 +39,12 @@ void          _redress_set_sqlite_error     (GError          **error,
 gboolean      _redress_database_migrate_to  (RedressDatabase  *self,
                                              int               version,
                                              GError          **error);
+RedressDatabase *_redress_database_open_full (const char       *path,
+                                             const char       *passphrase,
+                                             RedressDatabaseOpenFlags flags,
+                                             int               version,
+                                             GError          **error);
+const char   *_redress_database_get_passphrase (RedressDatabase *self);
 
 /* Column helpers: SQLite text as a (possibly NULL) C string. */
 static inline const char *

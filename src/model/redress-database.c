@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "redress-audit-private.h"
 #include "redress-database-private.h"
 #include "redress-util.h"
 
@@ -35,6 +36,7 @@ struct _RedressDatabase
   guint     tx_depth;
   guint     read_only : 1;
   guint     encrypted : 1;
+  guint     audit_disabled : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RedressDatabase, redress_database, G_TYPE_OBJECT)
@@ -59,7 +61,12 @@ static const struct {
   MigrationHook hook;
 } migration_hooks[] = {
   { 0, NULL },
+  { 3, _redress_audit_install_triggers },
 };
+
+/* From this version on, every migration regenerates the audit triggers, so the
+ * tables and columns it adds are audited too (src/model/redress-audit.c). */
+#define AUDIT_SCHEMA_VERSION 3
 
 static void
 redress_database_finalize (GObject *object)
@@ -327,10 +334,23 @@ uuid_func (sqlite3_context  *ctx,
   sqlite3_result_text (ctx, uuid, -1, SQLITE_TRANSIENT);
 }
 
+/* redress_audit_enabled(): the audit triggers fire only when it is true. */
+static void
+audit_enabled_func (sqlite3_context  *ctx,
+                    int               argc,
+                    sqlite3_value   **argv)
+{
+  RedressDatabase *self = sqlite3_user_data (ctx);
+
+  sqlite3_result_int (ctx, !self->audit_disabled);
+}
+
 static void
 register_functions (RedressDatabase *self,
                     sqlite3         *db)
 {
+  sqlite3_create_function (db, "redress_audit_enabled", 0, SQLITE_UTF8, self, audit_enabled_func,
+                           NULL, NULL);
   sqlite3_create_function (db, "redress_actor", 0, SQLITE_UTF8, self, actor_func, NULL, NULL);
   sqlite3_create_function (db, "redress_now", 0, SQLITE_UTF8, NULL, now_func, NULL, NULL);
   sqlite3_create_function (db, "redress_uuid", 0, SQLITE_UTF8, NULL, uuid_func, NULL, NULL);
@@ -540,6 +560,10 @@ apply_migration (RedressDatabase  *self,
   if (!exec_on (self->db, "BEGIN IMMEDIATE", error))
     return FALSE;
 
+  /* Audit triggers name columns, which would stop a migration dropping one. */
+  if (m->version > AUDIT_SCHEMA_VERSION && !_redress_audit_drop_triggers (self, error))
+    goto fail;
+
   if (!exec_on (self->db, sql, error))
     goto fail;
 
@@ -547,6 +571,9 @@ apply_migration (RedressDatabase  *self,
     if (migration_hooks[i].version == m->version && migration_hooks[i].hook != NULL &&
         !migration_hooks[i].hook (self, error))
       goto fail;
+
+  if (m->version > AUDIT_SCHEMA_VERSION && !_redress_audit_install_triggers (self, error))
+    goto fail;
 
   set_version = g_strdup_printf ("PRAGMA user_version = %d", m->version);
   if (!exec_on (self->db, set_version, error))
@@ -624,6 +651,18 @@ redress_database_open (const char                *path,
                        const char                *passphrase,
                        RedressDatabaseOpenFlags   flags,
                        GError                   **error)
+{
+  return _redress_database_open_full (path, passphrase, flags, -1, error);
+}
+
+/* redress_database_open(), migrating only up to schema @version (-1: all).
+ * Tests use it to make dockets of an older version. */
+RedressDatabase *
+_redress_database_open_full (const char                *path,
+                             const char                *passphrase,
+                             RedressDatabaseOpenFlags   flags,
+                             int                        version,
+                             GError                   **error)
 {
   g_autoptr(RedressDatabase) self = NULL;
   g_autofree char *problem = NULL;
@@ -716,7 +755,7 @@ redress_database_open (const char                *path,
     {
       if (!set_pragmas (self, error))
         return NULL;
-      if (!_redress_database_migrate_to (self, -1, error))
+      if (!_redress_database_migrate_to (self, version, error))
         return NULL;
     }
   else
@@ -834,6 +873,39 @@ redress_database_get_actor (RedressDatabase *self)
   g_return_val_if_fail (REDRESS_IS_DATABASE (self), NULL);
 
   return self->actor;
+}
+
+/**
+ * redress_database_set_audit_enabled:
+ * @enabled: %FALSE to stop recording changes in the audit trail
+ *
+ * Turns the audit trail of this connection on or off (it is on by default).
+ * Only bulk generation of demonstration dockets turns it off.
+ */
+void
+redress_database_set_audit_enabled (RedressDatabase *self,
+                                    gboolean         enabled)
+{
+  g_return_if_fail (REDRESS_IS_DATABASE (self));
+
+  self->audit_disabled = !enabled;
+}
+
+gboolean
+redress_database_get_audit_enabled (RedressDatabase *self)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), FALSE);
+
+  return !self->audit_disabled;
+}
+
+/* The passphrase the docket was opened with, for a copy with the same key. */
+const char *
+_redress_database_get_passphrase (RedressDatabase *self)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), NULL);
+
+  return self->passphrase;
 }
 
 void

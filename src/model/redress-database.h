@@ -56,6 +56,9 @@ int              redress_database_get_latest_schema_version (void);
 const char      *redress_database_get_actor            (RedressDatabase          *self);
 void             redress_database_set_actor            (RedressDatabase          *self,
                                                         const char               *actor);
+void             redress_database_set_audit_enabled    (RedressDatabase          *self,
+                                                        gboolean                  enabled);
+gboolean         redress_database_get_audit_enabled    (RedressDatabase          *self);
 void             redress_database_emit_changed         (RedressDatabase          *self,
                                                         const char               *table,
                                                         const char               *id);
