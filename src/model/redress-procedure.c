@@ -1,0 +1,1532 @@
+/* redress-procedure.c
+ *
+ * Copyright 2026 The Redress developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Recording events and deriving everything else from them.  The history
+ * (procedural_event) is the only truth: the stage of each track and every
+ * deadline are recomputed from it whenever it changes, so correcting the
+ * date of a past event moves every deadline that depends on it.
+ */
+
+#define G_LOG_DOMAIN "redress-procedure"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "redress-database-private.h"
+#include "redress-date.h"
+#include "redress-deadline-rules.h"
+#include "redress-lifecycle.h"
+#include "redress-procedure.h"
+#include "redress-util.h"
+
+static const char * const tracks[] = { "main", "interim", "protection", NULL };
+
+void
+redress_deadline_info_free (RedressDeadlineInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->id);
+  g_free (info->case_id);
+  g_free (info->case_reference);
+  g_free (info->rule_id);
+  g_free (info->rule_pack_version);
+  g_free (info->trigger_event_id);
+  g_free (info->trigger_date);
+  g_free (info->trigger_date_alt);
+  g_free (info->computed_due);
+  g_free (info->letter_due);
+  g_free (info->extended_due);
+  g_free (info->status);
+  g_free (info->closed_on);
+  g_free (info->closed_by);
+  g_free (info->waive_reason);
+  g_free (info);
+}
+
+/* The date that counts: an extension, else the letter's date, else the rule's. */
+const char *
+redress_deadline_info_get_due (const RedressDeadlineInfo *info)
+{
+  g_return_val_if_fail (info != NULL, NULL);
+
+  if (info->extended_due != NULL)
+    return info->extended_due;
+  if (info->letter_due != NULL)
+    return info->letter_due;
+  return info->computed_due;
+}
+
+static gboolean
+step_done (RedressDatabase  *db,
+           sqlite3_stmt     *stmt,
+           GError          **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return TRUE;
+  _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
+                             _("Could not update the docket"));
+  return FALSE;
+}
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           col)
+{
+  return g_strdup (_redress_column_text (stmt, col));
+}
+
+/* Empty text is stored as NULL for optional dates. */
+static const char *
+null_if_empty (const char *str)
+{
+  return (str == NULL || *str == '\0') ? NULL : str;
+}
+
+/**
+ * redress_procedure_find_case:
+ * @reference_or_id: the case's reference ("2025/004") or its id
+ *
+ * Returns: (transfer full): the case's id.
+ */
+char *
+redress_procedure_find_case (RedressDatabase  *db,
+                             const char       *reference_or_id,
+                             GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
+
+  stmt = _redress_database_prepare (db,
+                                    "SELECT id FROM case_file WHERE id = ?1 OR reference = ?1 "
+                                    "UNION ALL SELECT id FROM case_file WHERE reference = ?1 COLLATE NOCASE "
+                                    "LIMIT 1",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+  _redress_bind_text_or_null (stmt, 1, reference_or_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return dup_column (stmt, 0);
+
+  g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
+               _("There is no case “%s” in this docket."), reference_or_id ? reference_or_id : "");
+  return NULL;
+}
+
+static char *
+case_kind (RedressDatabase  *db,
+           const char       *case_id,
+           GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _redress_database_prepare (db, "SELECT kind FROM case_file WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return dup_column (stmt, 0);
+  g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
+               _("The case no longer exists."));
+  return NULL;
+}
+
+/* One event of the history, in order. */
+typedef struct
+{
+  char *id;
+  char *track;
+  char *event;
+  char *from_stage;
+  char *to_stage;
+  char *occurred_on;
+  char *letter_ref;
+  char *letter_due;
+  char *extends_rule;
+  char *stage_after;     /* derived: the track's stage after this event */
+} Event;
+
+static void
+event_free (gpointer data)
+{
+  Event *e = data;
+
+  g_free (e->id);
+  g_free (e->track);
+  g_free (e->event);
+  g_free (e->from_stage);
+  g_free (e->to_stage);
+  g_free (e->occurred_on);
+  g_free (e->letter_ref);
+  g_free (e->letter_due);
+  g_free (e->extends_rule);
+  g_free (e->stage_after);
+  g_free (e);
+}
+
+static GPtrArray *
+load_events (RedressDatabase  *db,
+             const char       *case_id,
+             GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (event_free);
+  int rc;
+
+  stmt = _redress_database_prepare (db,
+                                    "SELECT id, track, event, from_stage, to_stage, occurred_on, letter_ref, "
+                                    "letter_due, extends_rule FROM procedural_event WHERE case_id = ? "
+                                    "ORDER BY occurred_on, seq",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Event *e = g_new0 (Event, 1);
+
+      e->id = dup_column (stmt, 0);
+      e->track = dup_column (stmt, 1);
+      e->event = dup_column (stmt, 2);
+      e->from_stage = dup_column (stmt, 3);
+      e->to_stage = dup_column (stmt, 4);
+      e->occurred_on = dup_column (stmt, 5);
+      e->letter_ref = dup_column (stmt, 6);
+      e->letter_due = dup_column (stmt, 7);
+      e->extends_rule = dup_column (stmt, 8);
+      g_ptr_array_add (events, e);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
+                                 _("Could not read the procedural history"));
+      return NULL;
+    }
+  return g_steal_pointer (&events);
+}
+
+/* Replays the history through the life cycles; fails with the reason when an
+ * event is not allowed where it now stands.  Fills stage_after and
+ * @out_stages (track → stage). */
+static gboolean
+replay (const char  *kind,
+        GPtrArray   *events,
+        GHashTable  *out_stages,
+        GError     **error)
+{
+  RedressLifecycle *lc = redress_lifecycle_get_default ();
+
+  for (guint i = 0; tracks[i] != NULL; i++)
+    {
+      const char *procedure = redress_lifecycle_procedure_for_track (kind, tracks[i]);
+
+      if (procedure != NULL)
+        g_hash_table_insert (out_stages, (char *) tracks[i],
+                             g_strdup (redress_lifecycle_initial_stage (procedure)));
+    }
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      Event *e = g_ptr_array_index (events, i);
+      const char *procedure = redress_lifecycle_procedure_for_track (kind, e->track);
+      const char *current = g_hash_table_lookup (out_stages, e->track);
+      const RedressTransition *t;
+
+      if (procedure == NULL || current == NULL)
+        {
+          g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                       _("An inquiry has no interim measures: OP3 art 6 applies to communications only."));
+          return FALSE;
+        }
+
+      if (g_strcmp0 (e->event, REDRESS_EVENT_DEADLINE_EXTENDED) == 0)
+        {
+          e->stage_after = g_strdup (current);
+          continue;
+        }
+
+      t = redress_lifecycle_check (lc, procedure, current, e->event, error);
+      if (t == NULL)
+        {
+          g_prefix_error (error, _("On %s: "), e->occurred_on);
+          return FALSE;
+        }
+      e->stage_after = g_strdup (t->to_stage);
+      g_hash_table_insert (out_stages, e->track, g_strdup (t->to_stage));
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *rule_id;
+  const char *trigger_event_id;
+  char       *trigger_date;
+  char       *trigger_date_alt;
+  char       *computed_due;
+  char       *letter_due;
+  char       *extended_due;
+  const char *status;
+  char       *closed_on;
+  char       *closed_by;
+  gboolean    urgent;
+} Wanted;
+
+static void
+wanted_free (gpointer data)
+{
+  Wanted *w = data;
+
+  g_free (w->trigger_date);
+  g_free (w->trigger_date_alt);
+  g_free (w->computed_due);
+  g_free (w->letter_due);
+  g_free (w->extended_due);
+  g_free (w->closed_on);
+  g_free (w->closed_by);
+  g_free (w);
+}
+
+static gboolean
+strv_has (const char * const *strv,
+          const char         *str)
+{
+  return strv != NULL && g_strv_contains (strv, str);
+}
+
+/* Walks the history after @start on the rule's track: an extension moves the
+ * due date, a fulfilling event makes it done, leaving its stages supersedes it. */
+static void
+settle (const RedressDeadlineRule *rule,
+        GPtrArray                 *events,
+        guint                      start,
+        Wanted                    *w)
+{
+  w->status = "open";
+
+  for (guint j = start; j < events->len; j++)
+    {
+      Event *e = g_ptr_array_index (events, j);
+
+      if (g_strcmp0 (e->track, rule->track) != 0)
+        continue;
+
+      if (g_strcmp0 (e->event, REDRESS_EVENT_DEADLINE_EXTENDED) == 0)
+        {
+          if (g_strcmp0 (e->extends_rule, rule->id) == 0 && e->letter_due != NULL)
+            {
+              g_free (w->extended_due);
+              w->extended_due = g_strdup (e->letter_due);
+            }
+          continue;
+        }
+
+      if (strv_has (rule->done_events, e->event))
+        {
+          w->status = "done";
+        }
+      else if (!strv_has (rule->open_stages, e->stage_after) ||
+               (rule->triggers != NULL && strv_has (rule->triggers, e->event)))
+        {
+          w->status = "superseded";
+        }
+      else
+        continue;
+
+      w->closed_on = g_strdup (e->occurred_on);
+      w->closed_by = g_strdup (*e->letter_ref != '\0' ? e->letter_ref : e->event);
+      return;
+    }
+}
+
+/* D01, OP3 art 7(h) [V]: one year from the final domestic decision, counted
+ * from the earlier of its date and its notification (domain.md §1.1 [U]). */
+static gboolean
+want_d01 (RedressDatabase  *db,
+          const char       *case_id,
+          GPtrArray        *events,
+          GPtrArray        *wanted,
+          GError          **error)
+{
+  const RedressDeadlineRule *rule = redress_deadline_rules_lookup ("D01");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  Wanted *w;
+  const char *start;
+  int rc;
+
+  /* The latest final decision ends the exhaustion of remedies. */
+  stmt = _redress_database_prepare (db,
+                                    "SELECT decided_on, notified_on FROM domestic_remedy "
+                                    "WHERE case_id = ? AND is_final = 1 "
+                                    "AND (decided_on IS NOT NULL OR notified_on IS NOT NULL) "
+                                    "ORDER BY min (coalesce (decided_on, notified_on), "
+                                    "coalesce (notified_on, decided_on)) DESC LIMIT 1",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    {
+      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
+                                 _("Could not read the domestic remedies"));
+      return FALSE;
+    }
+
+  w = g_new0 (Wanted, 1);
+  w->rule_id = rule->id;
+  w->trigger_date = dup_column (stmt, 0);
+  w->trigger_date_alt = dup_column (stmt, 1);
+  start = redress_iso_date_min (w->trigger_date, w->trigger_date_alt);
+  w->computed_due = redress_deadline_rule_compute (rule, start);
+  g_ptr_array_add (wanted, w);
+
+  /* Still open while the communication is being prepared; sending it is done. */
+  w->status = "open";
+  for (guint j = 0; j < events->len; j++)
+    {
+      Event *e = g_ptr_array_index (events, j);
+
+      if (g_strcmp0 (e->track, "main") != 0 || g_strcmp0 (e->event, REDRESS_EVENT_DEADLINE_EXTENDED) == 0)
+        continue;
+      if (strv_has (rule->done_events, e->event))
+        w->status = "done";
+      else if (!strv_has (rule->open_stages, e->stage_after))
+        w->status = "superseded";
+      else
+        continue;
+      w->closed_on = g_strdup (e->occurred_on);
+      w->closed_by = g_strdup (*e->letter_ref != '\0' ? e->letter_ref : e->event);
+      break;
+    }
+  return TRUE;
+}
+
+static void
+want_from_events (const char *kind,
+                  GPtrArray  *events,
+                  GPtrArray  *wanted)
+{
+  for (guint r = 0; r < redress_deadline_rules_get_n_rules (); r++)
+    {
+      const RedressDeadlineRule *rule = redress_deadline_rules_get_rule (r);
+      const char *procedure;
+
+      if (rule->triggers == NULL || rule->track == NULL)
+        continue;
+      procedure = redress_lifecycle_procedure_for_track (kind, rule->track);
+      if (g_strcmp0 (procedure, rule->procedure) != 0)
+        continue;
+
+      for (guint i = 0; i < events->len; i++)
+        {
+          Event *e = g_ptr_array_index (events, i);
+          Wanted *w;
+
+          if (g_strcmp0 (e->track, rule->track) != 0 || !strv_has (rule->triggers, e->event) ||
+              !strv_has (rule->open_stages, e->stage_after))
+            continue;
+
+          w = g_new0 (Wanted, 1);
+          w->rule_id = rule->id;
+          w->trigger_event_id = e->id;
+          w->trigger_date = g_strdup (e->occurred_on);
+          w->computed_due = redress_deadline_rule_compute (rule, e->occurred_on);
+          if (rule->letter_applies)
+            w->letter_due = g_strdup (e->letter_due);
+          w->urgent = rule->urgent;
+          settle (rule, events, i + 1, w);
+          g_ptr_array_add (wanted, w);
+        }
+    }
+}
+
+static gboolean
+write_deadlines (RedressDatabase  *db,
+                 const char       *case_id,
+                 GPtrArray        *wanted,
+                 GError          **error)
+{
+  g_autoptr(sqlite3_stmt) sel = NULL;
+  g_autoptr(sqlite3_stmt) upd = NULL;
+  g_autoptr(sqlite3_stmt) ins = NULL;
+  g_autoptr(sqlite3_stmt) del = NULL;
+  g_autoptr(GHashTable) kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *now = redress_timestamp_now ();
+  const char *version = redress_deadline_rules_get_version ();
+  int rc;
+
+  sel = _redress_database_prepare (db,
+                                   "SELECT id FROM deadline WHERE case_id = ?1 AND rule_id = ?2 "
+                                   "AND trigger_event_id IS ?3 ORDER BY created_at LIMIT 1",
+                                   error);
+  upd = _redress_database_prepare (db,
+                                   "UPDATE deadline SET rule_pack_version = ?2, trigger_date = ?3, "
+                                   "trigger_date_alt = ?4, computed_due = ?5, letter_due = ?6, extended_due = ?7, "
+                                   "urgent = ?8, "
+                                   "status = CASE manual WHEN 1 THEN status ELSE ?9 END, "
+                                   "closed_on = CASE manual WHEN 1 THEN closed_on ELSE ?10 END, "
+                                   "closed_by = CASE manual WHEN 1 THEN closed_by ELSE ?11 END, "
+                                   "updated_at = ?12 WHERE id = ?1 AND "
+                                   "(rule_pack_version IS NOT ?2 OR trigger_date IS NOT ?3 OR "
+                                   "trigger_date_alt IS NOT ?4 OR computed_due IS NOT ?5 OR letter_due IS NOT ?6 OR "
+                                   "extended_due IS NOT ?7 OR urgent IS NOT ?8 OR (manual = 0 AND "
+                                   "(status IS NOT ?9 OR closed_on IS NOT ?10 OR closed_by IS NOT ?11)))",
+                                   error);
+  ins = _redress_database_prepare (db,
+                                   "INSERT INTO deadline (id, case_id, rule_id, rule_pack_version, trigger_event_id, "
+                                   "trigger_date, trigger_date_alt, computed_due, letter_due, extended_due, status, "
+                                   "urgent, closed_on, closed_by, created_at, updated_at) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+                                   error);
+  if (sel == NULL || upd == NULL || ins == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < wanted->len; i++)
+    {
+      Wanted *w = g_ptr_array_index (wanted, i);
+      g_autofree char *id = NULL;
+
+      sqlite3_reset (sel);
+      sqlite3_bind_text (sel, 1, case_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (sel, 2, w->rule_id, -1, SQLITE_TRANSIENT);
+      _redress_bind_text_or_null (sel, 3, w->trigger_event_id);
+      rc = sqlite3_step (sel);
+      if (rc == SQLITE_ROW)
+        {
+          id = dup_column (sel, 0);
+          sqlite3_reset (upd);
+          sqlite3_bind_text (upd, 1, id, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (upd, 2, version, -1, SQLITE_TRANSIENT);
+          _redress_bind_text_or_null (upd, 3, w->trigger_date);
+          _redress_bind_text_or_null (upd, 4, w->trigger_date_alt);
+          _redress_bind_text_or_null (upd, 5, w->computed_due);
+          _redress_bind_text_or_null (upd, 6, w->letter_due);
+          _redress_bind_text_or_null (upd, 7, w->extended_due);
+          sqlite3_bind_int (upd, 8, w->urgent ? 1 : 0);
+          sqlite3_bind_text (upd, 9, w->status, -1, SQLITE_STATIC);
+          _redress_bind_text_or_null (upd, 10, w->closed_on);
+          sqlite3_bind_text (upd, 11, w->closed_by ? w->closed_by : "", -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (upd, 12, now, -1, SQLITE_TRANSIENT);
+          if (!step_done (db, upd, error))
+            return FALSE;
+        }
+      else if (rc == SQLITE_DONE)
+        {
+          id = redress_uuid_new ();
+          sqlite3_reset (ins);
+          sqlite3_bind_text (ins, 1, id, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (ins, 2, case_id, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (ins, 3, w->rule_id, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (ins, 4, version, -1, SQLITE_TRANSIENT);
+          _redress_bind_text_or_null (ins, 5, w->trigger_event_id);
+          _redress_bind_text_or_null (ins, 6, w->trigger_date);
+          _redress_bind_text_or_null (ins, 7, w->trigger_date_alt);
+          _redress_bind_text_or_null (ins, 8, w->computed_due);
+          _redress_bind_text_or_null (ins, 9, w->letter_due);
+          _redress_bind_text_or_null (ins, 10, w->extended_due);
+          sqlite3_bind_text (ins, 11, w->status, -1, SQLITE_STATIC);
+          sqlite3_bind_int (ins, 12, w->urgent ? 1 : 0);
+          _redress_bind_text_or_null (ins, 13, w->closed_on);
+          sqlite3_bind_text (ins, 14, w->closed_by ? w->closed_by : "", -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (ins, 15, now, -1, SQLITE_TRANSIENT);
+          if (!step_done (db, ins, error))
+            return FALSE;
+        }
+      else
+        {
+          _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
+                                     _("Could not read the deadlines"));
+          return FALSE;
+        }
+      g_hash_table_add (kept, g_steal_pointer (&id));
+    }
+
+  /* Deadlines whose trigger is gone from the history go with it. */
+  {
+    g_autoptr(sqlite3_stmt) all = _redress_database_prepare (db, "SELECT id FROM deadline WHERE case_id = ?", error);
+    g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
+
+    if (all == NULL)
+      return FALSE;
+    sqlite3_bind_text (all, 1, case_id, -1, SQLITE_TRANSIENT);
+    while (sqlite3_step (all) == SQLITE_ROW)
+      if (!g_hash_table_contains (kept, _redress_column_text (all, 0)))
+        g_ptr_array_add (gone, dup_column (all, 0));
+
+    del = _redress_database_prepare (db, "DELETE FROM deadline WHERE id = ?", error);
+    if (del == NULL)
+      return FALSE;
+    for (guint i = 0; i < gone->len; i++)
+      {
+        sqlite3_reset (del);
+        sqlite3_bind_text (del, 1, g_ptr_array_index (gone, i), -1, SQLITE_TRANSIENT);
+        if (!step_done (db, del, error))
+          return FALSE;
+      }
+  }
+
+  return TRUE;
+}
+
+/* The work of redress_procedure_recompute(), inside the caller's transaction. */
+static gboolean
+recompute_in_transaction (RedressDatabase  *db,
+                          const char       *case_id,
+                          GError          **error)
+{
+  g_autofree char *kind = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GHashTable) stages = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (wanted_free);
+  g_autoptr(sqlite3_stmt) upd_event = NULL;
+  g_autoptr(sqlite3_stmt) upd_case = NULL;
+  g_autofree char *now = redress_timestamp_now ();
+
+  kind = case_kind (db, case_id, error);
+  if (kind == NULL)
+    return FALSE;
+  events = load_events (db, case_id, error);
+  if (events == NULL)
+    return FALSE;
+  if (!replay (kind, events, stages, error))
+    return FALSE;
+
+  /* Keep each event's recorded move in step with the replay. */
+  upd_event = _redress_database_prepare (db,
+                                         "UPDATE procedural_event SET from_stage = ?2, to_stage = ?3, updated_at = ?4 "
+                                         "WHERE id = ?1 AND (from_stage IS NOT ?2 OR to_stage IS NOT ?3)",
+                                         error);
+  if (upd_event == NULL)
+    return FALSE;
+  {
+    g_autoptr(GHashTable) before = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; tracks[i] != NULL; i++)
+      {
+        const char *procedure = redress_lifecycle_procedure_for_track (kind, tracks[i]);
+
+        if (procedure != NULL)
+          g_hash_table_insert (before, (char *) tracks[i], (char *) redress_lifecycle_initial_stage (procedure));
+      }
+    for (guint i = 0; i < events->len; i++)
+      {
+        Event *e = g_ptr_array_index (events, i);
+        const char *from = g_hash_table_lookup (before, e->track);
+
+        sqlite3_reset (upd_event);
+        sqlite3_bind_text (upd_event, 1, e->id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (upd_event, 2, from, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (upd_event, 3, e->stage_after, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (upd_event, 4, now, -1, SQLITE_TRANSIENT);
+        if (!step_done (db, upd_event, error))
+          return FALSE;
+        g_hash_table_insert (before, e->track, e->stage_after);
+      }
+  }
+
+  if (g_strcmp0 (kind, "communication") == 0 && !want_d01 (db, case_id, events, wanted, error))
+    return FALSE;
+  want_from_events (kind, events, wanted);
+  if (!write_deadlines (db, case_id, wanted, error))
+    return FALSE;
+
+  upd_case = _redress_database_prepare (db,
+                                        "UPDATE case_file SET stage = ?2, updated_at = ?3 "
+                                        "WHERE id = ?1 AND stage IS NOT ?2",
+                                        error);
+  if (upd_case == NULL)
+    return FALSE;
+  sqlite3_bind_text (upd_case, 1, case_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (upd_case, 2, g_hash_table_lookup (stages, "main"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (upd_case, 3, now, -1, SQLITE_TRANSIENT);
+  return step_done (db, upd_case, error);
+}
+
+static void
+emit_all (RedressDatabase *db,
+          const char      *case_id,
+          const char      *event_id)
+{
+  redress_database_emit_changed (db, "procedural_event", event_id);
+  redress_database_emit_changed (db, "deadline", NULL);
+  redress_database_emit_changed (db, "case_file", case_id);
+}
+
+/**
+ * redress_procedure_recompute:
+ *
+ * Derives the stages and deadlines of one case from its history and its
+ * domestic remedies (D01).  Call it after changing a final domestic decision.
+ */
+gboolean
+redress_procedure_recompute (RedressDatabase  *db,
+                             const char       *case_id,
+                             GError          **error)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (case_id != NULL, FALSE);
+
+  if (!_redress_database_begin (db, error))
+    return FALSE;
+  if (!recompute_in_transaction (db, case_id, error))
+    {
+      _redress_database_rollback (db);
+      return FALSE;
+    }
+  if (!_redress_database_commit (db, error))
+    return FALSE;
+  emit_all (db, case_id, NULL);
+  return TRUE;
+}
+
+static gboolean
+set_meta (RedressDatabase  *db,
+          const char       *key,
+          const char       *value,
+          GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _redress_database_prepare (db,
+                                                            "INSERT INTO docket_meta (key, value) VALUES (?, ?) "
+                                                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                                            error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  return step_done (db, stmt, error);
+}
+
+/**
+ * redress_procedure_recompute_all:
+ *
+ * Recomputes every case, and records the rule pack version that did it.  A
+ * case whose history no longer replays is left as it was and named in @error.
+ */
+gboolean
+redress_procedure_recompute_all (RedressDatabase  *db,
+                                 GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) failed = g_string_new (NULL);
+
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), FALSE);
+
+  stmt = _redress_database_prepare (db, "SELECT id, reference FROM case_file ORDER BY reference", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (ids, dup_column (stmt, 0));
+      g_ptr_array_add (ids, dup_column (stmt, 1));
+    }
+
+  if (!_redress_database_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i += 2)
+    {
+      g_autoptr(GError) local = NULL;
+
+      if (!_redress_database_begin (db, error))
+        goto fail;
+      if (!recompute_in_transaction (db, g_ptr_array_index (ids, i), &local))
+        {
+          _redress_database_rollback (db);
+          g_string_append_printf (failed, "%s%s (%s)", failed->len ? "; " : "",
+                                  (char *) g_ptr_array_index (ids, i + 1), local->message);
+          continue;
+        }
+      if (!_redress_database_commit (db, error))
+        goto fail;
+    }
+  if (!set_meta (db, "rule_pack_version", redress_deadline_rules_get_version (), error))
+    goto fail;
+  if (!_redress_database_commit (db, error))
+    return FALSE;
+
+  redress_database_emit_changed (db, "procedural_event", NULL);
+  redress_database_emit_changed (db, "deadline", NULL);
+  redress_database_emit_changed (db, "case_file", NULL);
+
+  if (failed->len > 0)
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                   _("Some cases could not be recomputed: %s"), failed->str);
+      return FALSE;
+    }
+  return TRUE;
+
+fail:
+  _redress_database_rollback (db);
+  return FALSE;
+}
+
+/**
+ * redress_procedure_ensure_rule_pack:
+ *
+ * Recomputes every deadline when the docket's deadlines were made by another
+ * rule pack than this one.  Does nothing on a read-only docket.
+ */
+gboolean
+redress_procedure_ensure_rule_pack (RedressDatabase  *db,
+                                    GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *version = redress_deadline_rules_get_version ();
+  gboolean current = FALSE;
+
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), FALSE);
+
+  if (redress_database_get_read_only (db))
+    return TRUE;
+
+  stmt = _redress_database_prepare (db,
+                                    "SELECT (SELECT value FROM docket_meta WHERE key = 'rule_pack_version') = ?1 "
+                                    "AND NOT EXISTS (SELECT 1 FROM deadline WHERE rule_pack_version != ?1)",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, version, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    current = sqlite3_column_int (stmt, 0) == 1;
+  if (current)
+    return TRUE;
+  return redress_procedure_recompute_all (db, error);
+}
+
+static void
+remedy_changed_cb (RedressDatabase *db,
+                   const char      *table,
+                   const char      *id,
+                   gpointer         user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *case_id = NULL;
+
+  if (redress_database_get_read_only (db))
+    return;
+
+  if (id != NULL)
+    {
+      g_autoptr(sqlite3_stmt) stmt = _redress_database_prepare (db,
+                                                                "SELECT case_id FROM domestic_remedy WHERE id = ?",
+                                                                NULL);
+
+      if (stmt != NULL)
+        {
+          sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            case_id = dup_column (stmt, 0);
+        }
+    }
+
+  if (!(case_id != NULL ? redress_procedure_recompute (db, case_id, &error)
+                        : redress_procedure_recompute_all (db, &error)))
+    g_warning ("Could not recompute the deadlines after a change of domestic remedies: %s", error->message);
+}
+
+/**
+ * redress_procedure_watch:
+ *
+ * Keeps D01 (art 7(h)) in step with the domestic remedies: every change to
+ * them that is announced with redress_database_emit_changed() recomputes
+ * the case.
+ */
+void
+redress_procedure_watch (RedressDatabase *db)
+{
+  g_return_if_fail (REDRESS_IS_DATABASE (db));
+
+  if (g_object_get_data (G_OBJECT (db), "redress-procedure-watch") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (db), "redress-procedure-watch", GINT_TO_POINTER (1));
+  g_signal_connect (db, "changed::domestic_remedy", G_CALLBACK (remedy_changed_cb), NULL);
+}
+
+static gboolean
+check_date (const char  *date,
+            const char  *what,
+            gboolean     required,
+            GError     **error)
+{
+  if ((date == NULL || *date == '\0') && !required)
+    return TRUE;
+  if (!redress_iso_date_is_valid (date))
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                   /* Translators: %s is "the event's date", "the due date in the letter" ... */
+                   _("%s must be a calendar date written YYYY-MM-DD, not “%s”."), what, date ? date : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Which track of a case an event belongs to. */
+static const char *
+track_for_event (const char *kind,
+                 const char *event)
+{
+  RedressLifecycle *lc = redress_lifecycle_get_default ();
+
+  for (guint i = 0; tracks[i] != NULL; i++)
+    {
+      const char *procedure = redress_lifecycle_procedure_for_track (kind, tracks[i]);
+
+      if (procedure != NULL && redress_lifecycle_has_event (lc, procedure, event))
+        return tracks[i];
+    }
+  return NULL;
+}
+
+static char *
+insert_event (RedressDatabase  *db,
+              const char       *case_id,
+              const char       *track,
+              const char       *event,
+              const char       *occurred_on,
+              const char       *letter_ref,
+              const char       *letter_due,
+              const char       *note,
+              const char       *extends_rule,
+              GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *id = redress_uuid_new ();
+  g_autofree char *now = redress_timestamp_now ();
+
+  stmt = _redress_database_prepare (db,
+                                    "INSERT INTO procedural_event (id, case_id, track, event, occurred_on, letter_ref, "
+                                    "letter_due, note, extends_rule, seq, created_at, updated_at) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                                    "(SELECT coalesce (max (seq), 0) + 1 FROM procedural_event WHERE case_id = ?2), "
+                                    "?10, ?10)",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, case_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, track, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, event, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, occurred_on, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, letter_ref ? letter_ref : "", -1, SQLITE_TRANSIENT);
+  _redress_bind_text_or_null (stmt, 7, null_if_empty (letter_due));
+  sqlite3_bind_text (stmt, 8, note ? note : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, extends_rule ? extends_rule : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 10, now, -1, SQLITE_TRANSIENT);
+  if (!step_done (db, stmt, error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
+
+/**
+ * redress_procedure_record_event:
+ * @case_id: the case
+ * @track: (nullable): "main", "interim" or "protection"; %NULL finds it from @event
+ * @event: an event of lifecycle.csv ("registered_and_transmitted" ...)
+ * @occurred_on: its date, YYYY-MM-DD
+ * @letter_ref: (nullable): the reference of the letter that reported it
+ * @letter_due: (nullable): a due date printed in that letter
+ * @note: (nullable): free text
+ *
+ * Records the event where its date puts it in the history, and moves the
+ * case.  A move the procedure does not allow is refused and nothing changes.
+ *
+ * Returns: (transfer full): the new event's id.
+ */
+char *
+redress_procedure_record_event (RedressDatabase  *db,
+                                const char       *case_id,
+                                const char       *track,
+                                const char       *event,
+                                const char       *occurred_on,
+                                const char       *letter_ref,
+                                const char       *letter_due,
+                                const char       *note,
+                                GError          **error)
+{
+  g_autofree char *kind = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (case_id != NULL, NULL);
+  g_return_val_if_fail (event != NULL, NULL);
+
+  if (!check_date (occurred_on, _("The event’s date"), TRUE, error) ||
+      !check_date (letter_due, _("The due date in the letter"), FALSE, error))
+    return NULL;
+  if (g_strcmp0 (event, REDRESS_EVENT_DEADLINE_EXTENDED) == 0)
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                   _("Record an extension with the deadline it extends and the new due date."));
+      return NULL;
+    }
+
+  kind = case_kind (db, case_id, error);
+  if (kind == NULL)
+    return NULL;
+
+  if (track == NULL)
+    {
+      track = track_for_event (kind, event);
+      if (track == NULL)
+        {
+          g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                       g_strcmp0 (kind, "inquiry") == 0
+                       ? _("“%s” is not an event of an inquiry (OP3 arts 13–14).")
+                       : _("“%s” is not an event of a communication, its interim measures or its protection measures."),
+                       event);
+          return NULL;
+        }
+    }
+  else if (redress_lifecycle_procedure_for_track (kind, track) == NULL)
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                   _("An inquiry has no interim measures: OP3 art 6 applies to communications only."));
+      return NULL;
+    }
+
+  if (!_redress_database_begin (db, error))
+    return NULL;
+  id = insert_event (db, case_id, track, event, occurred_on, letter_ref, letter_due, note, NULL, error);
+  if (id == NULL || !recompute_in_transaction (db, case_id, error))
+    {
+      _redress_database_rollback (db);
+      return NULL;
+    }
+  if (!_redress_database_commit (db, error))
+    return NULL;
+
+  emit_all (db, case_id, id);
+  return g_steal_pointer (&id);
+}
+
+static RedressDeadlineInfo *
+read_info (sqlite3_stmt *stmt)
+{
+  RedressDeadlineInfo *info = g_new0 (RedressDeadlineInfo, 1);
+
+  info->id = dup_column (stmt, 0);
+  info->case_id = dup_column (stmt, 1);
+  info->case_reference = dup_column (stmt, 2);
+  info->rule_id = dup_column (stmt, 3);
+  info->rule_pack_version = dup_column (stmt, 4);
+  info->trigger_event_id = dup_column (stmt, 5);
+  info->trigger_date = dup_column (stmt, 6);
+  info->trigger_date_alt = dup_column (stmt, 7);
+  info->computed_due = dup_column (stmt, 8);
+  info->letter_due = dup_column (stmt, 9);
+  info->extended_due = dup_column (stmt, 10);
+  info->status = dup_column (stmt, 11);
+  info->closed_on = dup_column (stmt, 12);
+  info->closed_by = dup_column (stmt, 13);
+  info->waive_reason = dup_column (stmt, 14);
+  info->urgent = sqlite3_column_int (stmt, 15) != 0;
+  info->manual = sqlite3_column_int (stmt, 16) != 0;
+  return info;
+}
+
+#define DEADLINE_COLUMNS \
+  "d.id, d.case_id, c.reference, d.rule_id, d.rule_pack_version, d.trigger_event_id, d.trigger_date, " \
+  "d.trigger_date_alt, d.computed_due, d.letter_due, d.extended_due, d.status, d.closed_on, d.closed_by, " \
+  "d.waive_reason, d.urgent, d.manual"
+#define DEADLINE_DUE "coalesce (d.extended_due, d.letter_due, d.computed_due)"
+
+static GPtrArray *
+query_deadlines (RedressDatabase  *db,
+                 const char       *sql,
+                 const char       *a,
+                 const char       *b,
+                 GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _redress_database_prepare (db, sql, error);
+  g_autoptr(GPtrArray) ret = g_ptr_array_new_with_free_func ((GDestroyNotify) redress_deadline_info_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  _redress_bind_text_or_null (stmt, 1, a);
+  _redress_bind_text_or_null (stmt, 2, b);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ret, read_info (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc, _("Could not read the deadlines"));
+      return NULL;
+    }
+  return g_steal_pointer (&ret);
+}
+
+static RedressDeadlineInfo *
+get_deadline (RedressDatabase  *db,
+              const char       *deadline_id,
+              GError          **error)
+{
+  g_autoptr(GPtrArray) found = query_deadlines (db,
+                                                "SELECT " DEADLINE_COLUMNS " FROM deadline d "
+                                                "JOIN case_file c ON c.id = d.case_id WHERE d.id = ?1",
+                                                deadline_id, NULL, error);
+
+  if (found == NULL)
+    return NULL;
+  if (found->len == 0)
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
+                   _("The deadline no longer exists."));
+      return NULL;
+    }
+  return g_ptr_array_steal_index (found, 0);
+}
+
+/**
+ * redress_procedure_record_extension:
+ * @rule_id: the deadline rule extended ("D02")
+ * @occurred_on: the date of the letter granting the extension
+ * @new_due: the new due date printed in it
+ *
+ * An extension is an event of its own, with its letter; the deadline keeps
+ * its computed date and shows the extended one beside it.
+ */
+char *
+redress_procedure_record_extension (RedressDatabase  *db,
+                                    const char       *case_id,
+                                    const char       *rule_id,
+                                    const char       *occurred_on,
+                                    const char       *letter_ref,
+                                    const char       *new_due,
+                                    const char       *note,
+                                    GError          **error)
+{
+  const RedressDeadlineRule *rule;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *citation = NULL;
+
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
+
+  if (!check_date (occurred_on, _("The date of the letter"), TRUE, error) ||
+      !check_date (new_due, _("The new due date"), TRUE, error))
+    return NULL;
+
+  rule = redress_deadline_rules_lookup (rule_id);
+  if (rule == NULL || rule->track == NULL)
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                   _("“%s” is not a deadline of a case (D01–D13)."), rule_id ? rule_id : "");
+      return NULL;
+    }
+  citation = redress_deadline_rule_get_citation (rule);
+  if (!rule->extendable)
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                   _("%s (%s) cannot be extended (%s). %s"), rule->id,
+                   redress_deadline_rule_get_title (rule), citation,
+                   g_strcmp0 (rule->id, "D01") == 0
+                   ? _("A late communication is admissible only if the author shows it could not be submitted in time: record that as the time-limit excuse.")
+                   : "");
+      return NULL;
+    }
+
+  stmt = _redress_database_prepare (db,
+                                    "SELECT 1 FROM deadline WHERE case_id = ? AND rule_id = ? AND status = 'open'",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, rule->id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                   _("The case has no open deadline %s (%s) to extend."), rule->id,
+                   redress_deadline_rule_get_title (rule));
+      return NULL;
+    }
+
+  if (!_redress_database_begin (db, error))
+    return NULL;
+  id = insert_event (db, case_id, rule->track, REDRESS_EVENT_DEADLINE_EXTENDED, occurred_on, letter_ref,
+                     new_due, note, rule->id, error);
+  if (id == NULL || !recompute_in_transaction (db, case_id, error))
+    {
+      _redress_database_rollback (db);
+      return NULL;
+    }
+  if (!_redress_database_commit (db, error))
+    return NULL;
+
+  emit_all (db, case_id, id);
+  return g_steal_pointer (&id);
+}
+
+static char *
+event_case (RedressDatabase  *db,
+            const char       *event_id,
+            GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _redress_database_prepare (db,
+                                                            "SELECT case_id FROM procedural_event WHERE id = ?",
+                                                            error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, event_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return dup_column (stmt, 0);
+  g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
+               _("The event no longer exists."));
+  return NULL;
+}
+
+/**
+ * redress_procedure_correct_event:
+ * @occurred_on: the corrected date
+ * @letter_ref: (nullable): %NULL keeps the recorded reference
+ * @letter_due: (nullable): %NULL keeps the recorded date, "" clears it
+ * @note: (nullable): %NULL keeps the recorded note
+ *
+ * Corrects a past event and recomputes everything that depends on it.  A
+ * correction that would make the history impossible is refused.
+ */
+gboolean
+redress_procedure_correct_event (RedressDatabase  *db,
+                                 const char       *event_id,
+                                 const char       *occurred_on,
+                                 const char       *letter_ref,
+                                 const char       *letter_due,
+                                 const char       *note,
+                                 GError          **error)
+{
+  g_autofree char *case_id = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = redress_timestamp_now ();
+
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), FALSE);
+
+  if (!check_date (occurred_on, _("The event’s date"), TRUE, error) ||
+      !check_date (letter_due, _("The due date in the letter"), FALSE, error))
+    return FALSE;
+  case_id = event_case (db, event_id, error);
+  if (case_id == NULL)
+    return FALSE;
+
+  if (!_redress_database_begin (db, error))
+    return FALSE;
+  stmt = _redress_database_prepare (db,
+                                    "UPDATE procedural_event SET occurred_on = ?2, "
+                                    "letter_ref = coalesce (?3, letter_ref), "
+                                    "letter_due = CASE WHEN ?4 IS NULL THEN letter_due WHEN ?4 = '' THEN NULL ELSE ?4 END, "
+                                    "note = coalesce (?5, note), updated_at = ?6 WHERE id = ?1",
+                                    error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, event_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, occurred_on, -1, SQLITE_TRANSIENT);
+  _redress_bind_text_or_null (stmt, 3, letter_ref);
+  _redress_bind_text_or_null (stmt, 4, letter_due);
+  _redress_bind_text_or_null (stmt, 5, note);
+  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
+  if (!step_done (db, stmt, error))
+    goto fail;
+  if (!recompute_in_transaction (db, case_id, error))
+    {
+      g_prefix_error (error, _("This correction would make the history impossible. "));
+      goto fail;
+    }
+  if (!_redress_database_commit (db, error))
+    return FALSE;
+
+  emit_all (db, case_id, event_id);
+  return TRUE;
+
+fail:
+  _redress_database_rollback (db);
+  return FALSE;
+}
+
+/**
+ * redress_procedure_delete_event:
+ *
+ * Removes an event recorded by mistake, with the deadlines it started.  Refused
+ * when later events depend on it.
+ */
+gboolean
+redress_procedure_delete_event (RedressDatabase  *db,
+                                const char       *event_id,
+                                GError          **error)
+{
+  g_autofree char *case_id = NULL;
+  g_autoptr(sqlite3_stmt) del_deadlines = NULL;
+  g_autoptr(sqlite3_stmt) del_event = NULL;
+
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), FALSE);
+
+  case_id = event_case (db, event_id, error);
+  if (case_id == NULL)
+    return FALSE;
+
+  if (!_redress_database_begin (db, error))
+    return FALSE;
+  del_deadlines = _redress_database_prepare (db, "DELETE FROM deadline WHERE trigger_event_id = ?", error);
+  del_event = _redress_database_prepare (db, "DELETE FROM procedural_event WHERE id = ?", error);
+  if (del_deadlines == NULL || del_event == NULL)
+    goto fail;
+  sqlite3_bind_text (del_deadlines, 1, event_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (del_event, 1, event_id, -1, SQLITE_TRANSIENT);
+  if (!step_done (db, del_deadlines, error) || !step_done (db, del_event, error))
+    goto fail;
+  if (!recompute_in_transaction (db, case_id, error))
+    {
+      g_prefix_error (error, _("Later events depend on this one. "));
+      goto fail;
+    }
+  if (!_redress_database_commit (db, error))
+    return FALSE;
+
+  emit_all (db, case_id, event_id);
+  return TRUE;
+
+fail:
+  _redress_database_rollback (db);
+  return FALSE;
+}
+
+/**
+ * redress_procedure_get_stage:
+ * @track: "main", "interim" or "protection"
+ *
+ * Returns: (transfer full): the track's current stage, derived from the history.
+ */
+char *
+redress_procedure_get_stage (RedressDatabase  *db,
+                             const char       *case_id,
+                             const char       *track,
+                             GError          **error)
+{
+  g_autofree char *kind = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GHashTable) stages = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  const char *stage;
+
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
+
+  kind = case_kind (db, case_id, error);
+  if (kind == NULL)
+    return NULL;
+  events = load_events (db, case_id, error);
+  if (events == NULL || !replay (kind, events, stages, error))
+    return NULL;
+  stage = g_hash_table_lookup (stages, track);
+  if (stage == NULL)
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                   _("An inquiry has no interim measures: OP3 art 6 applies to communications only."));
+      return NULL;
+    }
+  return g_strdup (stage);
+}
+
+static gboolean
+set_status (RedressDatabase  *db,
+            const char       *deadline_id,
+            const char       *sql,
+            const char       *a,
+            const char       *b,
+            GError          **error)
+{
+  g_autoptr(RedressDeadlineInfo) info = get_deadline (db, deadline_id, error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = redress_timestamp_now ();
+
+  if (info == NULL || !_redress_database_begin (db, error))
+    return FALSE;
+  stmt = _redress_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, deadline_id, -1, SQLITE_TRANSIENT);
+  _redress_bind_text_or_null (stmt, 2, a);
+  _redress_bind_text_or_null (stmt, 3, b);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+  if (!step_done (db, stmt, error))
+    goto fail;
+  /* Reopening hands the status back to the history. */
+  if (!recompute_in_transaction (db, info->case_id, error))
+    goto fail;
+  if (!_redress_database_commit (db, error))
+    return FALSE;
+  redress_database_emit_changed (db, "deadline", deadline_id);
+  return TRUE;
+
+fail:
+  _redress_database_rollback (db);
+  return FALSE;
+}
+
+/* Marks a deadline fulfilled by hand (a reply sent outside the recorded events). */
+gboolean
+redress_procedure_mark_done (RedressDatabase  *db,
+                             const char       *deadline_id,
+                             const char       *done_on,
+                             const char       *done_by,
+                             GError          **error)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), FALSE);
+
+  if (!check_date (done_on, _("The date it was done"), TRUE, error))
+    return FALSE;
+  return set_status (db, deadline_id,
+                     "UPDATE deadline SET status = 'done', manual = 1, closed_on = ?2, "
+                     "closed_by = coalesce (?3, ''), updated_at = ?4 WHERE id = ?1",
+                     done_on, done_by, error);
+}
+
+gboolean
+redress_procedure_waive (RedressDatabase  *db,
+                         const char       *deadline_id,
+                         const char       *reason,
+                         GError          **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (reason ? reason : ""));
+
+  if (*stripped == '\0')
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                   _("Say why the deadline no longer applies."));
+      return FALSE;
+    }
+  return set_status (db, deadline_id,
+                     "UPDATE deadline SET status = 'waived', manual = 1, waive_reason = ?2, "
+                     "closed_on = NULL, closed_by = coalesce (?3, ''), updated_at = ?4 WHERE id = ?1",
+                     reason, NULL, error);
+}
+
+gboolean
+redress_procedure_reopen (RedressDatabase  *db,
+                          const char       *deadline_id,
+                          GError          **error)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), FALSE);
+
+  return set_status (db, deadline_id,
+                     "UPDATE deadline SET status = 'open', manual = 0, waive_reason = '', closed_on = NULL, "
+                     "closed_by = '', updated_at = ?4 WHERE id = ?1 AND ?2 IS NULL AND ?3 IS NULL",
+                     NULL, NULL, error);
+}
+
+/**
+ * redress_procedure_list_deadlines:
+ * @case_id: (nullable): one case, or %NULL for all
+ *
+ * Returns: (transfer full) (element-type RedressDeadlineInfo): every deadline,
+ *   whatever its status, by due date.
+ */
+GPtrArray *
+redress_procedure_list_deadlines (RedressDatabase  *db,
+                                  const char       *case_id,
+                                  GError          **error)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
+
+  return query_deadlines (db,
+                          "SELECT " DEADLINE_COLUMNS " FROM deadline d JOIN case_file c ON c.id = d.case_id "
+                          "WHERE ?1 IS NULL OR d.case_id = ?1 "
+                          "ORDER BY " DEADLINE_DUE " IS NULL, " DEADLINE_DUE ", c.reference, d.rule_id",
+                          case_id, NULL, error);
+}
+
+/**
+ * redress_procedure_list_open_deadlines:
+ * @from: (nullable): first due date, inclusive
+ * @to: (nullable): last due date, inclusive
+ *
+ * Open deadlines by due date.  With neither bound, those whose date is not
+ * known yet (set by a letter not recorded) come last.
+ */
+GPtrArray *
+redress_procedure_list_open_deadlines (RedressDatabase  *db,
+                                       const char       *from,
+                                       const char       *to,
+                                       GError          **error)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
+
+  if (!check_date (from, _("The first date"), FALSE, error) || !check_date (to, _("The last date"), FALSE, error))
+    return NULL;
+  return query_deadlines (db,
+                          "SELECT " DEADLINE_COLUMNS " FROM deadline d JOIN case_file c ON c.id = d.case_id "
+                          "WHERE d.status = 'open' AND (?1 IS NULL OR " DEADLINE_DUE " >= ?1) "
+                          "AND (?2 IS NULL OR " DEADLINE_DUE " <= ?2) "
+                          "ORDER BY " DEADLINE_DUE " IS NULL, " DEADLINE_DUE ", d.urgent DESC, c.reference, d.rule_id",
+                          null_if_empty (from), null_if_empty (to), error);
+}
+
+/* Open deadlines due before @today. */
+GPtrArray *
+redress_procedure_list_overdue (RedressDatabase  *db,
+                                const char       *today,
+                                GError          **error)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
+
+  if (!check_date (today, _("Today’s date"), TRUE, error))
+    return NULL;
+  return query_deadlines (db,
+                          "SELECT " DEADLINE_COLUMNS " FROM deadline d JOIN case_file c ON c.id = d.case_id "
+                          "WHERE d.status = 'open' AND " DEADLINE_DUE " < ?1 "
+                          "ORDER BY " DEADLINE_DUE ", c.reference, d.rule_id",
+                          today, NULL, error);
+}
+
+/**
+ * redress_procedure_list_cases_without_open_deadline:
+ *
+ * Returns: (transfer full): the ids of the cases that are still going (their
+ *   main track is not at a closing stage) but have no open deadline at all.
+ */
+GStrv
+redress_procedure_list_cases_without_open_deadline (RedressDatabase  *db,
+                                                    GError          **error)
+{
+  RedressLifecycle *lc = redress_lifecycle_get_default ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  int rc;
+
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
+
+  stmt = _redress_database_prepare (db,
+                                    "SELECT c.id, c.kind, c.stage FROM case_file c WHERE NOT EXISTS "
+                                    "(SELECT 1 FROM deadline d WHERE d.case_id = c.id AND d.status = 'open') "
+                                    "ORDER BY c.reference",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *kind = _redress_column_text (stmt, 1);
+      const char *stage = _redress_column_text (stmt, 2);
+      const char *procedure = redress_lifecycle_procedure_for_track (kind, "main");
+
+      if (stage == NULL || *stage == '\0')
+        stage = redress_lifecycle_initial_stage (procedure);
+      if (procedure != NULL && redress_lifecycle_is_terminal (lc, procedure, stage))
+        continue;
+      g_strv_builder_add (builder, _redress_column_text (stmt, 0));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc, _("Could not read the cases"));
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}

@@ -1,0 +1,603 @@
+/* redress-reference.c
+ *
+ * Copyright 2026 The Redress developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * States and the rights catalogue, from the bundled data/ files or from a
+ * newer states file the user imported into the docket.
+ */
+
+#define G_LOG_DOMAIN "redress-reference"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "redress-csv.h"
+#include "redress-database-private.h"
+#include "redress-date.h"
+#include "redress-reference.h"
+#include "redress-util.h"
+
+#define DATA_PATH "/io/github/redress/Redress/model/data/"
+
+/* The "status as at" date of the bundled states.csv: the UN Treaty Collection
+ * snapshot it was built from is later than the 25 September 2024 signature it
+ * lists (domain.md §4.1, source S1 [V]).  Year-only cells come from a 2022
+ * extract (S15 [S]). */
+#define BUNDLED_STATES_AS_OF "2024-09-25"
+
+/* OP3 art 19(1) [V] S5, S1: in force on 14 April 2014, three months after the
+ * tenth instrument. */
+#define OP3_FIRST_ENTRY_INTO_FORCE "2014-04-14"
+
+static const char * const state_columns[] = {
+  "iso3166_alpha2", "name", "crc", "opsc", "opac", "op3", "op3_art13_optout",
+  "crc_status", "opsc_status", "opac_status", "op3_status", "op3_entry_into_force", "sources",
+};
+
+enum {
+  COL_CODE, COL_NAME, COL_CRC, COL_OPSC, COL_OPAC, COL_OP3, COL_OPTOUT,
+  COL_CRC_STATUS, COL_OPSC_STATUS, COL_OPAC_STATUS, COL_OP3_STATUS, COL_EIF, COL_SOURCES,
+  N_STATE_COLUMNS
+};
+
+struct _RedressReference
+{
+  GObject     parent_instance;
+
+  GPtrArray  *states;        /* RedressStateRecord */
+  GHashTable *states_by_code;
+  GPtrArray  *rights;        /* RedressRightRecord */
+  char       *data_as_of;
+  char       *origin;
+};
+
+G_DEFINE_FINAL_TYPE (RedressReference, redress_reference, G_TYPE_OBJECT)
+
+static void
+state_record_free (gpointer data)
+{
+  RedressStateRecord *r = data;
+
+  g_free (r->code);
+  g_free (r->name);
+  for (guint i = 0; i < REDRESS_N_TREATIES; i++)
+    g_free (r->dates[i]);
+  g_free (r->art13_optout);
+  g_free (r->op3_eif_listed);
+  g_free (r->op3_eif);
+  g_free (r->op3_eif_earliest);
+  g_free (r->op3_eif_latest);
+  g_free (r->sources);
+  g_free (r);
+}
+
+static void
+right_record_free (gpointer data)
+{
+  RedressRightRecord *r = data;
+
+  g_free (r->treaty);
+  g_free (r->article);
+  g_free (r->short_title);
+  g_free (r->kind);
+  g_free (r);
+}
+
+static void
+redress_reference_finalize (GObject *object)
+{
+  RedressReference *self = (RedressReference *)object;
+
+  g_clear_pointer (&self->states_by_code, g_hash_table_unref);
+  g_clear_pointer (&self->states, g_ptr_array_unref);
+  g_clear_pointer (&self->rights, g_ptr_array_unref);
+  g_clear_pointer (&self->data_as_of, g_free);
+  g_clear_pointer (&self->origin, g_free);
+
+  G_OBJECT_CLASS (redress_reference_parent_class)->finalize (object);
+}
+
+static void
+redress_reference_class_init (RedressReferenceClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = redress_reference_finalize;
+}
+
+static void
+redress_reference_init (RedressReference *self)
+{
+  self->states = g_ptr_array_new_with_free_func (state_record_free);
+  self->states_by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  self->rights = g_ptr_array_new_with_free_func (right_record_free);
+}
+
+const char *
+redress_treaty_to_string (RedressTreaty treaty)
+{
+  static const char * const names[] = { "CRC", "OPSC", "OPAC", "OP3" };
+
+  g_return_val_if_fail (treaty < REDRESS_N_TREATIES, NULL);
+  return names[treaty];
+}
+
+gboolean
+redress_treaty_from_string (const char    *str,
+                            RedressTreaty *out)
+{
+  for (guint i = 0; i < REDRESS_N_TREATIES; i++)
+    if (g_strcmp0 (str, redress_treaty_to_string (i)) == 0)
+      {
+        *out = i;
+        return TRUE;
+      }
+  /* rights.csv calls the communications protocol "OPIC". */
+  if (g_strcmp0 (str, "OPIC") == 0)
+    {
+      *out = REDRESS_TREATY_OP3;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+const char *
+redress_treaty_status_to_string (RedressTreatyStatus status)
+{
+  switch (status)
+    {
+    case REDRESS_TREATY_STATUS_PARTY:
+      return "party";
+    case REDRESS_TREATY_STATUS_SIGNATORY:
+      return "signatory";
+    case REDRESS_TREATY_STATUS_NONE:
+      return "none";
+    case REDRESS_TREATY_STATUS_UNKNOWN:
+    default:
+      return "unknown";
+    }
+}
+
+static gboolean
+parse_status (const char          *str,
+              RedressTreatyStatus *out)
+{
+  for (RedressTreatyStatus s = REDRESS_TREATY_STATUS_UNKNOWN; s <= REDRESS_TREATY_STATUS_PARTY; s++)
+    if (g_strcmp0 (str, redress_treaty_status_to_string (s)) == 0)
+      {
+        *out = s;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * redress_reference_compute_op3_eif:
+ * @deposit: the date of deposit of ratification or accession, possibly only a year
+ *
+ * OP3 art 19 [V]: max (14 April 2014, deposit + 3 months).  With a year-only
+ * deposit the result is a range; both ends are equal when the date is exact.
+ *
+ * Returns: %FALSE when @deposit is not a date.
+ */
+gboolean
+redress_reference_compute_op3_eif (const char  *deposit,
+                                   char       **out_earliest,
+                                   char       **out_latest)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (deposit == NULL || !redress_partial_date_range (deposit, &first, &last))
+    return FALSE;
+
+  a = redress_iso_date_add (first, REDRESS_PERIOD_MONTHS, 3);
+  b = redress_iso_date_add (last, REDRESS_PERIOD_MONTHS, 3);
+  *out_earliest = g_strdup (redress_iso_date_max (a, OP3_FIRST_ENTRY_INTO_FORCE));
+  *out_latest = g_strdup (redress_iso_date_max (b, OP3_FIRST_ENTRY_INTO_FORCE));
+  return TRUE;
+}
+
+static gboolean
+valid_optional_date (const char *str)
+{
+  return *str == '\0' || redress_partial_date_is_valid (str);
+}
+
+/* Parses and checks states.csv text; every message names the line. */
+static gboolean
+load_states (RedressReference  *self,
+             const char        *text,
+             gssize             length,
+             GError           **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  GStrv header;
+  int map[N_STATE_COLUMNS];
+
+  rows = redress_csv_parse (text, length, error);
+  if (rows == NULL)
+    return FALSE;
+  if (rows->len < 2)
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                   _("The States file has no rows."));
+      return FALSE;
+    }
+
+  header = g_ptr_array_index (rows, 0);
+  for (guint c = 0; c < N_STATE_COLUMNS; c++)
+    {
+      map[c] = redress_csv_column (header, state_columns[c]);
+      if (map[c] < 0)
+        {
+          g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                       _("The States file has no column “%s”; it must have the columns of the bundled states.csv."),
+                       state_columns[c]);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 1; i < rows->len; i++)
+    {
+      GStrv row = g_ptr_array_index (rows, i);
+      guint n = g_strv_length (row);
+      RedressStateRecord *r;
+      const char *cell[N_STATE_COLUMNS];
+      guint line = i + 1;
+
+      for (guint c = 0; c < N_STATE_COLUMNS; c++)
+        cell[c] = (guint) map[c] < n ? row[map[c]] : "";
+
+      if (strlen (cell[COL_CODE]) != 2 || !g_ascii_isupper (cell[COL_CODE][0]) ||
+          !g_ascii_isupper (cell[COL_CODE][1]))
+        {
+          g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                       _("Row %u of the States file: “%s” is not a two-letter country code."),
+                       line, cell[COL_CODE]);
+          return FALSE;
+        }
+      if (g_hash_table_contains (self->states_by_code, cell[COL_CODE]))
+        {
+          g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                       _("Row %u of the States file: the code “%s” appears twice."),
+                       line, cell[COL_CODE]);
+          return FALSE;
+        }
+
+      r = g_new0 (RedressStateRecord, 1);
+      g_ptr_array_add (self->states, r);
+      r->code = g_strdup (cell[COL_CODE]);
+      r->name = g_strdup (cell[COL_NAME]);
+      r->art13_optout = g_strdup (cell[COL_OPTOUT]);
+      r->op3_eif_listed = g_strdup (cell[COL_EIF]);
+      r->sources = g_strdup (cell[COL_SOURCES]);
+      g_hash_table_insert (self->states_by_code, r->code, r);
+
+      for (guint t = 0; t < REDRESS_N_TREATIES; t++)
+        {
+          const char *date = cell[COL_CRC + t];
+          const char *status = cell[COL_CRC_STATUS + t];
+
+          if (!valid_optional_date (date))
+            {
+              g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                           _("Row %u of the States file: “%s” is not a date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+                           line, date);
+              return FALSE;
+            }
+          if (!parse_status (status, &r->status[t]))
+            {
+              g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                           _("Row %u of the States file: the status “%s” is not one of party, signatory, none or unknown."),
+                           line, status);
+              return FALSE;
+            }
+          r->dates[t] = g_strdup (date);
+        }
+
+      if (*r->art13_optout != '\0' && g_strcmp0 (r->art13_optout, "yes") != 0 &&
+          g_strcmp0 (r->art13_optout, "no") != 0)
+        {
+          g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                       _("Row %u of the States file: the art 13(7) opt-out must be “yes”, “no” or empty, not “%s”."),
+                       line, r->art13_optout);
+          return FALSE;
+        }
+      if (*r->op3_eif_listed != '\0' && !redress_iso_date_is_valid (r->op3_eif_listed))
+        {
+          g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                       _("Row %u of the States file: the OP3 entry into force “%s” is not a date (YYYY-MM-DD)."),
+                       line, r->op3_eif_listed);
+          return FALSE;
+        }
+
+      /* Entry into force: the file's value where it gives one (it records
+       * verified dates such as the first ten States), else art 19. */
+      if (r->status[REDRESS_TREATY_OP3] == REDRESS_TREATY_STATUS_PARTY)
+        {
+          if (*r->op3_eif_listed != '\0')
+            {
+              r->op3_eif = g_strdup (r->op3_eif_listed);
+              r->op3_eif_earliest = g_strdup (r->op3_eif_listed);
+              r->op3_eif_latest = g_strdup (r->op3_eif_listed);
+            }
+          else if (redress_reference_compute_op3_eif (r->dates[REDRESS_TREATY_OP3],
+                                                      &r->op3_eif_earliest, &r->op3_eif_latest) &&
+                   g_strcmp0 (r->op3_eif_earliest, r->op3_eif_latest) == 0)
+            r->op3_eif = g_strdup (r->op3_eif_earliest);
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_rights (RedressReference  *self,
+             GError           **error)
+{
+  g_autoptr(GPtrArray) rows = redress_csv_load_resource (DATA_PATH "rights.csv", error);
+  GStrv header;
+  int ct, ca, cs, ck;
+
+  if (rows == NULL)
+    return FALSE;
+  header = g_ptr_array_index (rows, 0);
+  ct = redress_csv_column (header, "treaty");
+  ca = redress_csv_column (header, "article");
+  cs = redress_csv_column (header, "short_title");
+  ck = redress_csv_column (header, "kind");
+  g_return_val_if_fail (ct >= 0 && ca >= 0 && cs >= 0 && ck >= 0, FALSE);
+
+  for (guint i = 1; i < rows->len; i++)
+    {
+      GStrv row = g_ptr_array_index (rows, i);
+      RedressRightRecord *r;
+
+      if (g_strv_length (row) <= (guint) MAX (MAX (ct, ca), MAX (cs, ck)))
+        continue;
+      r = g_new0 (RedressRightRecord, 1);
+      r->treaty = g_strdup (row[ct]);
+      r->article = g_strdup (row[ca]);
+      r->short_title = g_strdup (row[cs]);
+      r->kind = g_strdup (row[ck]);
+      g_ptr_array_add (self->rights, r);
+    }
+  return TRUE;
+}
+
+/**
+ * redress_reference_new_bundled:
+ *
+ * Returns: (transfer full): the reference data shipped with Redress.
+ */
+RedressReference *
+redress_reference_new_bundled (GError **error)
+{
+  g_autoptr(RedressReference) self = g_object_new (REDRESS_TYPE_REFERENCE, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  gsize len;
+  const char *data;
+
+  redress_model_init ();
+  bytes = g_resources_lookup_data (DATA_PATH "states.csv", 0, error);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &len);
+  if (!load_states (self, data, (gssize) len, error) || !load_rights (self, error))
+    return NULL;
+  self->data_as_of = g_strdup (BUNDLED_STATES_AS_OF);
+  self->origin = g_strdup ("bundled");
+  return g_steal_pointer (&self);
+}
+
+/**
+ * redress_reference_load:
+ * @db: an open docket
+ *
+ * Returns: (transfer full): the States file last imported into @db, or the
+ *   bundled one when none was.
+ */
+RedressReference *
+redress_reference_load (RedressDatabase  *db,
+                        GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressReference) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
+
+  stmt = _redress_database_prepare (db,
+                                    "SELECT content, new_as_of, imported_at FROM ref_data_import "
+                                    "WHERE dataset = 'states' ORDER BY imported_at DESC, rowid DESC LIMIT 1",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return redress_reference_new_bundled (error);
+  if (rc != SQLITE_ROW)
+    {
+      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
+                                 _("Could not read the imported reference data"));
+      return NULL;
+    }
+
+  self = g_object_new (REDRESS_TYPE_REFERENCE, NULL);
+  if (!load_states (self, _redress_column_text (stmt, 0), -1, error) || !load_rights (self, error))
+    {
+      g_prefix_error (error, _("The imported States file in this docket is unusable: "));
+      return NULL;
+    }
+  self->data_as_of = g_strdup (_redress_column_text (stmt, 1));
+  self->origin = g_strdup_printf ("imported %.10s", _redress_column_text (stmt, 2));
+  return g_steal_pointer (&self);
+}
+
+/* "YYYY-MM-DD": the date the ratification data describes. */
+const char *
+redress_reference_get_data_as_of (RedressReference *self)
+{
+  g_return_val_if_fail (REDRESS_IS_REFERENCE (self), NULL);
+  return self->data_as_of;
+}
+
+/* "bundled", or "imported YYYY-MM-DD". */
+const char *
+redress_reference_get_origin (RedressReference *self)
+{
+  g_return_val_if_fail (REDRESS_IS_REFERENCE (self), NULL);
+  return self->origin;
+}
+
+guint
+redress_reference_get_n_states (RedressReference *self)
+{
+  g_return_val_if_fail (REDRESS_IS_REFERENCE (self), 0);
+  return self->states->len;
+}
+
+const RedressStateRecord *
+redress_reference_get_state (RedressReference *self,
+                             guint             index)
+{
+  g_return_val_if_fail (REDRESS_IS_REFERENCE (self), NULL);
+  g_return_val_if_fail (index < self->states->len, NULL);
+  return g_ptr_array_index (self->states, index);
+}
+
+const RedressStateRecord *
+redress_reference_lookup_state (RedressReference *self,
+                                const char       *code)
+{
+  g_autofree char *upper = NULL;
+
+  g_return_val_if_fail (REDRESS_IS_REFERENCE (self), NULL);
+  if (code == NULL)
+    return NULL;
+  upper = g_ascii_strup (code, -1);
+  return g_hash_table_lookup (self->states_by_code, upper);
+}
+
+guint
+redress_reference_get_n_rights (RedressReference *self)
+{
+  g_return_val_if_fail (REDRESS_IS_REFERENCE (self), 0);
+  return self->rights->len;
+}
+
+/* @article may carry a paragraph path ("37(a)"): only its number is matched. */
+const RedressRightRecord *
+redress_reference_lookup_right (RedressReference *self,
+                                const char       *treaty,
+                                const char       *article)
+{
+  RedressTreaty t, rt;
+  guint64 number;
+  char *end = NULL;
+
+  g_return_val_if_fail (REDRESS_IS_REFERENCE (self), NULL);
+  if (!redress_treaty_from_string (treaty, &t) || article == NULL)
+    return NULL;
+  number = g_ascii_strtoull (article, &end, 10);
+  if (end == article)
+    return NULL;
+
+  for (guint i = 0; i < self->rights->len; i++)
+    {
+      RedressRightRecord *r = g_ptr_array_index (self->rights, i);
+
+      if (redress_treaty_from_string (r->treaty, &rt) && rt == t &&
+          g_ascii_strtoull (r->article, NULL, 10) == number)
+        return r;
+    }
+  return NULL;
+}
+
+/**
+ * redress_reference_import_states:
+ * @db: an open, writable docket
+ * @text: a States file with the columns of the bundled states.csv
+ * @source_name: where it came from (a file name)
+ * @as_of: the "status as at" date of the new data, "YYYY-MM-DD"
+ *
+ * Checks the whole file, then makes it the docket's reference data and
+ * records the change (who, when, the file's SHA-256, the old and new dates).
+ * A file that does not check changes nothing.
+ */
+gboolean
+redress_reference_import_states (RedressDatabase  *db,
+                                 const char       *text,
+                                 gssize            length,
+                                 const char       *source_name,
+                                 const char       *as_of,
+                                 GError          **error)
+{
+  g_autoptr(RedressReference) check = g_object_new (REDRESS_TYPE_REFERENCE, NULL);
+  g_autoptr(RedressReference) previous = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *id = redress_uuid_new ();
+  g_autofree char *now = redress_timestamp_now ();
+  gsize len;
+  int rc;
+
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!redress_iso_date_is_valid (as_of))
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                   _("The “status as at” date of the new data must be a date (YYYY-MM-DD)."));
+      return FALSE;
+    }
+  len = length < 0 ? strlen (text) : (gsize) length;
+  content = g_strndup (text, len);
+  if (!load_states (check, content, -1, error))
+    return FALSE;
+
+  previous = redress_reference_load (db, error);
+  if (previous == NULL)
+    return FALSE;
+  sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, content, -1);
+
+  if (!_redress_database_begin (db, error))
+    return FALSE;
+  stmt = _redress_database_prepare (db,
+                                    "INSERT INTO ref_data_import (id, dataset, imported_at, actor, source_name, "
+                                    "sha256, rows, previous_as_of, new_as_of, content) "
+                                    "VALUES (?, 'states', ?, redress_actor (), ?, ?, ?, ?, ?, ?)",
+                                    error);
+  if (stmt == NULL)
+    {
+      _redress_database_rollback (db);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  _redress_bind_text_or_null (stmt, 3, source_name ? source_name : "");
+  sqlite3_bind_text (stmt, 4, sha, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 5, (int) check->states->len);
+  sqlite3_bind_text (stmt, 6, previous->data_as_of, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, as_of, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, content, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
+                                 _("Could not save the imported States file"));
+      _redress_database_rollback (db);
+      return FALSE;
+    }
+  if (!_redress_database_commit (db, error))
+    return FALSE;
+
+  redress_database_emit_changed (db, "ref_data_import", id);
+  return TRUE;
+}
