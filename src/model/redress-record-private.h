@@ -28,4 +28,14 @@ gboolean       _redress_record_get_stored   (RedressRecord    *self,
                                              GValue           *value);
 gboolean       _redress_record_was_stored   (RedressRecord    *self);
 
+/* get_property / set_property of subclasses for their column properties. */
+void           _redress_record_property_get (GObject          *object,
+                                             guint             prop_id,
+                                             GValue           *value,
+                                             GParamSpec       *pspec);
+void           _redress_record_property_set (GObject          *object,
+                                             guint             prop_id,
+                                             const GValue     *value,
+                                             GParamSpec       *pspec);
+
 G_END_DECLS

@@ -1,0 +1,1519 @@
+/* redress-record.c
+ *
+ * Copyright 2026 The Redress developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The base of every row type.  Subclasses only declare properties named after
+ * their table's columns; loading, saving, validation and the identity map are
+ * generic and read the table's columns from PRAGMA table_info.
+ */
+
+#define G_LOG_DOMAIN "redress-record"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "redress-record-private.h"
+#include "redress-util.h"
+
+typedef struct
+{
+  char            *id;
+  char            *created_at;
+  char            *updated_at;
+  GHashTable      *values;   /* GParamSpec * -> GValue *, the current values */
+  GHashTable      *stored;   /* the values as last read from or written to the docket */
+  RedressDatabase *db;       /* weak */
+} RedressRecordPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RedressRecord, redress_record, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_CREATED_AT,
+  PROP_UPDATED_AT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* How one record type maps to its table in one docket. */
+typedef struct
+{
+  GType       type;
+  char       *table;
+  GPtrArray  *pspecs;     /* mapped properties, in the order of the SELECT after the 3 fixed columns */
+  GArray     *nullable;   /* gboolean per pspec: the column accepts NULL */
+  GArray     *required;   /* gboolean per pspec: NOT NULL without a default, or flagged required */
+  char       *select_sql; /* "SELECT id, created_at, updated_at, ... FROM table" */
+} TypeMap;
+
+/* Per docket: the type maps and the live instances (the identity map). */
+typedef struct
+{
+  RedressDatabase *db;
+  GHashTable      *maps;   /* GType -> TypeMap */
+  GHashTable      *live;   /* id -> RedressRecord (no reference) */
+} DbState;
+
+#define STATE_KEY "redress-record-state"
+
+static GQuark choices_quark;
+/* Guards every DbState: records may be finalized in a worker thread. */
+static GRecMutex state_lock;
+
+static void
+type_map_free (gpointer data)
+{
+  TypeMap *map = data;
+
+  g_free (map->table);
+  g_ptr_array_unref (map->pspecs);
+  g_array_unref (map->nullable);
+  g_array_unref (map->required);
+  g_free (map->select_sql);
+  g_free (map);
+}
+
+static void
+value_free (gpointer data)
+{
+  GValue *value = data;
+
+  g_value_unset (value);
+  g_free (value);
+}
+
+static GHashTable *
+values_new (void)
+{
+  return g_hash_table_new_full (NULL, NULL, NULL, value_free);
+}
+
+static void
+db_state_free (gpointer data)
+{
+  DbState *state = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_rec_mutex_lock (&state_lock);
+  g_hash_table_iter_init (&iter, state->live);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      RedressRecordPrivate *priv = redress_record_get_instance_private (value);
+
+      priv->db = NULL;
+    }
+  g_hash_table_unref (state->live);
+  g_hash_table_unref (state->maps);
+  g_free (state);
+  g_rec_mutex_unlock (&state_lock);
+}
+
+static void reload_record (RedressRecord *self,
+                           DbState       *state);
+
+static void
+reload_all_of_type (DbState *state,
+                    GType    type)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_rec_mutex_lock (&state_lock);
+  g_hash_table_iter_init (&iter, state->live);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (value, type))
+      g_ptr_array_add (records, g_object_ref (value));
+  g_rec_mutex_unlock (&state_lock);
+
+  for (guint i = 0; i < records->len; i++)
+    reload_record (g_ptr_array_index (records, i), state);
+}
+
+static void
+reload_id (DbState    *state,
+           GType       type,
+           const char *id)
+{
+  g_autoptr(RedressRecord) record = NULL;
+
+  g_rec_mutex_lock (&state_lock);
+  record = g_hash_table_lookup (state->live, id);
+  if (record != NULL && G_TYPE_CHECK_INSTANCE_TYPE (record, type))
+    g_object_ref (record);
+  else
+    record = NULL;
+  g_rec_mutex_unlock (&state_lock);
+
+  if (record != NULL)
+    reload_record (record, state);
+}
+
+/* RedressDatabase::changed, connected after every other handler so lists see
+ * the values a row had before the change (_redress_record_get_stored()). */
+static void
+database_changed_cb (RedressDatabase *db,
+                     const char      *table,
+                     const char      *id,
+                     DbState         *state)
+{
+  g_autoptr(GList) maps = NULL;
+
+  g_rec_mutex_lock (&state_lock);
+  maps = g_hash_table_get_values (state->maps);
+  g_rec_mutex_unlock (&state_lock);
+
+  for (const GList *l = maps; l != NULL; l = l->next)
+    {
+      const TypeMap *map = l->data;
+      g_autoptr(GTypeClass) klass = g_type_class_ref (map->type);
+      RedressRecordClass *record_class = REDRESS_RECORD_CLASS (klass);
+
+      if (g_strcmp0 (map->table, table) == 0)
+        {
+          if (id != NULL)
+            reload_id (state, map->type, id);
+          else
+            reload_all_of_type (state, map->type);
+        }
+      else if (record_class->derived_from != NULL &&
+               g_strv_contains ((const char * const *) record_class->derived_from, table))
+        {
+          g_autofree char *sql = NULL;
+          g_autoptr(sqlite3_stmt) stmt = NULL;
+
+          if (id == NULL)
+            {
+              reload_all_of_type (state, map->type);
+              continue;
+            }
+
+          sql = g_strdup_printf ("SELECT case_id FROM \"%s\" WHERE id = ?1", table);
+          stmt = _redress_database_prepare (db, sql, NULL);
+          if (stmt == NULL)
+            continue;
+          sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            reload_id (state, map->type, _redress_column_text (stmt, 0));
+          else
+            reload_all_of_type (state, map->type);  /* deleted: which case is unknown */
+        }
+    }
+}
+
+static DbState *
+get_state (RedressDatabase *db)
+{
+  DbState *state;
+
+  g_rec_mutex_lock (&state_lock);
+  state = g_object_get_data (G_OBJECT (db), STATE_KEY);
+  if (state == NULL)
+    {
+      state = g_new0 (DbState, 1);
+      state->db = db;
+      state->maps = g_hash_table_new_full (NULL, NULL, NULL, type_map_free);
+      state->live = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_object_set_data_full (G_OBJECT (db), STATE_KEY, state, db_state_free);
+      g_signal_connect_after (db, "changed", G_CALLBACK (database_changed_cb), state);
+    }
+  g_rec_mutex_unlock (&state_lock);
+
+  return state;
+}
+
+static char *
+column_name (const char *property)
+{
+  char *name = g_strdup (property);
+
+  g_strdelimit (name, "-", '_');
+  return name;
+}
+
+static const TypeMap *
+get_type_map (RedressDatabase  *db,
+              GType             type,
+              GError          **error)
+{
+  DbState *state = get_state (db);
+  g_autoptr(GTypeClass) klass = NULL;
+  g_autoptr(GHashTable) columns = NULL;   /* name -> flags: 1 nullable, 2 has default */
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *pragma = NULL;
+  g_autofree GParamSpec **pspecs = NULL;
+  g_autoptr(GString) select = NULL;
+  RedressRecordClass *record_class;
+  TypeMap *map;
+  guint n_pspecs;
+
+  g_return_val_if_fail (g_type_is_a (type, REDRESS_TYPE_RECORD), NULL);
+
+  g_rec_mutex_lock (&state_lock);
+  map = g_hash_table_lookup (state->maps, GSIZE_TO_POINTER (type));
+  g_rec_mutex_unlock (&state_lock);
+  if (map != NULL)
+    return map;
+
+  klass = g_type_class_ref (type);
+  record_class = REDRESS_RECORD_CLASS (klass);
+  g_return_val_if_fail (record_class->table_name != NULL, NULL);
+
+  pragma = g_strdup_printf ("PRAGMA table_info (\"%s\")", record_class->table_name);
+  stmt = _redress_database_prepare (db, pragma, error);
+  if (stmt == NULL)
+    return NULL;
+  columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      guint flags = 0;
+
+      if (sqlite3_column_int (stmt, 3) == 0)
+        flags |= 1;
+      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+        flags |= 2;
+      g_hash_table_insert (columns, g_strdup (_redress_column_text (stmt, 1)),
+                           GUINT_TO_POINTER (flags | 4));
+    }
+  if (g_hash_table_size (columns) == 0)
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_FAILED,
+                   _("The docket has no table “%s”; it may come from an older Redress."),
+                   record_class->table_name);
+      return NULL;
+    }
+
+  map = g_new0 (TypeMap, 1);
+  map->type = type;
+  map->table = g_strdup (record_class->table_name);
+  map->pspecs = g_ptr_array_new ();
+  map->nullable = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  map->required = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  select = g_string_new ("SELECT id, created_at, updated_at");
+
+  pspecs = g_object_class_list_properties (G_OBJECT_CLASS (klass), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      GParamSpec *pspec = pspecs[i];
+      g_autofree char *column = NULL;
+      guint flags;
+      gboolean nullable, required;
+
+      if (pspec->owner_type == REDRESS_TYPE_RECORD || (pspec->flags & REDRESS_PARAM_COMPUTED))
+        continue;
+
+      column = column_name (pspec->name);
+      flags = GPOINTER_TO_UINT (g_hash_table_lookup (columns, column));
+      if (flags == 0)
+        {
+          g_critical ("%s: property “%s” has no column in table %s; flag it REDRESS_PARAM_COMPUTED",
+                      g_type_name (type), pspec->name, map->table);
+          continue;
+        }
+
+      nullable = (flags & 1) != 0;
+      required = (pspec->flags & REDRESS_PARAM_REQUIRED) != 0 ||
+                 (!nullable && (flags & 2) == 0 && pspec->value_type == G_TYPE_STRING);
+      g_ptr_array_add (map->pspecs, pspec);
+      g_array_append_val (map->nullable, nullable);
+      g_array_append_val (map->required, required);
+      g_string_append_printf (select, ", \"%s\"", column);
+    }
+  g_string_append_printf (select, " FROM \"%s\"", map->table);
+  map->select_sql = g_string_free (g_steal_pointer (&select), FALSE);
+
+  g_rec_mutex_lock (&state_lock);
+  if (g_hash_table_lookup (state->maps, GSIZE_TO_POINTER (type)) == NULL)
+    g_hash_table_insert (state->maps, GSIZE_TO_POINTER (type), map);
+  else
+    g_clear_pointer (&map, type_map_free);
+  map = g_hash_table_lookup (state->maps, GSIZE_TO_POINTER (type));
+  g_rec_mutex_unlock (&state_lock);
+
+  return map;
+}
+
+/* Reads column @col of @stmt into @value, initialised to @pspec's type. */
+static void
+value_from_column (GParamSpec   *pspec,
+                   sqlite3_stmt *stmt,
+                   int           col,
+                   GValue       *value)
+{
+  gboolean is_null = sqlite3_column_type (stmt, col) == SQLITE_NULL;
+
+  g_value_init (value, pspec->value_type);
+  switch (G_TYPE_FUNDAMENTAL (pspec->value_type))
+    {
+    case G_TYPE_STRING:
+      g_value_set_string (value, _redress_column_text (stmt, col));
+      break;
+    case G_TYPE_BOOLEAN:
+      g_value_set_boolean (value, sqlite3_column_int (stmt, col) != 0);
+      break;
+    case G_TYPE_INT:
+      g_value_set_int (value, is_null ? -1 : sqlite3_column_int (stmt, col));
+      break;
+    case G_TYPE_INT64:
+      g_value_set_int64 (value, is_null ? -1 : sqlite3_column_int64 (stmt, col));
+      break;
+    default:
+      g_critical ("Property “%s” has a type RedressRecord cannot store", pspec->name);
+      g_param_value_set_default (pspec, value);
+      break;
+    }
+}
+
+/* The current value of @pspec, or its default when it was never set. */
+static const GValue *
+peek_value (RedressRecord *self,
+            GParamSpec    *pspec)
+{
+  RedressRecordPrivate *priv = redress_record_get_instance_private (self);
+  GValue *value = g_hash_table_lookup (priv->values, pspec);
+
+  if (value == NULL)
+    {
+      value = g_new0 (GValue, 1);
+      g_value_init (value, pspec->value_type);
+      g_param_value_set_default (pspec, value);
+      g_hash_table_insert (priv->values, pspec, value);
+    }
+  return value;
+}
+
+static void
+bind_value (sqlite3_stmt *stmt,
+            int           idx,
+            const GValue *value,
+            gboolean      nullable)
+{
+  switch (G_TYPE_FUNDAMENTAL (G_VALUE_TYPE (value)))
+    {
+    case G_TYPE_STRING:
+      {
+        const char *str = g_value_get_string (value);
+
+        if (str == NULL || *str == '\0')
+          {
+            if (nullable)
+              sqlite3_bind_null (stmt, idx);
+            else
+              sqlite3_bind_text (stmt, idx, "", 0, SQLITE_STATIC);
+          }
+        else
+          sqlite3_bind_text (stmt, idx, str, -1, SQLITE_TRANSIENT);
+      }
+      break;
+    case G_TYPE_BOOLEAN:
+      sqlite3_bind_int (stmt, idx, g_value_get_boolean (value) ? 1 : 0);
+      break;
+    case G_TYPE_INT:
+      if (nullable && g_value_get_int (value) < 0)
+        sqlite3_bind_null (stmt, idx);
+      else
+        sqlite3_bind_int (stmt, idx, g_value_get_int (value));
+      break;
+    case G_TYPE_INT64:
+      if (nullable && g_value_get_int64 (value) < 0)
+        sqlite3_bind_null (stmt, idx);
+      else
+        sqlite3_bind_int64 (stmt, idx, g_value_get_int64 (value));
+      break;
+    default:
+      sqlite3_bind_null (stmt, idx);
+      break;
+    }
+}
+
+static const char *
+field_label (GParamSpec *pspec)
+{
+  return _(g_param_spec_get_nick (pspec));
+}
+
+static void
+set_private_string (RedressRecord *self,
+                    char         **field,
+                    const char    *value,
+                    int            prop)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+/* Replaces the values of @self by the row at @stmt (from the type map's
+ * SELECT), notifying the properties that changed, and records it as stored. */
+static void
+apply_row (RedressRecord *self,
+           const TypeMap *map,
+           sqlite3_stmt  *stmt,
+           gboolean       notify)
+{
+  RedressRecordPrivate *priv = redress_record_get_instance_private (self);
+  g_autoptr(GHashTable) stored = values_new ();
+
+  if (notify)
+    g_object_freeze_notify (G_OBJECT (self));
+
+  set_private_string (self, &priv->created_at, _redress_column_text (stmt, 1), PROP_CREATED_AT);
+  set_private_string (self, &priv->updated_at, _redress_column_text (stmt, 2), PROP_UPDATED_AT);
+
+  for (guint i = 0; i < map->pspecs->len; i++)
+    {
+      GParamSpec *pspec = g_ptr_array_index (map->pspecs, i);
+      GValue *value = g_new0 (GValue, 1);
+      GValue *copy = g_new0 (GValue, 1);
+      const GValue *old;
+
+      value_from_column (pspec, stmt, 3 + (int) i, value);
+      g_value_init (copy, pspec->value_type);
+      g_value_copy (value, copy);
+      g_hash_table_insert (stored, pspec, copy);
+
+      old = g_hash_table_lookup (priv->values, pspec);
+      if (old != NULL && g_param_values_cmp (pspec, old, value) == 0)
+        {
+          value_free (value);
+          continue;
+        }
+      g_hash_table_insert (priv->values, pspec, value);
+      if (notify)
+        g_object_notify_by_pspec (G_OBJECT (self), pspec);
+    }
+
+  g_clear_pointer (&priv->stored, g_hash_table_unref);
+  priv->stored = g_steal_pointer (&stored);
+
+  if (notify)
+    g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+reload_record (RedressRecord *self,
+               DbState       *state)
+{
+  RedressRecordPrivate *priv = redress_record_get_instance_private (self);
+  const TypeMap *map;
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (priv->id == NULL || (map = get_type_map (state->db, G_OBJECT_TYPE (self), NULL)) == NULL)
+    return;
+
+  sql = g_strconcat (map->select_sql, " WHERE id = ?1", NULL);
+  stmt = _redress_database_prepare (state->db, sql, NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_text (stmt, 1, priv->id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    apply_row (self, map, stmt, TRUE);
+}
+
+static void
+register_live (RedressRecord   *self,
+               RedressDatabase *db)
+{
+  RedressRecordPrivate *priv = redress_record_get_instance_private (self);
+  DbState *state = get_state (db);
+
+  g_rec_mutex_lock (&state_lock);
+  if (priv->db == NULL)
+    {
+      priv->db = db;
+      g_object_add_weak_pointer (G_OBJECT (db), (gpointer *) &priv->db);
+    }
+  g_hash_table_replace (state->live, g_strdup (priv->id), self);
+  g_rec_mutex_unlock (&state_lock);
+}
+
+static void
+unregister_live (RedressRecord *self)
+{
+  RedressRecordPrivate *priv = redress_record_get_instance_private (self);
+  DbState *state;
+
+  g_rec_mutex_lock (&state_lock);
+  if (priv->db != NULL && priv->id != NULL &&
+      (state = g_object_get_data (G_OBJECT (priv->db), STATE_KEY)) != NULL &&
+      g_hash_table_lookup (state->live, priv->id) == self)
+    g_hash_table_remove (state->live, priv->id);
+  g_rec_mutex_unlock (&state_lock);
+}
+
+static void
+redress_record_finalize (GObject *object)
+{
+  RedressRecord *self = (RedressRecord *)object;
+  RedressRecordPrivate *priv = redress_record_get_instance_private (self);
+
+  unregister_live (self);
+  g_rec_mutex_lock (&state_lock);
+  if (priv->db != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (priv->db), (gpointer *) &priv->db);
+  priv->db = NULL;
+  g_rec_mutex_unlock (&state_lock);
+
+  g_clear_pointer (&priv->id, g_free);
+  g_clear_pointer (&priv->created_at, g_free);
+  g_clear_pointer (&priv->updated_at, g_free);
+  g_clear_pointer (&priv->values, g_hash_table_unref);
+  g_clear_pointer (&priv->stored, g_hash_table_unref);
+
+  G_OBJECT_CLASS (redress_record_parent_class)->finalize (object);
+}
+
+static void
+redress_record_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RedressRecord *self = REDRESS_RECORD (object);
+  RedressRecordPrivate *priv = redress_record_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, priv->id);
+      break;
+    case PROP_CREATED_AT:
+      g_value_set_string (value, priv->created_at);
+      break;
+    case PROP_UPDATED_AT:
+      g_value_set_string (value, priv->updated_at);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+redress_record_class_init (RedressRecordClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = redress_record_finalize;
+  object_class->get_property = redress_record_get_property;
+
+  choices_quark = g_quark_from_static_string ("redress-record-choices");
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CREATED_AT] =
+    g_param_spec_string ("created-at", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_UPDATED_AT] =
+    g_param_spec_string ("updated-at", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+redress_record_init (RedressRecord *self)
+{
+  RedressRecordPrivate *priv = redress_record_get_instance_private (self);
+
+  priv->values = values_new ();
+}
+
+/**
+ * _redress_record_property_get:
+ *
+ * The get_property of subclasses for their column properties.
+ */
+void
+_redress_record_property_get (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  g_value_copy (peek_value (REDRESS_RECORD (object), pspec), value);
+}
+
+/**
+ * _redress_record_property_set:
+ *
+ * The set_property of subclasses: stores the value and notifies when it
+ * changed (the properties are G_PARAM_EXPLICIT_NOTIFY).
+ */
+void
+_redress_record_property_set (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  RedressRecord *self = REDRESS_RECORD (object);
+  RedressRecordPrivate *priv = redress_record_get_instance_private (self);
+  GValue *copy;
+
+  if (g_param_values_cmp (pspec, peek_value (self, pspec), value) == 0)
+    return;
+
+  copy = g_new0 (GValue, 1);
+  g_value_init (copy, pspec->value_type);
+  g_value_copy (value, copy);
+  g_hash_table_insert (priv->values, pspec, copy);
+  g_object_notify_by_pspec (object, pspec);
+}
+
+/**
+ * redress_param_spec_set_choices:
+ * @pspec: a string property of a record class
+ * @is_valid: tells the values the column accepts (see redress-enums.h)
+ *
+ * Makes redress_record_save() refuse values @is_valid rejects.
+ */
+void
+redress_param_spec_set_choices (GParamSpec             *pspec,
+                                RedressChoiceValidFunc  is_valid)
+{
+  g_return_if_fail (G_IS_PARAM_SPEC_STRING (pspec));
+
+  if (choices_quark == 0)
+    choices_quark = g_quark_from_static_string ("redress-record-choices");
+  g_param_spec_set_qdata (pspec, choices_quark, (gpointer) is_valid);
+}
+
+const char *
+redress_record_get_id (RedressRecord *self)
+{
+  RedressRecordPrivate *priv = redress_record_get_instance_private (self);
+
+  g_return_val_if_fail (REDRESS_IS_RECORD (self), NULL);
+
+  return priv->id;
+}
+
+const char *
+redress_record_get_created_at (RedressRecord *self)
+{
+  RedressRecordPrivate *priv = redress_record_get_instance_private (self);
+
+  g_return_val_if_fail (REDRESS_IS_RECORD (self), NULL);
+
+  return priv->created_at;
+}
+
+const char *
+redress_record_get_updated_at (RedressRecord *self)
+{
+  RedressRecordPrivate *priv = redress_record_get_instance_private (self);
+
+  g_return_val_if_fail (REDRESS_IS_RECORD (self), NULL);
+
+  return priv->updated_at;
+}
+
+/**
+ * redress_record_is_saved:
+ *
+ * Returns: whether the record has a row in a docket (it was loaded or saved).
+ */
+gboolean
+redress_record_is_saved (RedressRecord *self)
+{
+  RedressRecordPrivate *priv = redress_record_get_instance_private (self);
+
+  g_return_val_if_fail (REDRESS_IS_RECORD (self), FALSE);
+
+  return priv->id != NULL;
+}
+
+/**
+ * redress_record_get_database:
+ *
+ * Returns: (transfer none) (nullable): the docket the record was loaded from
+ *   or saved to, while it is open.
+ */
+RedressDatabase *
+redress_record_get_database (RedressRecord *self)
+{
+  RedressRecordPrivate *priv = redress_record_get_instance_private (self);
+
+  g_return_val_if_fail (REDRESS_IS_RECORD (self), NULL);
+
+  return priv->db;
+}
+
+static GParamSpec *
+find_column_pspec (RedressRecord *self,
+                   const char    *property,
+                   GType          fundamental)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self), property);
+
+  if (pspec == NULL || pspec->owner_type == REDRESS_TYPE_RECORD ||
+      (pspec->flags & REDRESS_PARAM_COMPUTED) != 0 ||
+      G_TYPE_FUNDAMENTAL (pspec->value_type) != fundamental)
+    {
+      g_critical ("%s has no %s column property “%s”", G_OBJECT_TYPE_NAME (self),
+                  g_type_name (fundamental), property);
+      return NULL;
+    }
+  return pspec;
+}
+
+/**
+ * redress_record_get_string:
+ * @property: the name of a string column property
+ *
+ * Returns: (nullable): its value, owned by @self.
+ */
+const char *
+redress_record_get_string (RedressRecord *self,
+                           const char    *property)
+{
+  GParamSpec *pspec;
+
+  g_return_val_if_fail (REDRESS_IS_RECORD (self), NULL);
+
+  if (g_str_equal (property, "id"))
+    return redress_record_get_id (self);
+  if ((pspec = find_column_pspec (self, property, G_TYPE_STRING)) == NULL)
+    return NULL;
+  return g_value_get_string (peek_value (self, pspec));
+}
+
+void
+redress_record_set_string (RedressRecord *self,
+                           const char    *property,
+                           const char    *value)
+{
+  g_return_if_fail (REDRESS_IS_RECORD (self));
+
+  g_object_set (self, property, value, NULL);
+}
+
+gboolean
+redress_record_get_boolean (RedressRecord *self,
+                            const char    *property)
+{
+  GParamSpec *pspec;
+
+  g_return_val_if_fail (REDRESS_IS_RECORD (self), FALSE);
+
+  if ((pspec = find_column_pspec (self, property, G_TYPE_BOOLEAN)) == NULL)
+    return FALSE;
+  return g_value_get_boolean (peek_value (self, pspec));
+}
+
+void
+redress_record_set_boolean (RedressRecord *self,
+                            const char    *property,
+                            gboolean       value)
+{
+  g_return_if_fail (REDRESS_IS_RECORD (self));
+
+  g_object_set (self, property, !!value, NULL);
+}
+
+int
+redress_record_get_int (RedressRecord *self,
+                        const char    *property)
+{
+  GParamSpec *pspec;
+
+  g_return_val_if_fail (REDRESS_IS_RECORD (self), -1);
+
+  if ((pspec = find_column_pspec (self, property, G_TYPE_INT)) == NULL)
+    return -1;
+  return g_value_get_int (peek_value (self, pspec));
+}
+
+void
+redress_record_set_int (RedressRecord *self,
+                        const char    *property,
+                        int            value)
+{
+  g_return_if_fail (REDRESS_IS_RECORD (self));
+
+  g_object_set (self, property, value, NULL);
+}
+
+gint64
+redress_record_get_int64 (RedressRecord *self,
+                          const char    *property)
+{
+  GParamSpec *pspec;
+
+  g_return_val_if_fail (REDRESS_IS_RECORD (self), -1);
+
+  if ((pspec = find_column_pspec (self, property, G_TYPE_INT64)) == NULL)
+    return -1;
+  return g_value_get_int64 (peek_value (self, pspec));
+}
+
+void
+redress_record_set_int64 (RedressRecord *self,
+                          const char    *property,
+                          gint64         value)
+{
+  g_return_if_fail (REDRESS_IS_RECORD (self));
+
+  g_object_set (self, property, value, NULL);
+}
+
+/**
+ * _redress_record_select_sql:
+ *
+ * Returns: "SELECT id, created_at, updated_at, <mapped columns> FROM <table>",
+ *   whose rows _redress_record_from_row() reads.
+ */
+char *
+_redress_record_select_sql (RedressDatabase  *db,
+                            GType             type,
+                            GError          **error)
+{
+  const TypeMap *map = get_type_map (db, type, error);
+
+  return map != NULL ? g_strdup (map->select_sql) : NULL;
+}
+
+/**
+ * _redress_record_from_row:
+ * @stmt: a row of _redress_record_select_sql()
+ *
+ * Returns: (transfer full): the live instance of the row's id when there is
+ *   one (kept current by RedressDatabase::changed), else a new one.
+ */
+gpointer
+_redress_record_from_row (RedressDatabase *db,
+                          GType            type,
+                          sqlite3_stmt    *stmt)
+{
+  DbState *state = get_state (db);
+  const TypeMap *map = get_type_map (db, type, NULL);
+  const char *id = _redress_column_text (stmt, 0);
+  RedressRecord *self;
+  RedressRecordPrivate *priv;
+
+  g_return_val_if_fail (map != NULL && id != NULL, NULL);
+
+  g_rec_mutex_lock (&state_lock);
+  self = g_hash_table_lookup (state->live, id);
+  if (self != NULL && G_TYPE_CHECK_INSTANCE_TYPE (self, type))
+    {
+      g_object_ref (self);
+      g_rec_mutex_unlock (&state_lock);
+      return self;
+    }
+  g_rec_mutex_unlock (&state_lock);
+
+  self = g_object_new (type, NULL);
+  priv = redress_record_get_instance_private (self);
+  priv->id = g_strdup (id);
+  apply_row (self, map, stmt, FALSE);
+  register_live (self, db);
+
+  return self;
+}
+
+/**
+ * _redress_record_peek:
+ *
+ * Returns: (transfer none) (nullable): the live instance of @id, if any.
+ */
+RedressRecord *
+_redress_record_peek (RedressDatabase *db,
+                      GType            type,
+                      const char      *id)
+{
+  DbState *state = get_state (db);
+  RedressRecord *self;
+
+  g_rec_mutex_lock (&state_lock);
+  self = g_hash_table_lookup (state->live, id);
+  g_rec_mutex_unlock (&state_lock);
+
+  return self != NULL && G_TYPE_CHECK_INSTANCE_TYPE (self, type) ? self : NULL;
+}
+
+/**
+ * _redress_record_was_stored:
+ *
+ * Returns: whether the docket held a row for @self before the change being
+ *   signalled (FALSE while a new record's RedressDatabase::changed runs).
+ */
+gboolean
+_redress_record_was_stored (RedressRecord *self)
+{
+  RedressRecordPrivate *priv = redress_record_get_instance_private (self);
+
+  return priv->stored != NULL;
+}
+
+/**
+ * _redress_record_get_stored:
+ * @value: an uninitialised GValue
+ *
+ * Reads the value @property had in the docket before the change being
+ * signalled; lists use it to find where a row was.
+ *
+ * Returns: %FALSE when the record was never stored.
+ */
+gboolean
+_redress_record_get_stored (RedressRecord *self,
+                            const char    *property,
+                            GValue        *value)
+{
+  RedressRecordPrivate *priv = redress_record_get_instance_private (self);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self), property);
+  const GValue *stored;
+
+  if (priv->stored == NULL || pspec == NULL)
+    return FALSE;
+
+  g_value_init (value, pspec->value_type);
+  if ((stored = g_hash_table_lookup (priv->stored, pspec)) != NULL)
+    g_value_copy (stored, value);
+  else
+    g_param_value_set_default (pspec, value);
+  return TRUE;
+}
+
+/**
+ * redress_record_load:
+ * @type: a subtype of #RedressRecord
+ * @id: the row's id
+ *
+ * Loads a row.  While an instance of @id is alive, every load returns it, and
+ * a change to its row saved anywhere updates it.
+ *
+ * Returns: (transfer full) (type RedressRecord): the record, or %NULL with
+ *   @error set (REDRESS_DATABASE_ERROR_NOT_FOUND when there is no such row).
+ */
+gpointer
+redress_record_load (RedressDatabase  *db,
+                     GType             type,
+                     const char       *id,
+                     GError          **error)
+{
+  const TypeMap *map;
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  RedressRecord *live;
+  int rc;
+
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (g_type_is_a (type, REDRESS_TYPE_RECORD), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if ((live = _redress_record_peek (db, type, id)) != NULL)
+    return g_object_ref (live);
+
+  if ((map = get_type_map (db, type, error)) == NULL)
+    return NULL;
+
+  sql = g_strconcat (map->select_sql, " WHERE id = ?1", NULL);
+  if ((stmt = _redress_database_prepare (db, sql, error)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return _redress_record_from_row (db, type, stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
+                 _("The entry you asked for is not in this docket; it may have been deleted."));
+  else
+    _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
+                               _("Could not read the docket"));
+  return NULL;
+}
+
+static gboolean
+validate (RedressRecord  *self,
+          const TypeMap  *map,
+          GError        **error)
+{
+  RedressRecordClass *klass = REDRESS_RECORD_GET_CLASS (self);
+
+  for (guint i = 0; i < map->pspecs->len; i++)
+    {
+      GParamSpec *pspec = g_ptr_array_index (map->pspecs, i);
+      const GValue *value = peek_value (self, pspec);
+      RedressChoiceValidFunc is_valid;
+      const char *str;
+
+      if ((pspec->flags & REDRESS_PARAM_DERIVED) || !G_VALUE_HOLDS_STRING (value))
+        continue;
+
+      str = g_value_get_string (value);
+      is_valid = (RedressChoiceValidFunc) g_param_spec_get_qdata (pspec, choices_quark);
+
+      if (g_array_index (map->required, gboolean, i) && (str == NULL || *str == '\0'))
+        {
+          g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                       _("“%s” is required. Nothing was saved."), field_label (pspec));
+          return FALSE;
+        }
+      if (str == NULL || *str == '\0')
+        {
+          if (is_valid != NULL && !is_valid (""))
+            {
+              g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                           _("“%s” is required. Nothing was saved."), field_label (pspec));
+              return FALSE;
+            }
+          continue;
+        }
+      if ((pspec->flags & REDRESS_PARAM_DATE) && !redress_iso_date_is_valid (str))
+        {
+          g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                       _("“%s” is not a valid date for “%s”. Write it as YYYY-MM-DD, for "
+                         "example 2024-03-31. Nothing was saved."), str, field_label (pspec));
+          return FALSE;
+        }
+      if ((pspec->flags & REDRESS_PARAM_PARTIAL_DATE) && !redress_partial_date_is_valid (str))
+        {
+          g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                       _("“%s” is not a valid date for “%s”. Write it as YYYY, YYYY-MM or "
+                         "YYYY-MM-DD. Nothing was saved."), str, field_label (pspec));
+          return FALSE;
+        }
+      if (is_valid != NULL && !is_valid (str))
+        {
+          g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                       _("“%s” is not one of the values “%s” can take. Nothing was saved."),
+                       str, field_label (pspec));
+          return FALSE;
+        }
+    }
+
+  if (klass->validate != NULL && !klass->validate (self, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* Turns a failed step into a sentence a caseworker can act on. */
+static void
+set_write_error (GError        **error,
+                 RedressRecord  *self,
+                 const TypeMap  *map,
+                 sqlite3        *handle,
+                 int             rc,
+                 gboolean        deleting)
+{
+  const char *msg = sqlite3_errmsg (handle);
+
+  switch (rc)
+    {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      {
+        const char *cols = strstr (msg, ": ");
+        g_auto(GStrv) parts = g_strsplit (cols != NULL ? cols + 2 : "", ", ", -1);
+        g_autoptr(GString) labels = g_string_new (NULL);
+        const char *value = NULL;
+
+        for (guint i = 0; parts[i] != NULL; i++)
+          {
+            const char *dot = strchr (parts[i], '.');
+            g_autofree char *prop = g_strdup (dot != NULL ? dot + 1 : parts[i]);
+            GParamSpec *pspec;
+
+            g_strdelimit (prop, "_", '-');
+            pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self), prop);
+            if (labels->len > 0)
+              g_string_append (labels, ", ");
+            g_string_append (labels, pspec != NULL ? field_label (pspec) : prop);
+            if (pspec != NULL && G_TYPE_FUNDAMENTAL (pspec->value_type) == G_TYPE_STRING)
+              value = g_value_get_string (peek_value (self, pspec));
+          }
+        if (g_strv_length (parts) == 1 && value != NULL)
+          g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_CONFLICT,
+                       _("Another entry already has “%s” as its %s. Choose a different one; "
+                         "nothing was saved."), value, labels->str);
+        else
+          g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_CONFLICT,
+                       _("The same entry is already recorded (same %s). Nothing was saved."),
+                       labels->str);
+      }
+      break;
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      if (deleting)
+        g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_CONFLICT,
+                     _("This entry is still used elsewhere in the docket (for example a "
+                       "person who is a party to a case), so it was not deleted."));
+      else
+        g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_CONFLICT,
+                     _("An entry this one refers to is no longer in the docket. Nothing was "
+                       "saved."));
+      break;
+    case SQLITE_CONSTRAINT_TRIGGER:
+    case SQLITE_CONSTRAINT_CHECK:
+    case SQLITE_CONSTRAINT_NOTNULL:
+      g_set_error (error, REDRESS_DATABASE_ERROR,
+                   rc == SQLITE_CONSTRAINT_TRIGGER ? REDRESS_DATABASE_ERROR_CONFLICT
+                                                   : REDRESS_DATABASE_ERROR_INVALID,
+                   _("The docket refused the change (%s). Nothing was saved."), msg);
+      break;
+    default:
+      _redress_set_sqlite_error (error, handle, rc,
+                                 deleting ? _("Could not delete") : _("Could not save"));
+      break;
+    }
+}
+
+/**
+ * redress_record_save:
+ * @record: a record, new or loaded from @db
+ * @db: the docket
+ *
+ * Validates @record and inserts or updates its row in one transaction.  A new
+ * record gets its id and created-at; updated-at is set every time.  Invalid
+ * values give REDRESS_DATABASE_ERROR_INVALID naming the field, a duplicate
+ * unique value REDRESS_DATABASE_ERROR_CONFLICT; either way nothing is written.
+ *
+ * Returns: whether the row was saved.
+ */
+gboolean
+redress_record_save (RedressRecord    *record,
+                     RedressDatabase  *db,
+                     GError          **error)
+{
+  RedressRecordPrivate *priv = redress_record_get_instance_private (record);
+  const TypeMap *map;
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *new_id = NULL;
+  sqlite3 *handle;
+  gboolean is_new;
+  int idx = 1;
+  int rc;
+
+  g_return_val_if_fail (REDRESS_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (priv->db == NULL || priv->db == db, FALSE);
+
+  if (!_redress_database_check_writable (db, error))
+    return FALSE;
+  if ((map = get_type_map (db, G_OBJECT_TYPE (record), error)) == NULL)
+    return FALSE;
+  if (!validate (record, map, error))
+    return FALSE;
+
+  is_new = priv->id == NULL;
+  now = redress_timestamp_now ();
+  sql = g_string_new (NULL);
+
+  if (is_new)
+    {
+      g_autoptr(GString) params = g_string_new ("?1, ?2, ?2");
+
+      new_id = redress_uuid_new ();
+      g_string_append_printf (sql, "INSERT INTO \"%s\" (id, created_at, updated_at", map->table);
+      for (guint i = 0; i < map->pspecs->len; i++)
+        {
+          GParamSpec *pspec = g_ptr_array_index (map->pspecs, i);
+          g_autofree char *column = NULL;
+
+          if (pspec->flags & REDRESS_PARAM_DERIVED)
+            continue;
+          column = column_name (pspec->name);
+          g_string_append_printf (sql, ", \"%s\"", column);
+          g_string_append_printf (params, ", ?%u", i + 3);
+        }
+      g_string_append_printf (sql, ") VALUES (%s)", params->str);
+    }
+  else
+    {
+      g_string_append_printf (sql, "UPDATE \"%s\" SET updated_at = ?2", map->table);
+      for (guint i = 0; i < map->pspecs->len; i++)
+        {
+          GParamSpec *pspec = g_ptr_array_index (map->pspecs, i);
+          g_autofree char *column = NULL;
+
+          if (pspec->flags & REDRESS_PARAM_DERIVED)
+            continue;
+          column = column_name (pspec->name);
+          g_string_append_printf (sql, ", \"%s\" = ?%u", column, i + 3);
+        }
+      g_string_append (sql, " WHERE id = ?1");
+    }
+
+  if (!_redress_database_begin (db, error))
+    return FALSE;
+
+  handle = _redress_database_get_handle (db);
+  if ((stmt = _redress_database_prepare (db, sql->str, error)) == NULL)
+    {
+      _redress_database_rollback (db);
+      return FALSE;
+    }
+
+  sqlite3_bind_text (stmt, idx++, is_new ? new_id : priv->id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, idx++, now, -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < map->pspecs->len; i++)
+    {
+      GParamSpec *pspec = g_ptr_array_index (map->pspecs, i);
+
+      if (pspec->flags & REDRESS_PARAM_DERIVED)
+        continue;
+      bind_value (stmt, (int) i + 3, peek_value (record, pspec),
+                  g_array_index (map->nullable, gboolean, i));
+    }
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_write_error (error, record, map, handle, rc, FALSE);
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      _redress_database_rollback (db);
+      return FALSE;
+    }
+  if (!is_new && sqlite3_changes (handle) == 0)
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
+                   _("This entry was deleted from the docket in the meantime, so your "
+                     "changes could not be saved."));
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      _redress_database_rollback (db);
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!_redress_database_commit (db, error))
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (record));
+  if (is_new)
+    {
+      priv->id = g_steal_pointer (&new_id);
+      g_object_notify_by_pspec (G_OBJECT (record), properties[PROP_ID]);
+      set_private_string (record, &priv->created_at, now, PROP_CREATED_AT);
+      register_live (record, db);
+    }
+  set_private_string (record, &priv->updated_at, now, PROP_UPDATED_AT);
+  g_object_thaw_notify (G_OBJECT (record));
+
+  /* The identity map's handler runs last and reloads @record from its row
+   * (normalised values, derived columns) and records them as stored. */
+  redress_database_emit_changed (db, map->table, priv->id);
+
+  return TRUE;
+}
+
+/**
+ * redress_record_delete:
+ * @record: a saved record
+ *
+ * Deletes the row of @record (and, through the schema, what hangs off it).
+ * A person still party to a case gives REDRESS_DATABASE_ERROR_CONFLICT.
+ *
+ * Returns: whether the row was deleted.
+ */
+gboolean
+redress_record_delete (RedressRecord    *record,
+                       RedressDatabase  *db,
+                       GError          **error)
+{
+  RedressRecordPrivate *priv = redress_record_get_instance_private (record);
+  g_autoptr(RedressRecord) hold = NULL;
+  const TypeMap *map;
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (REDRESS_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (priv->id != NULL, FALSE);
+
+  if (!_redress_database_check_writable (db, error))
+    return FALSE;
+  if ((map = get_type_map (db, G_OBJECT_TYPE (record), error)) == NULL)
+    return FALSE;
+  if (!_redress_database_begin (db, error))
+    return FALSE;
+
+  sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE id = ?1", map->table);
+  if ((stmt = _redress_database_prepare (db, sql, error)) == NULL)
+    {
+      _redress_database_rollback (db);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, priv->id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (rc != SQLITE_DONE)
+    {
+      set_write_error (error, record, map, _redress_database_get_handle (db), rc, TRUE);
+      _redress_database_rollback (db);
+      return FALSE;
+    }
+  if (!_redress_database_commit (db, error))
+    return FALSE;
+
+  /* Lists find where the row was from its stored values, so those stay
+   * until every handler has run. */
+  hold = g_object_ref (record);
+  redress_database_emit_changed (db, map->table, priv->id);
+  unregister_live (record);
+  g_clear_pointer (&priv->stored, g_hash_table_unref);
+
+  return TRUE;
+}
+
+/* Keeps a list of redress_record_list() in step with its table. */
+typedef struct
+{
+  GWeakRef         store;
+  RedressDatabase *db;   /* weak */
+  GType            type;
+  char            *case_id;
+  char            *sql;
+  gulong           handler;
+} ListWatch;
+
+static void
+list_watch_free (gpointer data)
+{
+  ListWatch *watch = data;
+
+  if (watch->db != NULL)
+    {
+      g_clear_signal_handler (&watch->handler, watch->db);
+      g_object_remove_weak_pointer (G_OBJECT (watch->db), (gpointer *) &watch->db);
+    }
+  g_weak_ref_clear (&watch->store);
+  g_free (watch->case_id);
+  g_free (watch->sql);
+  g_free (watch);
+}
+
+static GPtrArray *
+query_list (ListWatch  *watch,
+            GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  if ((stmt = _redress_database_prepare (watch->db, watch->sql, error)) == NULL)
+    return NULL;
+  if (watch->case_id != NULL)
+    sqlite3_bind_text (stmt, 1, watch->case_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, _redress_record_from_row (watch->db, watch->type, stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _redress_set_sqlite_error (error, _redress_database_get_handle (watch->db), rc,
+                                 _("Could not read the docket"));
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
+static void
+list_table_changed_cb (RedressDatabase *db,
+                       const char      *table,
+                       const char      *id,
+                       ListWatch       *watch)
+{
+  g_autoptr(GListStore) store = g_weak_ref_get (&watch->store);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_old, prefix = 0, suffix = 0;
+
+  if (store == NULL)
+    return;
+  if ((items = query_list (watch, &error)) == NULL)
+    {
+      g_warning ("Could not refresh a list of %s: %s", table, error->message);
+      return;
+    }
+
+  /* Replace only the span that differs, so views keep their rows. */
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (store));
+  while (prefix < n_old && prefix < items->len)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), prefix);
+
+      if (item != g_ptr_array_index (items, prefix))
+        break;
+      prefix++;
+    }
+  while (suffix < n_old - prefix && suffix < items->len - prefix)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), n_old - 1 - suffix);
+
+      if (item != g_ptr_array_index (items, items->len - 1 - suffix))
+        break;
+      suffix++;
+    }
+  if (prefix == n_old && prefix == items->len)
+    return;
+  g_list_store_splice (store, prefix, n_old - prefix - suffix,
+                       items->pdata + prefix, items->len - prefix - suffix);
+}
+
+/**
+ * redress_record_list:
+ * @type: a subtype of #RedressRecord whose table has a case_id column
+ * @case_id: (nullable): the case, or %NULL for every row of the table
+ *
+ * Lists rows in the order of the class's list_order.  The list follows
+ * later changes of the table saved anywhere.
+ *
+ * Returns: (transfer full): a #GListModel of @type, or %NULL with @error set.
+ */
+GListModel *
+redress_record_list (RedressDatabase  *db,
+                     GType             type,
+                     const char       *case_id,
+                     GError          **error)
+{
+  g_autoptr(GTypeClass) klass = NULL;
+  g_autoptr(GListStore) store = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  const TypeMap *map;
+  ListWatch *watch;
+  g_autofree char *detailed = NULL;
+  const char *order;
+
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (g_type_is_a (type, REDRESS_TYPE_RECORD), NULL);
+
+  if ((map = get_type_map (db, type, error)) == NULL)
+    return NULL;
+  klass = g_type_class_ref (type);
+  order = REDRESS_RECORD_CLASS (klass)->list_order;
+
+  watch = g_new0 (ListWatch, 1);
+  watch->db = db;
+  g_object_add_weak_pointer (G_OBJECT (db), (gpointer *) &watch->db);
+  watch->type = type;
+  watch->case_id = g_strdup (case_id);
+  watch->sql = g_strdup_printf ("%s%s ORDER BY %s%sid", map->select_sql,
+                                case_id != NULL ? " WHERE case_id = ?1" : "",
+                                order != NULL ? order : "", order != NULL ? ", " : "");
+
+  if ((items = query_list (watch, error)) == NULL)
+    {
+      list_watch_free (watch);
+      return NULL;
+    }
+
+  store = g_list_store_new (type);
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  g_weak_ref_init (&watch->store, store);
+  detailed = g_strconcat ("changed::", map->table, NULL);
+  watch->handler = g_signal_connect (db, detailed, G_CALLBACK (list_table_changed_cb), watch);
+  g_object_set_data_full (G_OBJECT (store), "redress-record-list-watch", watch, list_watch_free);
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
