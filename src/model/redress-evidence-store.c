@@ -527,6 +527,26 @@ original_path (const char *evidence_dir,
   return g_build_filename (evidence_dir, shard, sha256, NULL);
 }
 
+static char *hash_original (const char                  *path,
+                            guint64                      base,
+                            guint64                      total,
+                            RedressEvidenceProgressFunc  progress,
+                            gpointer                     progress_data,
+                            GCancellable                *cancellable,
+                            gboolean                    *missing,
+                            GError                     **error);
+
+/* Whether the stored original at @path still hashes to @sha256. */
+static gboolean
+original_matches (const char *path,
+                  const char *sha256)
+{
+  gboolean missing = FALSE;
+  g_autofree char *actual = hash_original (path, 0, 0, NULL, NULL, NULL, &missing, NULL);
+
+  return actual != NULL && g_str_equal (actual, sha256);
+}
+
 /* Copies @in into the locker as an original named by its SHA-256.  The same
  * content already there is kept and not written again. */
 static Ingest *
@@ -581,7 +601,8 @@ ingest_stream (const char                  *evidence_dir,
       return NULL;
     }
 
-  if (g_lstat (final, &st) == 0 && S_ISREG (st.st_mode) && (guint64) st.st_size == copy.size)
+  if (g_lstat (final, &st) == 0 && S_ISREG (st.st_mode) && (guint64) st.st_size == copy.size &&
+      original_matches (final, copy.sha256))
     {
       /* Stored once: the same content is already in the locker. */
       g_unlink (copy.tmp_path);
@@ -589,7 +610,7 @@ ingest_stream (const char                  *evidence_dir,
     }
   else
     {
-      /* Absent, or a damaged copy of the same name: the fresh copy replaces it. */
+      /* Absent, or a damaged original of that name: the genuine copy replaces it. */
       if (g_rename (copy.tmp_path, final) != 0)
         {
           set_write_error (error, errno, name);
@@ -2250,7 +2271,6 @@ verify_record (RedressEvidenceStore  *self,
           p->actual_sha256 = g_strdup (t->actual);
           p->state = t->state;
           g_ptr_array_add (report->problems, p);
-          g_warning ("Evidence item %s (%s): %s", t->evidence_id, t->title, note);
         }
 
       if (write && !_redress_evidence_add_custody (self->db, t->evidence_id, "verify", note, error))
