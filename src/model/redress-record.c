@@ -26,6 +26,7 @@ typedef struct
   char            *updated_at;
   GHashTable      *values;   /* GParamSpec * -> GValue *, the current values */
   GHashTable      *stored;   /* the values as last read from or written to the docket */
+  char            *stored_updated_at;
   RedressDatabase *db;       /* weak */
 } RedressRecordPrivate;
 
@@ -494,6 +495,8 @@ apply_row (RedressRecord *self,
 
   g_clear_pointer (&priv->stored, g_hash_table_unref);
   priv->stored = g_steal_pointer (&stored);
+  g_free (priv->stored_updated_at);
+  priv->stored_updated_at = g_strdup (priv->updated_at);
 
   if (notify)
     g_object_thaw_notify (G_OBJECT (self));
@@ -569,6 +572,7 @@ redress_record_finalize (GObject *object)
   g_clear_pointer (&priv->updated_at, g_free);
   g_clear_pointer (&priv->values, g_hash_table_unref);
   g_clear_pointer (&priv->stored, g_hash_table_unref);
+  g_clear_pointer (&priv->stored_updated_at, g_free);
 
   G_OBJECT_CLASS (redress_record_parent_class)->finalize (object);
 }
@@ -977,7 +981,9 @@ _redress_record_get_stored (RedressRecord *self,
     return FALSE;
 
   g_value_init (value, pspec->value_type);
-  if ((stored = g_hash_table_lookup (priv->stored, pspec)) != NULL)
+  if (pspec == properties[PROP_UPDATED_AT])
+    g_value_set_string (value, priv->stored_updated_at);
+  else if ((stored = g_hash_table_lookup (priv->stored, pspec)) != NULL)
     g_value_copy (stored, value);
   else
     g_param_value_set_default (pspec, value);
