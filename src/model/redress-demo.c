@@ -25,6 +25,7 @@
 #include "redress-csv.h"
 #include "redress-database-private.h"
 #include "redress-demo.h"
+#include "redress-procedure.h"
 #include "redress-util.h"
 
 #define HORIZON_YEAR  2026
@@ -259,6 +260,7 @@ typedef struct
   GHashTable      *opac_articles;
   guint32          horizon;
   gboolean         has_in_writing;
+  gboolean         all_deadlines;
   guint            reference_base;
   /* Lawyers: some people are in many cases. */
   GHashTable      *lawyers;       /* "CODE#n" -> id */
@@ -848,7 +850,10 @@ add_case (Demo    *demo,
       g_autofree char *initials = NULL;
       const char *given = pick (demo, family_pool->given_f);
 
-      initials = g_strdup_printf ("%s %s", given, family_name);
+      if (family_pool->family_first)
+        initials = g_strdup_printf ("%s%s", family_name, given);
+      else
+        initials = g_strdup_printf ("%s %s", given, family_name);
       title = g_strdup_printf ("%s v. %s", initials, state->name);
       summary = g_strdup_printf ("%s", sc->summary);
     }
@@ -1167,6 +1172,15 @@ add_case (Demo    *demo,
       goto out;
   }
 
+  /* Stages and deadlines come from the procedure engine, as for a real case.
+   * With many cases, closed ones are left without: their deadlines would all
+   * be done or superseded, and computing them costs the most. */
+  if (demo->all_deadlines || walk.closed == 0)
+    {
+      if (!redress_procedure_recompute (demo->db, case_id, error))
+        goto out;
+    }
+
   ok = TRUE;
 
 out:
@@ -1314,8 +1328,10 @@ redress_demo_generate (RedressDatabase          *db,
   demo.lawyers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   demo.has_in_writing = column_exists (db, "case_file", "in_writing");
   demo.reference_base = count_cases (db);
+  demo.all_deadlines = n_cases <= 10000;
 
-  if (!load_reference (&demo, error) || !prepare_all (&demo, error))
+  if (!load_reference (&demo, error) || !prepare_all (&demo, error) ||
+      !redress_procedure_ensure_rule_pack (db, error))
     {
       demo_clear (&demo);
       return FALSE;

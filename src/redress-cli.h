@@ -1,0 +1,80 @@
+/* redress-cli.h
+ *
+ * Copyright 2026 The Redress developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the subcommands of redress-cli share.  A subcommand in its own file
+ * (src/redress-cli-NAME.c) declares its function below and adds one line to
+ * the command table in src/redress-cli.c.
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "redress-database.h"
+
+G_BEGIN_DECLS
+
+#define REDRESS_CLI_EXIT_OK    0
+#define REDRESS_CLI_EXIT_ERROR 1  /* the command failed */
+#define REDRESS_CLI_EXIT_USAGE 2  /* the command line is wrong */
+
+typedef struct
+{
+  char            *docket_path;  /* --docket, or the user's default docket */
+  char            *passphrase;   /* from --passphrase-file, or NULL */
+  RedressDatabase *db;           /* opened by redress_cli_open_docket() */
+  const char      *command;      /* the subcommand's name */
+  gboolean         json;         /* --json was given to the subcommand */
+} RedressCli;
+
+/* argv[0] is the subcommand's name; returns an exit status. */
+typedef int (*RedressCliFunc) (RedressCli  *cli,
+                               int          argc,
+                               char       **argv);
+
+typedef struct
+{
+  const char     *name;
+  RedressCliFunc  func;
+  const char     *args;     /* e.g. "CASE FILE", translatable (N_) */
+  const char     *summary;  /* one line, translatable (N_) */
+} RedressCliCommand;
+
+RedressDatabase *redress_cli_open_docket    (RedressCli          *cli,
+                                             RedressDatabaseOpenFlags flags,
+                                             int                 *status);
+gboolean         redress_cli_parse_options  (RedressCli          *cli,
+                                             GOptionEntry        *entries,
+                                             gboolean             with_json,
+                                             int                 *argc,
+                                             char              ***argv,
+                                             int                 *status);
+int              redress_cli_fail           (RedressCli          *cli,
+                                             const GError        *error);
+int              redress_cli_usage_error    (RedressCli          *cli,
+                                             const char          *format,
+                                             ...) G_GNUC_PRINTF (2, 3);
+char            *redress_cli_resolve_case   (RedressCli          *cli,
+                                             const char          *reference_or_id,
+                                             int                 *status) G_GNUC_WARN_UNUSED_RESULT;
+guint            redress_cli_text_width     (const char          *text);
+void             redress_cli_print_table    (const char * const  *headers,
+                                             GPtrArray           *rows);
+
+/* Commands defined in src/redress-cli.c. */
+int redress_cli_init    (RedressCli *cli, int argc, char **argv);
+int redress_cli_demo    (RedressCli *cli, int argc, char **argv);
+int redress_cli_list    (RedressCli *cli, int argc, char **argv);
+int redress_cli_show    (RedressCli *cli, int argc, char **argv);
+int redress_cli_search  (RedressCli *cli, int argc, char **argv);
+int redress_cli_export  (RedressCli *cli, int argc, char **argv);
+int redress_cli_import  (RedressCli *cli, int argc, char **argv);
+int redress_cli_backup  (RedressCli *cli, int argc, char **argv);
+int redress_cli_verify  (RedressCli *cli, int argc, char **argv);
+
+/* Commands defined in other files: add yours here. */
+
+G_END_DECLS

@@ -1,0 +1,393 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Redress developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * redress-cli end to end, run as a user would run it ($REDRESS_CLI).  JSON
+ * output is checked with SQLite's JSON functions, which the model links.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+typedef struct
+{
+  char *dir;
+  char *a;   /* docket paths */
+  char *b;
+} Fixture;
+
+static int
+run (char       **out,
+     char       **err,
+     const char  *first,
+     ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stdout_text = NULL;
+  g_autofree char *stderr_text = NULL;
+  const char *cli = g_getenv ("REDRESS_CLI");
+  const char *arg;
+  int wait_status = 0;
+  va_list ap;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (args, (char *) cli);
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &stdout_text, &stderr_text, &wait_status, &error);
+  g_assert_no_error (error);
+
+  if (out != NULL)
+    *out = g_steal_pointer (&stdout_text);
+  if (err != NULL)
+    *err = g_steal_pointer (&stderr_text);
+
+  if (!g_spawn_check_wait_status (wait_status, &error))
+    {
+      g_assert_true (error->domain == G_SPAWN_EXIT_ERROR);
+      return error->code;
+    }
+  return 0;
+}
+
+/* A JSON helper over SQLite: the value at @path of @json as text. */
+static char *
+json_get (const char *json,
+          const char *sql_expr)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT %s", sql_expr);
+  char *result = NULL;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return result;
+}
+
+static void
+assert_json (const char *json)
+{
+  g_autofree char *valid = json_get (json, "json_valid (?1)");
+
+  g_assert_cmpstr (valid, ==, "1");
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("redress-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->a = g_build_filename (fixture->dir, "a", "docket.redress", NULL);
+  fixture->b = g_build_filename (fixture->dir, "b", "docket.redress", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->a);
+  g_free (fixture->b);
+}
+
+static void
+test_usage (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (NULL, &err, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "no command"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (NULL, &err, "--docket", "/nonexistent/x.redress", "frobnicate", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "unknown command “frobnicate”"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&out, NULL, "--help", NULL), ==, 0);
+  for (const char *c = "init\0demo\0list\0show\0search\0export\0import\0backup\0verify\0"; *c;
+       c += strlen (c) + 1)
+    {
+      g_autofree char *line = g_strdup_printf ("\n  %s ", c);
+
+      if (strstr (out, line) == NULL)
+        g_error ("--help does not list %s:\n%s", c, out);
+    }
+}
+
+static void
+test_demo_is_deterministic (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *list_a = NULL;
+  g_autofree char *list_b = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *n = NULL;
+  g_autofree char *incomplete = NULL;
+  g_autofree char *kinds = NULL;
+  g_autofree char *bad_states = NULL;
+
+  g_assert_cmpint (run (NULL, NULL, "--docket", fixture->a, "init", NULL), ==, 0);
+  g_assert_cmpint (run (NULL, NULL, "--docket", fixture->b, "init", NULL), ==, 0);
+  g_assert_cmpint (run (NULL, NULL, "--docket", fixture->a, "demo", "--cases", "30", "--seed", "7", NULL), ==, 0);
+  g_assert_cmpint (run (NULL, NULL, "--docket", fixture->b, "demo", "--cases", "30", "--seed", "7", NULL), ==, 0);
+  g_assert_cmpint (run (&list_a, &err, "--docket", fixture->a, "list", "--json", NULL), ==, 0);
+  g_assert_cmpint (run (&list_b, NULL, "--docket", fixture->b, "list", "--json", NULL), ==, 0);
+
+  assert_json (list_a);
+  g_assert_cmpstr (list_a, ==, list_b);
+
+  n = json_get (list_a, "json_array_length (?1)");
+  g_assert_cmpstr (n, ==, "30");
+  incomplete = json_get (list_a, "count(*) FROM json_each (?1) WHERE "
+                                 "json_type (value, '$.reference') IS NOT 'text' OR "
+                                 "json_type (value, '$.title') IS NOT 'text' OR "
+                                 "json_type (value, '$.kind') IS NOT 'text' OR "
+                                 "json_type (value, '$.state') IS NOT 'text' OR "
+                                 "json_type (value, '$.stage') IS NOT 'text' OR "
+                                 "value ->> '$.title' = '' OR value ->> '$.stage' = ''");
+  g_assert_cmpstr (incomplete, ==, "0");
+  kinds = json_get (list_a, "group_concat (k) FROM (SELECT DISTINCT value ->> '$.kind' AS k "
+                            "FROM json_each (?1) ORDER BY k)");
+  g_assert_cmpstr (kinds, ==, "communication,inquiry");
+  bad_states = json_get (list_a, "count(*) FROM json_each (?1) WHERE length (value ->> '$.state') != 2");
+  g_assert_cmpstr (bad_states, ==, "0");
+
+  /* Another seed makes another docket. */
+  {
+    g_autofree char *list_c = NULL;
+
+    g_assert_cmpint (run (NULL, NULL, "--docket", fixture->b, "demo", "--cases", "5", "--seed", "8", NULL), ==, 0);
+    g_assert_cmpint (run (&list_c, NULL, "--docket", fixture->b, "list", "--json", NULL), ==, 0);
+    g_clear_pointer (&n, g_free);
+    n = json_get (list_c, "json_array_length (?1)");
+    g_assert_cmpstr (n, ==, "35");
+  }
+}
+
+static void
+test_end_to_end (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *list = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *word = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *shown_a = NULL;
+  g_autofree char *shown_b = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *hits = NULL;
+  g_autofree char *file = g_build_filename (fixture->dir, "case.json", NULL);
+  g_autofree char *backup = g_build_filename (fixture->dir, "backup.redress", NULL);
+  g_autofree char *inquiries = NULL;
+
+  g_assert_cmpint (run (NULL, NULL, "--docket", fixture->a, "init", NULL), ==, 0);
+  g_assert_cmpint (run (NULL, NULL, "--docket", fixture->a, "demo", "--cases", "30", "--seed", "3", NULL), ==, 0);
+  g_assert_cmpint (run (&list, NULL, "--docket", fixture->a, "list", "--json", NULL), ==, 0);
+  reference = json_get (list, "value ->> '$.reference' FROM json_each (?1) "
+                              "WHERE value ->> '$.kind' = 'communication' LIMIT 1");
+  title = json_get (list, "value ->> '$.title' FROM json_each (?1) "
+                          "WHERE value ->> '$.kind' = 'communication' LIMIT 1");
+  g_assert_nonnull (reference);
+
+  /* Human output: aligned columns with a header. */
+  g_assert_cmpint (run (&out, NULL, "--docket", fixture->a, "list", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Reference  "));
+  g_assert_nonnull (strstr (out, reference));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run (&out, NULL, "--docket", fixture->a, "show", reference, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, reference));
+  g_assert_nonnull (strstr (out, title));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run (&shown_a, NULL, "--docket", fixture->a, "show", reference, "--json", NULL), ==, 0);
+  assert_json (shown_a);
+  format = json_get (shown_a, "?1 ->> '$.format'");
+  g_assert_cmpstr (format, ==, "redress-case");
+
+  /* Search finds the case by the first word of its title. */
+  word = g_strndup (title, strcspn (title, " "));
+  g_assert_cmpint (run (&hits, NULL, "--docket", fixture->a, "search", word, "--json", "--limit", "100", NULL), ==, 0);
+  assert_json (hits);
+  {
+    g_autofree char *sql = g_strdup_printf ("count(*) FROM json_each (?1) WHERE value ->> '$.reference' = '%s'",
+                                            reference);
+    g_autofree char *found = json_get (hits, sql);
+
+    g_assert_cmpstr (found, !=, "0");
+  }
+
+  /* Export, import into another docket: the same case comes out. */
+  g_assert_cmpint (run (NULL, NULL, "--docket", fixture->a, "export", reference, file, NULL), ==, 0);
+  g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (run (NULL, NULL, "--docket", fixture->b, "init", NULL), ==, 0);
+  g_assert_cmpint (run (&out, NULL, "--docket", fixture->b, "import", file, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, reference));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&shown_b, NULL, "--docket", fixture->b, "show", reference, "--json", NULL), ==, 0);
+  g_assert_cmpstr (shown_a, ==, shown_b);
+
+  /* A second import of the same case is refused, and says how to replace it. */
+  g_assert_cmpint (run (NULL, &err, "--docket", fixture->b, "import", file, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, reference));
+  g_assert_nonnull (strstr (err, "--replace"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, NULL, "--docket", fixture->b, "import", "--replace", file, NULL), ==, 0);
+
+  /* Only inquiries. */
+  g_assert_cmpint (run (&inquiries, NULL, "--docket", fixture->a, "list", "--kind", "inquiry", "--json", NULL), ==, 0);
+  {
+    g_autofree char *others = json_get (inquiries, "count(*) FROM json_each (?1) WHERE value ->> '$.kind' != 'inquiry'");
+    g_autofree char *count = json_get (inquiries, "json_array_length (?1)");
+
+    g_assert_cmpstr (others, ==, "0");
+    g_assert_cmpstr (count, !=, "0");
+  }
+
+  /* Backup, and the copy verifies and lists the same cases. */
+  g_assert_cmpint (run (NULL, NULL, "--docket", fixture->a, "backup", backup, NULL), ==, 0);
+  g_assert_cmpint (run (&out, NULL, "--docket", fixture->a, "verify", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&out, NULL, "--docket", backup, "verify", "--json", NULL), ==, 0);
+  assert_json (out);
+  {
+    g_autofree char *ok = json_get (out, "?1 ->> '$.ok'");
+
+    g_assert_cmpstr (ok, ==, "1");
+  }
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&out, NULL, "--docket", backup, "list", "--json", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, list);
+  g_clear_pointer (&out, g_free);
+
+  /* Errors: an unknown case, a missing argument. */
+  g_assert_cmpint (run (NULL, &err, "--docket", fixture->a, "show", "NO-SUCH-CASE", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "NO-SUCH-CASE"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &err, "--docket", fixture->a, "export", reference, NULL), ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &err, "--docket", fixture->a, "list", "--frob", NULL), ==, 2);
+}
+
+static void
+test_bad_import (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (fixture->dir, "bad.json", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+  const char *json =
+    "{\"format\": \"redress-case\", \"version\": 1,\n"
+    " \"people\": [{\"id\": \"0b7d3e52-6c1f-4f0a-8e29-5a4d1c3b7e02\", \"given_name\": \"Ana\"}],\n"
+    " \"case\": {\"id\": \"6f1c2a54-0a8e-4c57-9d41-2b8f3c7e9a01\", \"kind\": \"communication\",\n"
+    "  \"reference\": \"BAD-1\", \"opened_on\": \"2023-02-30\",\n"
+    "  \"parties\": [{\"id\": \"7c4e0fc9-3d8a-4a7b-9f90-2b1e8d0c4f09\",\n"
+    "    \"person_id\": \"0b7d3e52-6c1f-4f0a-8e29-5a4d1c3b7e02\", \"role\": \"vicitm\"}]}}\n";
+
+  g_assert_true (g_file_set_contents (file, json, -1, NULL));
+  g_assert_cmpint (run (NULL, NULL, "--docket", fixture->a, "init", NULL), ==, 0);
+  g_assert_cmpint (run (NULL, &err, "--docket", fixture->a, "import", file, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "case.opened_on: “2023-02-30”"));
+  g_assert_nonnull (strstr (err, "case.parties[0].role: “vicitm” is not one of author, victim"));
+  g_assert_cmpint (run (&out, NULL, "--docket", fixture->a, "list", "--json", NULL), ==, 0);
+  g_assert_cmpstr (g_strstrip (out), ==, "[]");
+}
+
+static void
+test_wrong_passphrase (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *right = g_build_filename (fixture->dir, "right", NULL);
+  g_autofree char *wrong = g_build_filename (fixture->dir, "wrong", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (right, "tangerine elephant 42\n", -1, NULL));
+  g_assert_true (g_file_set_contents (wrong, "tangerine elephant 43\n", -1, NULL));
+
+  g_assert_cmpint (run (&out, NULL, "--docket", fixture->a, "--passphrase-file", right, "init", "--encrypt", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "encrypted"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (NULL, NULL, "--docket", fixture->a, "--passphrase-file", right, "demo", "--cases", "3", NULL), ==, 0);
+
+  /* The file does not hold the names in clear text. */
+  g_assert_true (g_file_get_contents (fixture->a, &contents, NULL, NULL));
+  g_assert_false (g_str_has_prefix (contents, "SQLite format 3"));
+
+  g_assert_cmpint (run (NULL, &err, "--docket", fixture->a, "--passphrase-file", wrong, "list", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "passphrase is not right"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &err, "--docket", fixture->a, "list", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "--passphrase-file"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, NULL, "--docket", fixture->a, "--passphrase-file", right, "list", "--json", NULL), ==, 0);
+  {
+    g_autofree char *n = json_get (out, "json_array_length (?1)");
+
+    g_assert_cmpstr (n, ==, "3");
+  }
+
+  g_assert_cmpint (run (NULL, &err, "--docket", fixture->b, "init", "--encrypt", NULL), ==, 2);
+  g_assert_false (g_file_test (fixture->b, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/usage", test_usage);
+  g_test_add ("/cli/demo-is-deterministic", Fixture, NULL, fixture_setup, test_demo_is_deterministic,
+              fixture_teardown);
+  g_test_add ("/cli/end-to-end", Fixture, NULL, fixture_setup, test_end_to_end, fixture_teardown);
+  g_test_add ("/cli/bad-import", Fixture, NULL, fixture_setup, test_bad_import, fixture_teardown);
+  g_test_add ("/cli/wrong-passphrase", Fixture, NULL, fixture_setup, test_wrong_passphrase,
+              fixture_teardown);
+
+  return g_test_run ();
+}
