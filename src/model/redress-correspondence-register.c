@@ -460,3 +460,94 @@ redress_correspondence_register_find_message (RedressDatabase *db,
     return g_strdup (_redress_column_text (stmt, 0));
   return NULL;
 }
+
+/**
+ * redress_correspondence_register_import:
+ * @store: the docket's evidence locker
+ * @letter: the letter as read from its source
+ * @source: (nullable): the file the letter came as (an .eml), kept as evidence
+ * @attachment_names: (array length=n_attachments): the attachments' file names
+ * @attachment_data: (array length=n_attachments): their content
+ *
+ * Registers a received or sent message with its source file and its
+ * attachments, all stored through the evidence locker, in one transaction:
+ * either all of it is recorded or none.  A message already registered in the
+ * case (same Message-ID) is refused.
+ *
+ * Returns: (transfer full): the letter's id, or %NULL with @error set.
+ */
+char *
+redress_correspondence_register_import (RedressEvidenceStore *store,
+                                        const RedressLetter  *letter,
+                                        GFile                *source,
+                                        const char * const   *attachment_names,
+                                        GBytes * const       *attachment_data,
+                                        guint                 n_attachments,
+                                        GError              **error)
+{
+  RedressDatabase *db;
+  g_autoptr(RedressLetter) copy = NULL;
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *existing = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (REDRESS_IS_EVIDENCE_STORE (store), NULL);
+  g_return_val_if_fail (letter != NULL, NULL);
+
+  db = redress_evidence_store_get_database (store);
+  existing = redress_correspondence_register_find_message (db, letter->case_id, letter->message_id);
+  if (existing != NULL)
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_CONFLICT,
+                   _("This e-mail (“%s”) is already in the case’s correspondence; it was not added again."),
+                   or_empty (letter->subject));
+      return NULL;
+    }
+  if (!validate (letter, error))
+    return NULL;
+
+  copy = redress_letter_copy (letter);
+  if (!_redress_database_begin (db, error))
+    return NULL;
+
+  if (source != NULL)
+    {
+      g_autoptr(RedressEvidenceInfo) info = redress_evidence_store_add_file (store, letter->case_id, source,
+                                                                             letter->sender, NULL, NULL,
+                                                                             NULL, error);
+      if (info == NULL)
+        goto fail;
+      g_ptr_array_add (added, g_strdup (info->sha256));
+      g_free (copy->source_evidence_id);
+      copy->source_evidence_id = g_strdup (info->id);
+    }
+
+  id = redress_correspondence_register_add (db, copy, error);
+  if (id == NULL)
+    goto fail;
+
+  for (guint i = 0; i < n_attachments; i++)
+    {
+      g_autoptr(GInputStream) in = g_memory_input_stream_new_from_bytes (attachment_data[i]);
+      g_autoptr(RedressEvidenceInfo) info = NULL;
+
+      info = redress_evidence_store_add_stream (store, letter->case_id, in, attachment_names[i],
+                                                letter->sender, NULL, error);
+      if (info == NULL)
+        goto fail;
+      g_ptr_array_add (added, g_strdup (info->sha256));
+      if (!redress_correspondence_register_attach (db, id, info->id, error))
+        goto fail;
+    }
+
+  if (!_redress_database_commit (db, error))
+    goto forget;
+  return g_steal_pointer (&id);
+
+fail:
+  _redress_database_rollback (db);
+forget:
+  for (guint i = 0; i < added->len; i++)
+    _redress_evidence_store_forget (store, g_ptr_array_index (added, i));
+  return NULL;
+}

@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 
 #include "redress-database.h"
+#include "redress-evidence-store.h"
 
 G_BEGIN_DECLS
 
@@ -60,6 +61,13 @@ RedressLetter *redress_correspondence_register_get          (RedressDatabase    
                                                              GError              **error) G_GNUC_WARN_UNUSED_RESULT;
 GPtrArray     *redress_correspondence_register_list         (RedressDatabase      *db,
                                                              const char           *case_id,
+                                                             GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+char          *redress_correspondence_register_import       (RedressEvidenceStore *store,
+                                                             const RedressLetter  *letter,
+                                                             GFile                *source,
+                                                             const char * const   *attachment_names,
+                                                             GBytes * const       *attachment_data,
+                                                             guint                 n_attachments,
                                                              GError              **error) G_GNUC_WARN_UNUSED_RESULT;
 char          *redress_correspondence_register_find_message (RedressDatabase      *db,
                                                              const char           *case_id,

@@ -18,6 +18,8 @@ gboolean _redress_evidence_add_custody (RedressDatabase  *db,
                                         const char       *action,
                                         const char       *note,
                                         GError          **error);
+void     _redress_evidence_store_forget  (RedressEvidenceStore *self,
+                                        const char           *sha256);
 char    *_redress_sha256_hex           (const void       *data,
                                         gsize             len) G_GNUC_WARN_UNUSED_RESULT;
 

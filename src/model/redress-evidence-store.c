@@ -1241,6 +1241,26 @@ fail:
   return NULL;
 }
 
+/* Removes the original with @sha256 when no item refers to it (after the
+ * intake that wrote it was rolled back). */
+void
+_redress_evidence_store_forget (RedressEvidenceStore *self,
+                                const char           *sha256)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = _redress_database_prepare (self->db, "SELECT 1 FROM evidence_item WHERE sha256 = ?1", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_autofree char *path = redress_evidence_store_get_original_path (self, sha256);
+
+      g_unlink (path);
+    }
+}
+
 /* Removes originals this batch wrote that no item refers to (after a failure
  * or a cancel), so that nothing from an abandoned intake stays behind. */
 static void
@@ -1250,20 +1270,9 @@ forget_unrecorded (RedressEvidenceStore *self,
   for (guint i = 0; ingests != NULL && i < ingests->len; i++)
     {
       Ingest *ingest = g_ptr_array_index (ingests, i);
-      g_autoptr(sqlite3_stmt) stmt = NULL;
 
-      if (!ingest->created)
-        continue;
-      stmt = _redress_database_prepare (self->db, "SELECT 1 FROM evidence_item WHERE sha256 = ?1", NULL);
-      if (stmt == NULL)
-        continue;
-      sqlite3_bind_text (stmt, 1, ingest->sha256, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
-        {
-          g_autofree char *path = redress_evidence_store_get_original_path (self, ingest->sha256);
-
-          g_unlink (path);
-        }
+      if (ingest->created)
+        _redress_evidence_store_forget (self, ingest->sha256);
     }
 }
 
