@@ -46,6 +46,9 @@ static const RedressCliCommand commands[] = {
   { "import", redress_cli_import, N_("FILE [--replace]"), N_("Add a case from a JSON file written by export") },
   { "backup", redress_cli_backup, N_("FILE"), N_("Write a consistent copy of the docket to FILE") },
   { "verify", redress_cli_verify, N_("[--json]"), N_("Check every page of the docket and every reference between its rows") },
+  { "evidence", redress_cli_evidence, N_("add CASE FILE… | list CASE | verify [CASE] | custody ITEM | export ITEM FILE | link ITEM KIND ID"), N_("The evidence locker: add files, list them with their SHA-256, re-hash them") },
+  { "correspondence", redress_cli_correspondence, N_("add CASE [--event E --due D …] | list CASE | import-eml CASE FILE…"), N_("The correspondence register") },
+  { "timeline", redress_cli_timeline, N_("CASE [--json]"), N_("Facts, procedural events, letters and evidence dates in one list") },
   { NULL }
 };
 

@@ -76,5 +76,8 @@ int redress_cli_backup  (RedressCli *cli, int argc, char **argv);
 int redress_cli_verify  (RedressCli *cli, int argc, char **argv);
 
 /* Commands defined in other files: add yours here. */
+int redress_cli_evidence       (RedressCli *cli, int argc, char **argv);  /* redress-cli-evidence.c */
+int redress_cli_correspondence (RedressCli *cli, int argc, char **argv);  /* redress-cli-evidence.c */
+int redress_cli_timeline       (RedressCli *cli, int argc, char **argv);  /* redress-cli-evidence.c */
 
 G_END_DECLS
