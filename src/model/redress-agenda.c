@@ -21,6 +21,7 @@
 #include "redress-database-private.h"
 #include "redress-date.h"
 #include "redress-deadline-rules.h"
+#include "redress-procedure.h"
 #include "redress-util.h"
 
 /* The date a deadline falls due: an extension granted by the Committee wins,
@@ -546,46 +547,56 @@ redress_agenda_list_for_export (RedressDatabase  *db,
  * redress_agenda_list_cases_without_deadline:
  * @filter: (nullable): only its State is used
  *
- * Returns: (transfer full): open cases (not closed) with no open deadline:
- *   nothing will remind anyone about them.
+ * Returns: (transfer full): the cases still going with no open deadline
+ *   (as the procedure engine defines them): nothing will remind anyone about
+ *   them.
  */
 GListModel *
 redress_agenda_list_cases_without_deadline (RedressDatabase            *db,
                                             const RedressAgendaFilter  *filter,
                                             GError                    **error)
 {
-  static const char sql[] =
-    "SELECT c.id, c.reference, c.stage, c.state_code FROM case_file c"
-    " WHERE c.closed_on IS NULL AND (?1 = '' OR c.state_code = ?1)"
-    "   AND NOT EXISTS (SELECT 1 FROM deadline d WHERE d.case_id = c.id AND d.status = 'open')"
-    " ORDER BY c.reference COLLATE NOCASE";
+  g_auto(GStrv) ids = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GListStore) store = NULL;
-  int rc;
+  const char *state = filter && filter->state_code ? filter->state_code : "";
 
   g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
 
-  stmt = _redress_database_prepare (db, sql, error);
+  ids = redress_procedure_list_cases_without_open_deadline (db, error);
+  if (ids == NULL)
+    return NULL;
+  stmt = _redress_database_prepare (db,
+                                    "SELECT c.reference, c.stage, c.state_code FROM case_file c"
+                                    " WHERE c.id = ?1 AND (?2 = '' OR c.state_code = ?2)",
+                                    error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, filter && filter->state_code ? filter->state_code : "", -1, SQLITE_TRANSIENT);
 
   store = g_list_store_new (REDRESS_TYPE_AGENDA_CASE);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; ids[i] != NULL; i++)
     {
-      g_autoptr(RedressAgendaCase) item = g_object_new (REDRESS_TYPE_AGENDA_CASE, NULL);
+      g_autoptr(RedressAgendaCase) item = NULL;
+      int rc;
 
-      item->case_id = dup_column (stmt, 0);
-      item->reference = dup_column (stmt, 1);
-      item->stage = dup_column (stmt, 2);
-      item->state_code = dup_column (stmt, 3);
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, ids[i], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, state, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        continue;
+      if (rc != SQLITE_ROW)
+        {
+          _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
+                                     _("Could not read the cases"));
+          return NULL;
+        }
+      item = g_object_new (REDRESS_TYPE_AGENDA_CASE, NULL);
+      item->case_id = g_strdup (ids[i]);
+      item->reference = dup_column (stmt, 0);
+      item->stage = dup_column (stmt, 1);
+      item->state_code = dup_column (stmt, 2);
       g_list_store_append (store, item);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                 _("Could not read the cases"));
-      return NULL;
     }
 
   return G_LIST_MODEL (g_steal_pointer (&store));
