@@ -1,0 +1,505 @@
+/* test-procedure.c
+ *
+ * Copyright 2026 The Redress developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Deadlines computed from a recorded history: triggers, letter dates,
+ * extensions, corrections, fulfilment and supersession, D01 from the
+ * domestic remedies, the queries and the rule pack version.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "procedure-fixture.h"
+#include "redress-deadline-rules.h"
+#include "redress-procedure.h"
+
+/* Up to SUBMITTED. */
+#define FILED "eligibility_checked_ok@2023-06-01 draft_approved@2023-06-02 sent_to_ohchr@2023-06-03 "
+#define TRANSMITTED FILED "registered_and_transmitted@2024-01-31 "
+#define TO_VIEWS TRANSMITTED "state_observations_received@2024-06-01 author_comments_sent@2024-07-01 " \
+                 "exchange_closed@2024-08-01 views_violation@2024-11-15 "
+#define INQUIRY "information_sent@2023-05-01 reliability_assessed@2023-06-01 "
+
+/* Events: "event@date", then optionally "#letter-due"; "ext:RULE@date#new-due"
+ * records an extension; "fix:N@date" corrects the date of the N-th event. */
+static const struct {
+  const char *kind;
+  const char *events;
+  const char *rule;
+  const char *computed;
+  const char *letter;
+  const char *extended;
+  const char *status;
+} scenarios[] = {
+  /* D02 art 8(2), six months; D03 rule 18, two months; month ends. */
+  { "c", TRANSMITTED, "D02", "2024-07-31", NULL, NULL, "open" },
+  { "c", TRANSMITTED, "D03", "2024-03-31", NULL, NULL, "open" },
+  { "c", FILED "registered_and_transmitted@2024-08-31", "D02", "2025-02-28", NULL, NULL, "open" },
+  { "c", FILED "registered_and_transmitted@2024-08-31", "D03", "2024-10-31", NULL, NULL, "open" },
+  { "c", FILED "registered_and_transmitted@2023-08-31", "D02", "2024-02-29", NULL, NULL, "open" },
+  { "c", FILED "registered_and_transmitted@2023-12-31", "D03", "2024-02-29", NULL, NULL, "open" },
+  /* The letter's date overrides (both kept); it belongs to D02, not D03. */
+  { "c", FILED "registered_and_transmitted@2024-01-31#2024-08-05", "D02", "2024-07-31", "2024-08-05", NULL, "open" },
+  { "c", FILED "registered_and_transmitted@2024-01-31#2024-08-05", "D03", "2024-03-31", NULL, NULL, "open" },
+  /* Extensions are events with their own letter; the latest counts. */
+  { "c", TRANSMITTED "ext:D02@2024-07-20#2024-09-30", "D02", "2024-07-31", NULL, "2024-09-30", "open" },
+  { "c", TRANSMITTED "ext:D02@2024-07-20#2024-09-30 ext:D02@2024-09-20#2024-10-31", "D02", "2024-07-31", NULL,
+    "2024-10-31", "open" },
+  { "c", FILED "registered_and_transmitted@2024-01-31#2024-08-05 ext:D02@2024-07-20#2024-09-30", "D02",
+    "2024-07-31", "2024-08-05", "2024-09-30", "open" },
+  /* Correcting the trigger's date recomputes. */
+  { "c", TRANSMITTED "fix:3@2024-02-29", "D02", "2024-08-29", NULL, NULL, "open" },
+  { "c", TRANSMITTED "fix:3@2024-02-29", "D03", "2024-04-29", NULL, NULL, "open" },
+  { "c", TRANSMITTED "fix:3@2023-11-30", "D02", "2024-05-30", NULL, NULL, "open" },
+  /* Fulfilled, superseded. */
+  { "c", TRANSMITTED "state_observations_received@2024-06-01", "D02", "2024-07-31", NULL, NULL, "done" },
+  { "c", TRANSMITTED "state_observations_received@2024-06-01", "D03", "2024-03-31", NULL, NULL, "superseded" },
+  { "c", TRANSMITTED "state_requests_separate_admissibility@2024-03-20", "D03", "2024-03-31", NULL, NULL, "done" },
+  { "c", TRANSMITTED "state_requests_separate_admissibility@2024-03-20", "D02", "2024-07-31", NULL, NULL, "open" },
+  { "c", TRANSMITTED "author_withdraws_or_matter_moot@2024-03-01", "D02", "2024-07-31", NULL, NULL, "superseded" },
+  { "c", TRANSMITTED "friendly_settlement_talks_opened@2024-03-01", "D02", "2024-07-31", NULL, NULL, "superseded" },
+  { "c", TRANSMITTED "state_fails_to_reply_after_reminders@2024-10-01", "D02", "2024-07-31", NULL, NULL,
+    "superseded" },
+  /* D04 art 10(1), rule 18: letter date, or two months to plan by. */
+  { "c", TRANSMITTED "state_observations_received@2024-06-30", "D04", "2024-08-30", NULL, NULL, "open" },
+  { "c", TRANSMITTED "state_observations_received@2024-06-30#2024-09-02", "D04", "2024-08-30", "2024-09-02", NULL,
+    "open" },
+  { "c", TRANSMITTED "state_observations_received@2024-06-30 author_comments_sent@2024-08-20", "D04", "2024-08-30",
+    NULL, NULL, "done" },
+  { "c", TRANSMITTED "state_observations_received@2024-06-30 ext:D04@2024-08-15#2024-10-15", "D04", "2024-08-30",
+    NULL, "2024-10-15", "open" },
+  /* D05: set by the Committee only. */
+  { "c", TRANSMITTED "state_observations_received@2024-06-30 author_comments_sent@2024-08-20", "D05", NULL, NULL,
+    NULL, "open" },
+  { "c", TRANSMITTED "state_observations_received@2024-06-30 author_comments_sent@2024-08-20#2024-10-20", "D05",
+    NULL, "2024-10-20", NULL, "open" },
+  { "c", TRANSMITTED "state_observations_received@2024-06-30 author_comments_sent@2024-08-20#2024-10-20 "
+         "third_party_intervention_filed@2024-09-01#2024-11-01", "D05", NULL, "2024-11-01", NULL, "open" },
+  /* D06 rule 22. */
+  { "c", TRANSMITTED "state_fails_to_reply_after_reminders@2024-10-01 "
+         "admissibility_decided_separately_admissible@2025-03-31", "D06", "2025-09-30", NULL, NULL, "open" },
+  { "c", TRANSMITTED "state_fails_to_reply_after_reminders@2024-10-01 "
+         "admissibility_decided_separately_admissible@2025-03-31 state_merits_observations_received@2025-08-01",
+    "D06", "2025-09-30", NULL, NULL, "done" },
+  /* D07 rule 15. */
+  { "c", FILED "secretariat_requests_clarification@2023-11-01#2023-12-01", "D07", NULL, "2023-12-01", NULL, "open" },
+  { "c", FILED "secretariat_requests_clarification@2023-11-01 clarification_sent@2023-11-20", "D07", NULL, NULL,
+    NULL, "done" },
+  { "c", FILED "secretariat_requests_clarification@2023-11-01 no_reply_or_file_closed@2024-03-01", "D07", NULL,
+    NULL, NULL, "superseded" },
+  /* D08 art 6: immediate. */
+  { "c", "author_requests_interim_measures@2024-02-01 committee_grants@2024-02-03", "D08", "2024-02-03", NULL,
+    NULL, "open" },
+  { "c", "author_requests_interim_measures@2024-02-01 committee_grants@2024-02-03 state_asks_to_lift@2024-03-01",
+    "D08", "2024-02-03", NULL, NULL, "open" },
+  { "c", "author_requests_interim_measures@2024-02-01 committee_grants@2024-02-03 state_asks_to_lift@2024-03-01 "
+         "committee_lifts@2024-04-01", "D08", "2024-02-03", NULL, NULL, "done" },
+  { "c", "author_requests_interim_measures@2024-02-01 committee_grants@2024-02-03 "
+         "state_non_compliance_reported@2024-02-10", "D08", "2024-02-03", NULL, NULL, "superseded" },
+  /* D09 art 11(1), D10 rule 28. */
+  { "c", TO_VIEWS "views_transmitted@2024-12-31", "D09", "2025-06-30", NULL, NULL, "open" },
+  { "c", TO_VIEWS "views_transmitted@2024-12-31#2025-07-15", "D09", "2025-06-30", "2025-07-15", NULL, "open" },
+  { "c", TO_VIEWS "views_transmitted@2024-12-31 state_follow_up_reply_received@2025-06-01", "D09", "2025-06-30",
+    NULL, NULL, "done" },
+  { "c", TO_VIEWS "views_transmitted@2024-12-31 state_follow_up_reply_received@2025-06-30", "D10", "2025-08-30",
+    NULL, NULL, "open" },
+  { "c", TRANSMITTED "friendly_settlement_talks_opened@2024-03-01 settlement_agreed@2024-04-01 "
+         "implementation_follow_up_opened@2024-05-31", "D09", "2024-11-30", NULL, NULL, "open" },
+  /* Inquiries: D11 art 13(1), D12 art 13(5), D13 art 14(1). */
+  { "i", INQUIRY "state_invited_to_cooperate@2023-07-01", "D11", NULL, NULL, NULL, "open" },
+  { "i", INQUIRY "state_invited_to_cooperate@2023-07-01#2023-09-01", "D11", NULL, "2023-09-01", NULL, "open" },
+  { "i", INQUIRY "state_invited_to_cooperate@2023-07-01 members_designated@2023-10-01", "D11", NULL, NULL, NULL,
+    "superseded" },
+  { "i", INQUIRY "state_invited_to_cooperate@2023-07-01 members_designated@2023-10-01 findings_transmitted@2024-02-29",
+    "D12", "2024-08-29", NULL, NULL, "open" },
+  { "i", INQUIRY "state_invited_to_cooperate@2023-07-01 members_designated@2023-10-01 findings_transmitted@2024-08-31",
+    "D13", "2025-02-28", NULL, NULL, "open" },
+  { "i", INQUIRY "state_invited_to_cooperate@2023-07-01 members_designated@2023-10-01 findings_transmitted@2024-02-29 "
+         "state_observations_received_or_6_months_elapsed@2024-08-29", "D12", "2024-08-29", NULL, NULL, "done" },
+  { "i", INQUIRY "state_invited_to_cooperate@2023-07-01 members_designated@2023-10-01 findings_transmitted@2024-02-29 "
+         "state_observations_received_or_6_months_elapsed@2024-08-29", "D13", "2024-08-29", NULL, NULL, "open" },
+  { "i", INQUIRY "state_invited_to_cooperate@2023-07-01 members_designated@2023-10-01 findings_transmitted@2024-02-29 "
+         "state_observations_received_or_6_months_elapsed@2024-08-29 follow_up_invitation@2024-09-15", "D13",
+    "2024-08-29", NULL, NULL, "done" },
+};
+
+static GPtrArray *
+deadlines_of (Docket     *d,
+              const char *case_id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *list = redress_procedure_list_deadlines (d->db, case_id, &error);
+
+  g_assert_no_error (error);
+  return list;
+}
+
+/* The deadline of @rule with the latest trigger. */
+static RedressDeadlineInfo *
+find_rule (GPtrArray  *list,
+           const char *rule)
+{
+  RedressDeadlineInfo *found = NULL;
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      RedressDeadlineInfo *info = g_ptr_array_index (list, i);
+
+      if (g_strcmp0 (info->rule_id, rule) == 0 &&
+          (found == NULL || g_strcmp0 (info->trigger_date, found->trigger_date) >= 0))
+        found = info;
+    }
+  return found;
+}
+
+static void
+play (Docket     *d,
+      const char *case_id,
+      const char *events)
+{
+  g_auto(GStrv) tokens = g_strsplit (events, " ", -1);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) at = NULL;
+      g_auto(GStrv) due = NULL;
+      char *id = NULL;
+
+      if (*tokens[i] == '\0')
+        continue;
+      at = g_strsplit (tokens[i], "@", 2);
+      due = g_strsplit (at[1], "#", 2);
+
+      if (g_str_has_prefix (at[0], "ext:"))
+        id = redress_procedure_record_extension (d->db, case_id, at[0] + 4, due[0], "EXT/1", due[1], NULL, &error);
+      else if (g_str_has_prefix (at[0], "fix:"))
+        g_assert_true (redress_procedure_correct_event (d->db, g_ptr_array_index (ids, atoi (at[0] + 4)), due[0],
+                                                        NULL, NULL, "corrected", &error));
+      else
+        id = redress_procedure_record_event (d->db, case_id, NULL, at[0], due[0], "L", due[1], NULL, &error);
+      g_assert_no_error (error);
+      if (id != NULL)
+        g_ptr_array_add (ids, id);
+    }
+}
+
+static void
+test_scenario (Docket        *d,
+               gconstpointer  data)
+{
+  guint i = GPOINTER_TO_UINT (data);
+  g_autofree char *case_id = docket_case (d, scenarios[i].kind[0] == 'i' ? "inquiry" : "communication",
+                                          "S/1", "DE", NULL);
+  g_autoptr(GPtrArray) list = NULL;
+  RedressDeadlineInfo *info;
+  const char *due;
+
+  play (d, case_id, scenarios[i].events);
+  list = deadlines_of (d, case_id);
+  info = find_rule (list, scenarios[i].rule);
+  g_assert_nonnull (info);
+  g_assert_cmpstr (info->computed_due, ==, scenarios[i].computed);
+  g_assert_cmpstr (info->letter_due, ==, scenarios[i].letter);
+  g_assert_cmpstr (info->extended_due, ==, scenarios[i].extended);
+  g_assert_cmpstr (info->status, ==, scenarios[i].status);
+  g_assert_cmpstr (info->rule_pack_version, ==, redress_deadline_rules_get_version ());
+  due = scenarios[i].extended ? scenarios[i].extended : scenarios[i].letter ? scenarios[i].letter
+                                                                            : scenarios[i].computed;
+  g_assert_cmpstr (redress_deadline_info_get_due (info), ==, due);
+  g_assert_cmpint (info->urgent, ==, g_strcmp0 (scenarios[i].rule, "D08") == 0);
+}
+
+/* D01, art 7(h): from the final domestic decision. */
+static void
+test_d01 (Docket        *d,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *case_id = docket_case (d, "communication", "D01/1", "DE", NULL);
+  g_autofree char *remedy = docket_remedy (d, case_id, "2024-02-29", "2024-03-04", TRUE, NULL);
+  g_autoptr(GPtrArray) list = NULL;
+  RedressDeadlineInfo *info;
+
+  redress_procedure_watch (d->db);
+  g_assert_true (redress_procedure_recompute (d->db, case_id, &error));
+  g_assert_no_error (error);
+  list = deadlines_of (d, case_id);
+  info = find_rule (list, "D01");
+  g_assert_nonnull (info);
+  g_assert_cmpstr (info->trigger_date, ==, "2024-02-29");
+  g_assert_cmpstr (info->trigger_date_alt, ==, "2024-03-04");
+  g_assert_cmpstr (info->computed_due, ==, "2025-02-28");
+  g_assert_cmpstr (info->status, ==, "open");
+  g_assert_null (info->trigger_event_id);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* The notification came first: it counts. */
+  docket_exec (d, "UPDATE domestic_remedy SET notified_on = '2024-02-20' WHERE id = %Q", remedy);
+  redress_database_emit_changed (d->db, "domestic_remedy", remedy);
+  list = deadlines_of (d, case_id);
+  info = find_rule (list, "D01");
+  g_assert_cmpstr (info->computed_due, ==, "2025-02-20");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* D01 cannot be extended (art 7(h)). */
+  g_assert_null (redress_procedure_record_extension (d->db, case_id, "D01", "2024-05-01", "X", "2025-06-01", NULL,
+                                                     &error));
+  g_assert_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "OP3 art 7(h)"));
+  g_clear_error (&error);
+
+  /* Sending the communication fulfils it. */
+  play (d, case_id, FILED);
+  list = deadlines_of (d, case_id);
+  info = find_rule (list, "D01");
+  g_assert_cmpstr (info->status, ==, "done");
+  g_assert_cmpstr (info->closed_on, ==, "2023-06-03");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* No final decision any more: the deadline goes. */
+  docket_exec (d, "UPDATE domestic_remedy SET is_final = 0 WHERE id = %Q", remedy);
+  redress_database_emit_changed (d->db, "domestic_remedy", remedy);
+  list = deadlines_of (d, case_id);
+  g_assert_null (find_rule (list, "D01"));
+}
+
+static void
+test_extensions_refused (Docket        *d,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *case_id = docket_case (d, "communication", "E/1", "DE", NULL);
+  g_autofree char *id = NULL;
+
+  play (d, case_id, TRANSMITTED);
+  /* D03's length is unverified and its extension unknown: not extendable. */
+  id = redress_procedure_record_extension (d->db, case_id, "D03", "2024-03-01", "X", "2024-05-01", NULL, &error);
+  g_assert_null (id);
+  g_assert_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID);
+  g_clear_error (&error);
+  /* Nothing open to extend. */
+  id = redress_procedure_record_extension (d->db, case_id, "D04", "2024-03-01", "X", "2024-05-01", NULL, &error);
+  g_assert_null (id);
+  g_assert_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "no open deadline"));
+  g_clear_error (&error);
+  id = redress_procedure_record_extension (d->db, case_id, "D02", "2024-03-01", "X", "31/05/2024", NULL, &error);
+  g_assert_null (id);
+  g_assert_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID);
+  g_clear_error (&error);
+  id = redress_procedure_record_extension (d->db, case_id, "D99", "2024-03-01", "X", "2024-05-01", NULL, &error);
+  g_assert_null (id);
+  g_assert_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID);
+}
+
+static void
+test_correction_keeps_identity (Docket        *d,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *case_id = docket_case (d, "communication", "C/1", "DE", NULL);
+  g_autofree char *event = NULL;
+  g_autofree char *first_id = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  RedressDeadlineInfo *info;
+
+  play (d, case_id, FILED);
+  event = redress_procedure_record_event (d->db, case_id, NULL, "registered_and_transmitted", "2024-01-31",
+                                          "G/SO 229/31", "2024-08-05", NULL, &error);
+  g_assert_no_error (error);
+  list = deadlines_of (d, case_id);
+  info = find_rule (list, "D02");
+  first_id = g_strdup (info->id);
+  g_assert_cmpstr (info->trigger_event_id, ==, event);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Correct the date and clear the letter's date. */
+  g_assert_true (redress_procedure_correct_event (d->db, event, "2024-03-31", NULL, "", NULL, &error));
+  g_assert_no_error (error);
+  list = deadlines_of (d, case_id);
+  info = find_rule (list, "D02");
+  g_assert_cmpstr (info->id, ==, first_id);
+  g_assert_cmpstr (info->trigger_date, ==, "2024-03-31");
+  g_assert_cmpstr (info->computed_due, ==, "2024-09-30");
+  g_assert_null (info->letter_due);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* A bad date changes nothing. */
+  g_assert_false (redress_procedure_correct_event (d->db, event, "2024-02-30", NULL, NULL, NULL, &error));
+  g_assert_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID);
+  list = deadlines_of (d, case_id);
+  g_assert_cmpstr (find_rule (list, "D02")->computed_due, ==, "2024-09-30");
+}
+
+static void
+test_manual_status (Docket        *d,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *case_id = docket_case (d, "communication", "M/1", "DE", NULL);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *d02 = NULL;
+  g_autofree char *d03 = NULL;
+
+  play (d, case_id, TRANSMITTED);
+  list = deadlines_of (d, case_id);
+  d02 = g_strdup (find_rule (list, "D02")->id);
+  d03 = g_strdup (find_rule (list, "D03")->id);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  g_assert_false (redress_procedure_waive (d->db, d03, "  ", &error));
+  g_assert_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (redress_procedure_waive (d->db, d03, "The State said it will not ask.", &error));
+  g_assert_no_error (error);
+  g_assert_true (redress_procedure_mark_done (d->db, d02, "2024-05-02", "State letter of 2 May", &error));
+  g_assert_no_error (error);
+
+  /* Recomputing keeps what a person decided. */
+  g_assert_true (redress_procedure_recompute (d->db, case_id, &error));
+  list = deadlines_of (d, case_id);
+  g_assert_cmpstr (find_rule (list, "D03")->status, ==, "waived");
+  g_assert_cmpstr (find_rule (list, "D03")->waive_reason, ==, "The State said it will not ask.");
+  g_assert_cmpstr (find_rule (list, "D02")->status, ==, "done");
+  g_assert_cmpstr (find_rule (list, "D02")->closed_by, ==, "State letter of 2 May");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Reopening hands it back to the history. */
+  g_assert_true (redress_procedure_reopen (d->db, d02, &error));
+  list = deadlines_of (d, case_id);
+  g_assert_cmpstr (find_rule (list, "D02")->status, ==, "open");
+}
+
+static void
+test_queries (Docket        *d,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = docket_case (d, "communication", "Q/A", "DE", NULL);
+  g_autofree char *b = docket_case (d, "communication", "Q/B", "DE", NULL);
+  g_autofree char *c = docket_case (d, "communication", "Q/C", "DE", NULL);
+  g_autofree char *closed = docket_case (d, "communication", "Q/Z", "DE", NULL);
+  g_autoptr(GPtrArray) list = NULL;
+  g_auto(GStrv) idle = NULL;
+
+  play (d, a, TRANSMITTED);                                                      /* D03 03-31, D02 07-31 */
+  play (d, b, "author_requests_interim_measures@2024-05-01 committee_grants@2024-05-02");  /* D08 05-02 */
+  play (d, closed, "eligibility_failed@2024-01-01");
+  redress_procedure_recompute (d->db, c, &error);
+  g_assert_no_error (error);
+
+  list = redress_procedure_list_open_deadlines (d->db, "2024-04-01", "2024-12-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (((RedressDeadlineInfo *) g_ptr_array_index (list, 0))->rule_id, ==, "D08");
+  g_assert_true (((RedressDeadlineInfo *) g_ptr_array_index (list, 0))->urgent);
+  g_assert_cmpstr (((RedressDeadlineInfo *) g_ptr_array_index (list, 0))->case_reference, ==, "Q/B");
+  g_assert_cmpstr (((RedressDeadlineInfo *) g_ptr_array_index (list, 1))->rule_id, ==, "D02");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  list = redress_procedure_list_open_deadlines (d->db, NULL, NULL, &error);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  list = redress_procedure_list_overdue (d->db, "2024-06-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);  /* D03 of 31 March, D08 of 2 May */
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  list = redress_procedure_list_open_deadlines (d->db, "2024-13-01", NULL, &error);
+  g_assert_null (list);
+  g_assert_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* C has nothing pending; Z is closed. */
+  idle = redress_procedure_list_cases_without_open_deadline (d->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (idle), ==, 1);
+  g_assert_cmpstr (idle[0], ==, c);
+}
+
+static void
+test_rule_pack_change (Docket        *d,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *case_id = docket_case (d, "communication", "P/1", "DE", NULL);
+  g_autoptr(GPtrArray) list = NULL;
+
+  play (d, case_id, TRANSMITTED);
+  g_assert_true (redress_procedure_ensure_rule_pack (d->db, &error));
+  g_assert_no_error (error);
+
+  /* A docket whose deadlines an older pack made, with a wrong date in them. */
+  docket_exec (d, "UPDATE deadline SET rule_pack_version = 'op3-2025.0', computed_due = '2024-07-30'");
+  g_assert_true (redress_procedure_ensure_rule_pack (d->db, &error));
+  g_assert_no_error (error);
+  list = deadlines_of (d, case_id);
+  g_assert_cmpstr (find_rule (list, "D02")->computed_due, ==, "2024-07-31");
+  g_assert_cmpstr (find_rule (list, "D02")->rule_pack_version, ==, redress_deadline_rules_get_version ());
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* The stage column follows the history too. */
+  docket_exec (d, "UPDATE case_file SET stage = 'INTAKE'");
+  docket_exec (d, "DELETE FROM docket_meta WHERE key = 'rule_pack_version'");
+  g_assert_true (redress_procedure_ensure_rule_pack (d->db, &error));
+  {
+    g_autoptr(sqlite3_stmt) stmt = _redress_database_prepare (d->db, "SELECT stage FROM case_file", &error);
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "AWAITING_STATE_OBSERVATIONS");
+  }
+}
+
+/* Many writes in one transaction, the way the demo generator makes them. */
+static void
+test_nested_transaction (Docket        *d,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *case_id = docket_case (d, "communication", "N/1", "DE", NULL);
+  g_autofree char *bad = NULL;
+
+  g_assert_true (_redress_database_begin (d->db, &error));
+  play (d, case_id, TRANSMITTED);
+  /* A refused event inside rolls back only itself. */
+  bad = redress_procedure_record_event (d->db, case_id, NULL, "views_violation", "2024-02-01", NULL, NULL, NULL,
+                                        &error);
+  g_assert_null (bad);
+  g_clear_error (&error);
+  g_assert_true (_redress_database_commit (d->db, &error));
+  {
+    g_autoptr(GPtrArray) list = deadlines_of (d, case_id);
+
+    g_assert_cmpstr (find_rule (list, "D02")->status, ==, "open");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (scenarios); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/procedure/scenario/%02u-%s", i, scenarios[i].rule);
+
+      g_test_add (path, Docket, GUINT_TO_POINTER (i), docket_setup, test_scenario, docket_teardown);
+    }
+  g_test_add ("/procedure/d01", Docket, NULL, docket_setup, test_d01, docket_teardown);
+  g_test_add ("/procedure/extensions-refused", Docket, NULL, docket_setup, test_extensions_refused, docket_teardown);
+  g_test_add ("/procedure/correction", Docket, NULL, docket_setup, test_correction_keeps_identity, docket_teardown);
+  g_test_add ("/procedure/manual-status", Docket, NULL, docket_setup, test_manual_status, docket_teardown);
+  g_test_add ("/procedure/queries", Docket, NULL, docket_setup, test_queries, docket_teardown);
+  g_test_add ("/procedure/rule-pack-change", Docket, NULL, docket_setup, test_rule_pack_change, docket_teardown);
+  g_test_add ("/procedure/nested-transaction", Docket, NULL, docket_setup, test_nested_transaction, docket_teardown);
+
+  return g_test_run ();
+}
