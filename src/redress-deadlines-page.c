@@ -1269,6 +1269,45 @@ redress_deadlines_page_get_group_count (RedressDeadlinesPage *self,
   return self->counts[group];
 }
 
+static void
+update_badge (GtkLabel             *badge,
+              GParamSpec           *pspec,
+              RedressDeadlinesPage *self)
+{
+  g_autofree char *text = g_strdup_printf ("%u", self->overdue_count);
+  g_autofree char *a11y = g_strdup_printf (ngettext ("%u deadline overdue", "%u deadlines overdue",
+                                                     self->overdue_count),
+                                           self->overdue_count);
+
+  gtk_label_set_label (badge, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (badge), a11y);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  gtk_widget_set_visible (GTK_WIDGET (badge), self->overdue_count > 0);
+}
+
+/**
+ * redress_deadlines_page_create_badge:
+ *
+ * Returns: (transfer floating): a label that shows how many deadlines are
+ *   overdue, hidden when none is, for the page's row in the sidebar.
+ */
+GtkWidget *
+redress_deadlines_page_create_badge (RedressDeadlinesPage *self)
+{
+  GtkWidget *badge = gtk_label_new (NULL);
+
+  g_return_val_if_fail (REDRESS_IS_DEADLINES_PAGE (self), NULL);
+
+  gtk_widget_set_hexpand (badge, TRUE);
+  gtk_widget_set_halign (badge, GTK_ALIGN_END);
+  gtk_widget_add_css_class (badge, "error");
+  gtk_widget_add_css_class (badge, "heading");
+  gtk_widget_add_css_class (badge, "numeric");
+  g_signal_connect_object (self, "notify::overdue-count", G_CALLBACK (update_badge), badge, G_CONNECT_SWAPPED);
+  update_badge (GTK_LABEL (badge), NULL, self);
+  return badge;
+}
+
 guint
 redress_deadlines_page_get_no_deadline_count (RedressDeadlinesPage *self)
 {

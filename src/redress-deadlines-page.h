@@ -29,5 +29,6 @@ guint            redress_deadlines_page_get_group_count   (RedressDeadlinesPage 
                                                            guint                 group);
 guint            redress_deadlines_page_get_no_deadline_count (RedressDeadlinesPage *self);
 void             redress_deadlines_page_reload            (RedressDeadlinesPage *self);
+GtkWidget       *redress_deadlines_page_create_badge      (RedressDeadlinesPage *self);
 
 G_END_DECLS
