@@ -79,5 +79,9 @@ int redress_cli_verify  (RedressCli *cli, int argc, char **argv);
 int redress_cli_evidence       (RedressCli *cli, int argc, char **argv);  /* redress-cli-evidence.c */
 int redress_cli_correspondence (RedressCli *cli, int argc, char **argv);  /* redress-cli-evidence.c */
 int redress_cli_timeline       (RedressCli *cli, int argc, char **argv);  /* redress-cli-evidence.c */
+int redress_cli_check          (RedressCli *cli, int argc, char **argv);  /* redress-cli-procedure.c */
+int redress_cli_deadlines      (RedressCli *cli, int argc, char **argv);  /* redress-cli-procedure.c */
+int redress_cli_event          (RedressCli *cli, int argc, char **argv);  /* redress-cli-procedure.c */
+int redress_cli_import_states  (RedressCli *cli, int argc, char **argv);  /* redress-cli-procedure.c */
 
 G_END_DECLS

@@ -1,0 +1,404 @@
+/* redress-cli-procedure.c
+ *
+ * Copyright 2026 The Redress developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * redress-cli check CASE         admissibility and competence, ground by ground
+ * redress-cli deadlines          open deadlines
+ * redress-cli event CASE EVENT   record a procedural event
+ * redress-cli import-states FILE replace the ratification data
+ */
+
+#define G_LOG_DOMAIN "redress-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "redress-admissibility.h"
+#include "redress-cli.h"
+#include "redress-deadline-rules.h"
+#include "redress-exchange.h"
+#include "redress-lifecycle.h"
+#include "redress-procedure.h"
+#include "redress-reference.h"
+#include "redress-util.h"
+
+static void
+print_json (RedressJsonWriter *w)
+{
+  g_autofree char *text = redress_json_writer_steal (w);
+
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+static void
+json_string_or_null (RedressJsonWriter *w,
+                     const char        *key,
+                     const char        *value)
+{
+  redress_json_writer_key (w, key);
+  if (value != NULL)
+    redress_json_writer_string (w, value);
+  else
+    redress_json_writer_null (w);
+}
+
+/* --today, or the calendar date where the user is. */
+static gboolean
+resolve_today (RedressCli  *cli,
+               char       **today,
+               int         *status)
+{
+  if (*today == NULL)
+    {
+      *today = redress_iso_date_today ();
+      return TRUE;
+    }
+  if (!redress_iso_date_is_valid (*today))
+    {
+      *status = redress_cli_usage_error (cli, _("--today must be a date written YYYY-MM-DD, not “%s”."), *today);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* {{{ check */
+
+int
+redress_cli_check (RedressCli  *cli,
+                   int          argc,
+                   char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedressReference) reference = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *case_id = NULL;
+  int status = REDRESS_CLI_EXIT_OK;
+  GOptionEntry entries[] = {
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today, N_("Judge an unsubmitted case at DATE (default: today)"),
+      N_("DATE") },
+    { NULL }
+  };
+
+  if (!redress_cli_parse_options (cli, entries, TRUE, &argc, &argv, &status) ||
+      !resolve_today (cli, &today, &status))
+    return status;
+  if (argc != 2)
+    return redress_cli_usage_error (cli, _("Give one case, by its reference or id."));
+  if (redress_cli_open_docket (cli, REDRESS_DATABASE_OPEN_READ_ONLY, &status) == NULL)
+    return status;
+  case_id = redress_cli_resolve_case (cli, argv[1], &status);
+  if (case_id == NULL)
+    return status;
+
+  reference = redress_reference_load (cli->db, &error);
+  if (reference == NULL)
+    return redress_cli_fail (cli, error);
+  results = redress_admissibility_evaluate (cli->db, reference, case_id, today, &error);
+  if (results == NULL)
+    return redress_cli_fail (cli, error);
+
+  if (cli->json)
+    {
+      RedressJsonWriter *w = redress_json_writer_new (TRUE);
+
+      redress_json_writer_begin_array (w);
+      for (guint i = 0; i < results->len; i++)
+        {
+          RedressGroundResult *r = g_ptr_array_index (results, i);
+
+          redress_json_writer_begin_object (w);
+          json_string_or_null (w, "ground", redress_ground_result_get_ground (r));
+          json_string_or_null (w, "status", redress_ground_status_to_string (redress_ground_result_get_status (r)));
+          json_string_or_null (w, "citation", redress_ground_result_get_citation (r));
+          json_string_or_null (w, "explanation", redress_ground_result_get_explanation (r));
+          json_string_or_null (w, "field", redress_ground_result_get_field_hint (r));
+          redress_json_writer_end_object (w);
+        }
+      redress_json_writer_end_array (w);
+      print_json (w);
+      redress_json_writer_free (w);
+      return REDRESS_CLI_EXIT_OK;
+    }
+
+  {
+    static const char *headers[] = { N_("Ground"), N_("Status"), N_("Citation"), NULL };
+    const char *translated[] = { _(headers[0]), _(headers[1]), _(headers[2]), NULL };
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+    for (guint i = 0; i < results->len; i++)
+      {
+        RedressGroundResult *r = g_ptr_array_index (results, i);
+        char **row = g_new0 (char *, 4);
+
+        row[0] = g_strdup (redress_ground_result_get_ground (r));
+        row[1] = g_strdup (redress_ground_status_get_label (redress_ground_result_get_status (r)));
+        row[2] = g_strdup (redress_ground_result_get_citation (r));
+        g_ptr_array_add (rows, row);
+      }
+    redress_cli_print_table (translated, rows);
+    g_print ("\n");
+    for (guint i = 0; i < results->len; i++)
+      {
+        RedressGroundResult *r = g_ptr_array_index (results, i);
+
+        g_print ("%s: %s\n", redress_ground_result_get_ground (r), redress_ground_result_get_explanation (r));
+      }
+    g_print ("\n");
+    g_print (_("Ratification data as of %s (%s).\n"), redress_reference_get_data_as_of (reference),
+             redress_reference_get_origin (reference));
+  }
+  return REDRESS_CLI_EXIT_OK;
+}
+
+/* }}} */
+/* {{{ deadlines */
+
+int
+redress_cli_deadlines (RedressCli  *cli,
+                       int          argc,
+                       char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *today = NULL;
+  gboolean overdue = FALSE;
+  int status = REDRESS_CLI_EXIT_OK;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("Only deadlines due on or after DATE"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Only deadlines due on or before DATE"), N_("DATE") },
+    { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("Only deadlines already past"), NULL },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today, N_("Count overdue from DATE (default: today)"), N_("DATE") },
+    { NULL }
+  };
+
+  if (!redress_cli_parse_options (cli, entries, TRUE, &argc, &argv, &status) ||
+      !resolve_today (cli, &today, &status))
+    return status;
+  if (argc != 1)
+    return redress_cli_usage_error (cli, _("This command takes no arguments."));
+  if (redress_cli_open_docket (cli, 0, &status) == NULL)
+    return status;
+
+  /* Bring the deadlines in step with the rule pack and the remedies first. */
+  if (!redress_database_get_read_only (cli->db) && !redress_procedure_recompute_all (cli->db, &error))
+    {
+      g_printerr ("redress-cli %s: %s\n", cli->command, error->message);
+      g_clear_error (&error);
+    }
+
+  list = overdue ? redress_procedure_list_overdue (cli->db, today, &error)
+                 : redress_procedure_list_open_deadlines (cli->db, from, to, &error);
+  if (list == NULL)
+    {
+      if (g_error_matches (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID))
+        return redress_cli_usage_error (cli, "%s", error->message);
+      return redress_cli_fail (cli, error);
+    }
+
+  if (cli->json)
+    {
+      RedressJsonWriter *w = redress_json_writer_new (TRUE);
+
+      redress_json_writer_begin_array (w);
+      for (guint i = 0; i < list->len; i++)
+        {
+          RedressDeadlineInfo *info = g_ptr_array_index (list, i);
+          const RedressDeadlineRule *rule = redress_deadline_rules_lookup (info->rule_id);
+          g_autofree char *citation = rule ? redress_deadline_rule_get_citation (rule) : NULL;
+          const char *due = redress_deadline_info_get_due (info);
+
+          redress_json_writer_begin_object (w);
+          json_string_or_null (w, "case", info->case_reference);
+          json_string_or_null (w, "rule", info->rule_id);
+          json_string_or_null (w, "due", due);
+          json_string_or_null (w, "computed", info->computed_due);
+          json_string_or_null (w, "letter_date", info->extended_due ? info->extended_due : info->letter_due);
+          json_string_or_null (w, "who", rule ? rule->who : NULL);
+          json_string_or_null (w, "citation", citation);
+          json_string_or_null (w, "status", due != NULL && g_strcmp0 (due, today) < 0 ? "overdue" : info->status);
+          redress_json_writer_end_object (w);
+        }
+      redress_json_writer_end_array (w);
+      print_json (w);
+      redress_json_writer_free (w);
+      return REDRESS_CLI_EXIT_OK;
+    }
+
+  if (list->len == 0)
+    {
+      g_print (_("No open deadline.\n"));
+      return REDRESS_CLI_EXIT_OK;
+    }
+
+  {
+    const char *headers[] = { _("Due"), _("Case"), _("Rule"), _("What"), _("Who"), _("Computed"), _("Letter"),
+                              _("Citation"), NULL };
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+    for (guint i = 0; i < list->len; i++)
+      {
+        RedressDeadlineInfo *info = g_ptr_array_index (list, i);
+        const RedressDeadlineRule *rule = redress_deadline_rules_lookup (info->rule_id);
+        const char *due = redress_deadline_info_get_due (info);
+        char **row = g_new0 (char *, 9);
+
+        if (due == NULL)
+          row[0] = g_strdup (_("date not known"));
+        else if (g_strcmp0 (due, today) < 0)
+          row[0] = g_strdup_printf (_("%s overdue"), due);
+        else
+          row[0] = g_strdup (due);
+        if (info->urgent)
+          {
+            char *urgent = g_strdup_printf (_("%s URGENT"), row[0]);
+
+            g_free (row[0]);
+            row[0] = urgent;
+          }
+        row[1] = g_strdup (info->case_reference);
+        row[2] = g_strdup (info->rule_id);
+        row[3] = g_strdup (rule ? redress_deadline_rule_get_title (rule) : "");
+        row[4] = g_strdup (rule ? rule->who : "");
+        row[5] = g_strdup (info->computed_due ? info->computed_due : "—");
+        row[6] = g_strdup (info->extended_due ? info->extended_due : info->letter_due ? info->letter_due : "—");
+        row[7] = rule ? redress_deadline_rule_get_citation (rule) : g_strdup ("");
+        g_ptr_array_add (rows, row);
+      }
+    redress_cli_print_table (headers, rows);
+  }
+  return REDRESS_CLI_EXIT_OK;
+}
+
+/* }}} */
+/* {{{ event */
+
+int
+redress_cli_event (RedressCli  *cli,
+                   int          argc,
+                   char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *letter = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *track = NULL;
+  g_autofree char *rule = NULL;
+  g_autofree char *case_id = NULL;
+  g_autofree char *event_id = NULL;
+  g_autofree char *stage = NULL;
+  int status = REDRESS_CLI_EXIT_OK;
+  GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("When it happened (the letter's date)"), N_("DATE") },
+    { "letter", 0, 0, G_OPTION_ARG_STRING, &letter, N_("The reference of the letter that reported it"), N_("REF") },
+    { "due", 0, 0, G_OPTION_ARG_STRING, &due, N_("A due date printed in that letter"), N_("DATE") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note"), N_("TEXT") },
+    { "track", 0, 0, G_OPTION_ARG_STRING, &track, N_("main, interim or protection (default: from the event)"),
+      N_("TRACK") },
+    { "rule", 0, 0, G_OPTION_ARG_STRING, &rule, N_("For deadline_extended: the deadline extended (D02 …)"),
+      N_("RULE") },
+    { NULL }
+  };
+
+  if (!redress_cli_parse_options (cli, entries, FALSE, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return redress_cli_usage_error (cli, _("Give a case and an event, for example: event 2025/004 "
+                                           "registered_and_transmitted --date 2025-03-01"));
+  if (date == NULL)
+    return redress_cli_usage_error (cli, _("Give the event's date with --date YYYY-MM-DD."));
+  if (redress_cli_open_docket (cli, 0, &status) == NULL)
+    return status;
+  case_id = redress_cli_resolve_case (cli, argv[1], &status);
+  if (case_id == NULL)
+    return status;
+
+  if (g_strcmp0 (argv[2], REDRESS_EVENT_DEADLINE_EXTENDED) == 0)
+    {
+      if (rule == NULL || due == NULL)
+        return redress_cli_usage_error (cli, _("An extension needs --rule (the deadline, D02 …) and --due "
+                                               "(the new date in the letter)."));
+      event_id = redress_procedure_record_extension (cli->db, case_id, rule, date, letter, due, note, &error);
+      if (event_id == NULL)
+        return redress_cli_fail (cli, error);
+      g_print (_("Deadline %s extended to %s.\n"), rule, due);
+      return REDRESS_CLI_EXIT_OK;
+    }
+
+  event_id = redress_procedure_record_event (cli->db, case_id, track, argv[2], date, letter, due, note, &error);
+  if (event_id == NULL)
+    return redress_cli_fail (cli, error);
+
+  stage = redress_procedure_get_stage (cli->db, case_id, "main", &error);
+  g_print (_("Recorded “%s” on %s.\n"), redress_lifecycle_event_label (argv[2]), date);
+  if (stage != NULL)
+    g_print (_("The case is at “%s”.\n"), redress_lifecycle_stage_label (stage));
+
+  {
+    g_autoptr(GPtrArray) list = redress_procedure_list_deadlines (cli->db, case_id, NULL);
+
+    for (guint i = 0; list != NULL && i < list->len; i++)
+      {
+        RedressDeadlineInfo *info = g_ptr_array_index (list, i);
+        const RedressDeadlineRule *r = redress_deadline_rules_lookup (info->rule_id);
+        const char *when = redress_deadline_info_get_due (info);
+
+        if (g_strcmp0 (info->trigger_event_id, event_id) != 0)
+          continue;
+        g_print (_("New deadline %s, %s: %s (%s).\n"), info->rule_id, r ? redress_deadline_rule_get_title (r) : "",
+                 when ? when : _("date set by the Committee’s letter"), r ? r->legal_source : "");
+      }
+  }
+  return REDRESS_CLI_EXIT_OK;
+}
+
+/* }}} */
+/* {{{ import-states */
+
+int
+redress_cli_import_states (RedressCli  *cli,
+                           int          argc,
+                           char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedressReference) reference = NULL;
+  g_autofree char *as_of = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  gsize len;
+  int status = REDRESS_CLI_EXIT_OK;
+  GOptionEntry entries[] = {
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, N_("The “status as at” date of the new data"), N_("DATE") },
+    { NULL }
+  };
+
+  if (!redress_cli_parse_options (cli, entries, FALSE, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || as_of == NULL)
+    return redress_cli_usage_error (cli, _("Give the States file and the date its data describes: "
+                                           "import-states FILE --as-of YYYY-MM-DD"));
+  if (!g_file_get_contents (argv[1], &text, &len, &error))
+    return redress_cli_fail (cli, error);
+  if (redress_cli_open_docket (cli, 0, &status) == NULL)
+    return status;
+
+  name = g_path_get_basename (argv[1]);
+  if (!redress_reference_import_states (cli->db, text, (gssize) len, name, as_of, &error))
+    return redress_cli_fail (cli, error);
+  reference = redress_reference_load (cli->db, &error);
+  if (reference == NULL)
+    return redress_cli_fail (cli, error);
+  g_print (_("Imported %u States; ratification data as of %s.\n"), redress_reference_get_n_states (reference),
+           redress_reference_get_data_as_of (reference));
+  return REDRESS_CLI_EXIT_OK;
+}
+
+/* }}} */
