@@ -32,8 +32,15 @@ struct _RedressReminderService
   GApplication *application;   /* not owned: the application owns us */
   GSettings    *settings;
   GHashTable   *schedulers;    /* docket path -> RedressReminderScheduler */
+  GPtrArray    *pending;       /* RedressReminder, with the docket path in pending_paths */
+  GPtrArray    *pending_paths;
   guint         check_id;
+  guint         flush_id;
 };
+
+/* More reminders than this at once (Redress was closed for weeks) make one
+ * summary notification rather than a flood. */
+#define MAX_SEPARATE_NOTIFICATIONS 3
 
 G_DEFINE_FINAL_TYPE (RedressReminderService, redress_reminder_service, G_TYPE_OBJECT)
 
@@ -55,17 +62,16 @@ get_offsets (RedressReminderService *self,
 }
 
 static void
-send_reminder (RedressReminderService   *self,
-               RedressReminder          *reminder,
-               RedressReminderScheduler *scheduler)
+send_reminder (RedressReminderService *self,
+               RedressReminder        *reminder,
+               const char             *path)
 {
-  RedressDatabase *db = redress_reminder_scheduler_get_database (scheduler);
   g_autoptr(GNotification) notification = NULL;
   g_autoptr(GIcon) icon = g_themed_icon_new (APP_ID);
   g_autofree char *title = redress_reminder_dup_title (reminder);
   g_autofree char *body = redress_reminder_dup_body (reminder);
   g_autofree char *id = g_strdup_printf ("deadline-%s", reminder->deadline_id);
-  GVariant *target = g_variant_new ("(ss)", redress_database_get_path (db), reminder->case_id);
+  GVariant *target = g_variant_new ("(ss)", path, reminder->case_id);
   GNotificationPriority priority = G_NOTIFICATION_PRIORITY_NORMAL;
 
   if (reminder->urgent || reminder->days_left <= 0)
@@ -90,6 +96,73 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void
+send_summary (RedressReminderService *self)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GIcon) icon = g_themed_icon_new (APP_ID);
+  g_autoptr(GString) body = g_string_new (NULL);
+  guint n = self->pending->len;
+  guint overdue = 0;
+  g_autofree char *title = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      RedressReminder *r = g_ptr_array_index (self->pending, i);
+
+      if (r->days_left < 0)
+        overdue++;
+      if (i < 5)
+        {
+          g_autofree char *line = redress_reminder_dup_title (r);
+
+          g_string_append_printf (body, "%s%s", i > 0 ? "\n" : "", line);
+        }
+    }
+  if (n > 5)
+    g_string_append_printf (body, "\n%s", _("…and more on the Deadlines page"));
+
+  title = g_strdup_printf (ngettext ("%u deadline needs attention", "%u deadlines need attention", n), n);
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body->str);
+  g_notification_set_icon (notification, icon);
+  g_notification_set_priority (notification, overdue > 0 ? G_NOTIFICATION_PRIORITY_URGENT
+                                                         : G_NOTIFICATION_PRIORITY_HIGH);
+  g_notification_set_default_action (notification, "app.activate");
+  g_application_send_notification (self->application, "deadlines-summary", notification);
+}
+
+static gboolean
+flush_cb (gpointer user_data)
+{
+  RedressReminderService *self = user_data;
+
+  self->flush_id = 0;
+  if (self->pending->len > MAX_SEPARATE_NOTIFICATIONS)
+    send_summary (self);
+  else
+    for (guint i = 0; i < self->pending->len; i++)
+      send_reminder (self, g_ptr_array_index (self->pending, i), g_ptr_array_index (self->pending_paths, i));
+  g_ptr_array_set_size (self->pending, 0);
+  g_ptr_array_set_size (self->pending_paths, 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* Reminders that come due together are sent together, once the check that
+ * found them is over. */
+static void
+queue_reminder (RedressReminderService   *self,
+                RedressReminder          *reminder,
+                RedressReminderScheduler *scheduler)
+{
+  RedressDatabase *db = redress_reminder_scheduler_get_database (scheduler);
+
+  g_ptr_array_add (self->pending, redress_reminder_copy (reminder));
+  g_ptr_array_add (self->pending_paths, g_strdup (redress_database_get_path (db)));
+  if (self->flush_id == 0)
+    self->flush_id = g_idle_add (flush_cb, self);
+}
 
 static void
 open_case_action (GSimpleAction *action,
@@ -133,7 +206,10 @@ redress_reminder_service_dispose (GObject *object)
   RedressReminderService *self = (RedressReminderService *)object;
 
   g_clear_handle_id (&self->check_id, g_source_remove);
+  g_clear_handle_id (&self->flush_id, g_source_remove);
   g_clear_pointer (&self->schedulers, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_paths, g_ptr_array_unref);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (redress_reminder_service_parent_class)->dispose (object);
@@ -163,6 +239,8 @@ static void
 redress_reminder_service_init (RedressReminderService *self)
 {
   self->schedulers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) redress_reminder_free);
+  self->pending_paths = g_ptr_array_new_with_free_func (g_free);
 }
 
 /**
@@ -226,7 +304,7 @@ redress_reminder_service_watch (RedressReminderService *self,
   scheduler = redress_reminder_scheduler_new (database);
   get_offsets (self, offsets);
   redress_reminder_scheduler_set_offsets (scheduler, (const int *) (gpointer) offsets->data, offsets->len);
-  g_signal_connect_object (scheduler, "reminder", G_CALLBACK (send_reminder), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (scheduler, "reminder", G_CALLBACK (queue_reminder), self, G_CONNECT_SWAPPED);
   g_hash_table_replace (self->schedulers, g_strdup (redress_database_get_path (database)), scheduler);
 
   /* After the window is up. */
