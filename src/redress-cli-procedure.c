@@ -21,6 +21,7 @@
 #include "redress-cli.h"
 #include "redress-deadline-rules.h"
 #include "redress-exchange.h"
+#include "redress-ics.h"
 #include "redress-lifecycle.h"
 #include "redress-procedure.h"
 #include "redress-reference.h"
@@ -169,9 +170,15 @@ redress_cli_deadlines (RedressCli  *cli,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *today = NULL;
+  g_autofree char *ics = NULL;
+  g_autofree char *ics_case = NULL;
   gboolean overdue = FALSE;
+  gboolean include_names = FALSE;
   int status = REDRESS_CLI_EXIT_OK;
   GOptionEntry entries[] = {
+    { "ics", 0, 0, G_OPTION_ARG_FILENAME, &ics, N_("Also write the deadlines to FILE as an iCalendar (.ics) calendar"), N_("FILE") },
+    { "case", 0, 0, G_OPTION_ARG_STRING, &ics_case, N_("With --ics: only the deadlines of CASE"), N_("CASE") },
+    { "include-names", 0, 0, G_OPTION_ARG_NONE, &include_names, N_("With --ics: put case titles and children’s names in the events (default: case reference only)"), NULL },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("Only deadlines due on or after DATE"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Only deadlines due on or before DATE"), N_("DATE") },
     { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("Only deadlines already past"), NULL },
@@ -193,6 +200,22 @@ redress_cli_deadlines (RedressCli  *cli,
       g_printerr ("redress-cli %s: %s\n", cli->command, error->message);
       g_clear_error (&error);
     }
+
+  if (ics != NULL)
+    {
+      g_autofree char *case_id = NULL;
+      RedressIcsOptions options = { NULL, include_names, NULL, NULL, 0 };
+      guint n = 0;
+
+      if (ics_case != NULL && (case_id = redress_cli_resolve_case (cli, ics_case, &status)) == NULL)
+        return status;
+      options.case_id = case_id;
+      if (!redress_ics_export_to_file (cli->db, &options, ics, &n, &error))
+        return redress_cli_fail (cli, error);
+      g_printerr (ngettext ("%u deadline written to %s\n", "%u deadlines written to %s\n", n), n, ics);
+    }
+  else if (ics_case != NULL || include_names)
+    return redress_cli_usage_error (cli, _("--case and --include-names go with --ics FILE."));
 
   list = overdue ? redress_procedure_list_overdue (cli->db, today, &error)
                  : redress_procedure_list_open_deadlines (cli->db, from, to, &error);

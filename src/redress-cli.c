@@ -50,7 +50,7 @@ static const RedressCliCommand commands[] = {
   { "correspondence", redress_cli_correspondence, N_("add CASE [--event E --due D …] | list CASE | import-eml CASE FILE…"), N_("The correspondence register") },
   { "timeline", redress_cli_timeline, N_("CASE [--json]"), N_("Facts, procedural events, letters and evidence dates in one list") },
   { "check", redress_cli_check, N_("CASE [--today DATE] [--json]"), N_("Admissibility and competence, ground by ground, with citations") },
-  { "deadlines", redress_cli_deadlines, N_("[--from DATE] [--to DATE] [--overdue] [--json]"), N_("Open deadlines, by due date") },
+  { "deadlines", redress_cli_deadlines, N_("[--from DATE] [--to DATE] [--overdue] [--json] [--ics FILE [--case CASE] [--include-names]]"), N_("Open deadlines, by due date") },
   { "event", redress_cli_event, N_("CASE EVENT --date DATE [--letter REF] [--due DATE] [--note TEXT]"), N_("Record a procedural event (deadline_extended with --rule and --due)") },
   { "import-states", redress_cli_import_states, N_("FILE --as-of DATE"), N_("Replace the ratification data with a newer States file") },
   { NULL }
