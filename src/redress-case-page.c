@@ -1,0 +1,1841 @@
+/* redress-case-page.c
+ *
+ * Copyright 2026 The Redress developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The case file editor (issue 4).  One long page of sections bound to the
+ * model and saved as the user types (RedressSaveQueue, 500 ms after the
+ * last edit; flushed when the case changes or the page goes away), with a
+ * side panel for the admissibility check (OP3 art 7) and the open
+ * deadlines.  Deletions hide the item and offer Undo; the record is only
+ * deleted when the toast goes away.  All data goes through src/model.
+ */
+
+#define G_LOG_DOMAIN "redress-case-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "redress-admissibility.h"
+#include "redress-case.h"
+#include "redress-case-page.h"
+#include "redress-case-party.h"
+#include "redress-date.h"
+#include "redress-deadline-rules.h"
+#include "redress-domestic-remedy.h"
+#include "redress-enums.h"
+#include "redress-event-dialog.h"
+#include "redress-fact.h"
+#include "redress-field-bind.h"
+#include "redress-ground-row.h"
+#include "redress-lifecycle.h"
+#include "redress-other-procedure.h"
+#include "redress-person.h"
+#include "redress-procedural-event.h"
+#include "redress-procedure.h"
+#include "redress-record-row.h"
+#include "redress-reference.h"
+#include "redress-right-picker.h"
+#include "redress-save-queue.h"
+#include "redress-state-picker.h"
+#include "redress-text-area.h"
+#include "redress-util.h"
+#include "redress-violation.h"
+
+#define SAVE_DELAY_MS 500
+
+typedef struct _PendingDelete PendingDelete;
+
+struct _RedressCasePage
+{
+  AdwBin            parent_instance;
+
+  RedressDatabase  *db;
+  RedressReference *reference;
+  RedressSaveQueue *queue;
+  RedressCase      *case_file;
+  char             *case_id;
+  char             *facts_date;       /* the earliest dated fact */
+  GHashTable       *hidden_ids;       /* ids deleted but still undoable */
+  GPtrArray        *pending;          /* (element-type PendingDelete) */
+  guint             refresh_id;
+  gulong            changed_id;
+
+  /* Template children */
+  AdwToastOverlay  *toast_overlay;
+  GtkStack         *stack;
+  AdwFlap          *flap;
+  GtkScrolledWindow *scroller;
+  GtkLabel         *heading_label;
+  GtkLabel         *stage_label;
+  GtkWidget        *record_event_button;
+  GtkWidget        *add_person_button;
+  GtkWidget        *add_violation_button;
+  GtkWidget        *add_fact_button;
+  GtkWidget        *add_remedy_button;
+  GtkWidget        *add_other_button;
+  AdwEntryRow      *title_row;
+  AdwEntryRow      *reference_row;
+  AdwEntryRow      *committee_ref_row;
+  GtkLabel         *reference_error_label;
+  GtkWidget        *summary_area;
+  AdwPreferencesGroup *state_group;
+  AdwActionRow     *state_row;
+  GtkLabel         *state_name_label;
+  AdwActionRow     *state_op3_row;
+  GtkImage         *state_op3_icon;
+  AdwActionRow     *state_treaties_row;
+  AdwActionRow     *state_optout_row;
+  GtkListBox       *people_list;
+  GtkListBox       *violations_list;
+  GtkListBox       *facts_list;
+  GtkWidget        *remedies_group;
+  GtkListBox       *remedies_list;
+  GtkWidget        *remedies_excuse_area;
+  GtkWidget        *time_limit_excuse_area;
+  GtkWidget        *other_group;
+  GtkListBox       *other_list;
+  GtkWidget        *interim_area;
+  GtkWidget        *best_interests_area;
+  GtkWidget        *child_views_area;
+  GtkWidget        *remedies_sought_area;
+  GtkWidget        *inquiry_box;
+  GtkWidget        *inquiry_info_area;
+  GtkWidget        *inquiry_sources_area;
+  AdwEntryRow      *inquiry_period_row;
+  AdwEntryRow      *inquiry_places_row;
+  GtkWidget        *visit_area;
+  GtkWidget        *findings_area;
+  GtkWidget        *follow_up_area;
+  GtkListBox       *history_list;
+  AdwPreferencesGroup *admissibility_group;
+  GtkListBox       *admissibility_list;
+  GtkListBox       *deadlines_list;
+};
+
+G_DEFINE_FINAL_TYPE (RedressCasePage, redress_case_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CASE_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+struct _PendingDelete
+{
+  RedressCasePage *page;      /* unowned; cleared when the page goes */
+  GPtrArray       *records;   /* deleted in order: the party, then its person */
+  GtkWidget       *row;       /* the hidden row, shown again on Undo */
+  AdwToast        *toast;
+  gboolean         is_case;
+  gboolean         done;
+  gboolean         toast_gone;
+};
+
+static void refresh_all           (RedressCasePage *self);
+static void schedule_refresh      (RedressCasePage *self);
+static void commit_pending        (PendingDelete   *pd);
+
+/* Helpers */
+
+static void
+show_toast (RedressCasePage *self,
+            const char      *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_error (RedressCasePage *self,
+            const GError    *error)
+{
+  show_toast (self, error->message);
+}
+
+static void
+save_failed_cb (RedressCasePage  *self,
+                RedressRecord    *record,
+                const GError     *error)
+{
+  show_error (self, error);
+}
+
+static GtkWindow *
+parent_window (RedressCasePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static gboolean
+is_inquiry (RedressCasePage *self)
+{
+  return self->case_file != NULL &&
+         g_strcmp0 (redress_case_get_kind (self->case_file), "inquiry") == 0;
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    {
+      if (GTK_IS_LIST_BOX_ROW (child))
+        gtk_list_box_remove (list, child);
+      else
+        break;
+    }
+}
+
+static GtkWidget *
+make_placeholder (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 18);
+  gtk_widget_set_margin_bottom (label, 18);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_add_css_class (label, "dim-label");
+
+  return label;
+}
+
+/* Undo */
+
+static void
+pending_delete_free (gpointer data)
+{
+  PendingDelete *pd = data;
+
+  if (pd->toast != NULL)
+    g_signal_handlers_disconnect_by_data (pd->toast, pd);
+  g_clear_pointer (&pd->records, g_ptr_array_unref);
+  g_clear_object (&pd->row);
+  g_clear_object (&pd->toast);
+  g_free (pd);
+}
+
+static void
+toast_undo_cb (AdwToast      *toast,
+               PendingDelete *pd)
+{
+  RedressCasePage *self = pd->page;
+  g_autoptr(GtkWidget) row = NULL;
+  g_autofree char *case_id = NULL;
+
+  if (pd->done || self == NULL)
+    return;
+
+  pd->done = TRUE;
+  for (guint i = 0; i < pd->records->len; i++)
+    g_hash_table_remove (self->hidden_ids, redress_record_get_id (g_ptr_array_index (pd->records, i)));
+
+  if (pd->is_case)
+    case_id = g_strdup (redress_record_get_id (g_ptr_array_index (pd->records, 0)));
+  else if (pd->row != NULL)
+    row = g_object_ref (pd->row);
+
+  /* Frees @pd. */
+  g_ptr_array_remove (self->pending, pd);
+
+  if (case_id != NULL)
+    redress_case_page_set_case (self, case_id);
+  else if (row != NULL && gtk_widget_get_parent (row) != NULL)
+    {
+      gtk_widget_set_visible (row, TRUE);
+      gtk_widget_grab_focus (row);
+    }
+  else
+    schedule_refresh (self);
+}
+
+static void
+toast_dismissed_cb (AdwToast      *toast,
+                    PendingDelete *pd)
+{
+  pd->toast_gone = TRUE;
+  if (!pd->done && pd->page != NULL)
+    commit_pending (pd);
+}
+
+/* Deletes for good what @pd hid. */
+static void
+commit_pending (PendingDelete *pd)
+{
+  RedressCasePage *self = pd->page;
+
+  if (pd->done || self == NULL)
+    return;
+  pd->done = TRUE;
+
+  for (guint i = 0; i < pd->records->len; i++)
+    {
+      RedressRecord *record = g_ptr_array_index (pd->records, i);
+      g_autoptr(GError) error = NULL;
+
+      if (!redress_record_delete (record, self->db, &error))
+        {
+          /* A person still named in another case stays in the docket. */
+          if (!(i > 0 && REDRESS_IS_PERSON (record) &&
+                g_error_matches (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_CONFLICT)))
+            show_error (self, error);
+        }
+      g_hash_table_remove (self->hidden_ids, redress_record_get_id (record));
+    }
+
+  if (pd->row != NULL && gtk_widget_get_parent (pd->row) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (gtk_widget_get_parent (pd->row)), pd->row);
+
+  g_ptr_array_remove (self->pending, pd);
+  schedule_refresh (self);
+}
+
+static void
+commit_all_pending (RedressCasePage *self)
+{
+  while (self->pending->len > 0)
+    {
+      PendingDelete *pd = g_ptr_array_index (self->pending, 0);
+
+      if (pd->done)
+        g_ptr_array_remove_index (self->pending, 0);
+      else
+        commit_pending (pd);
+    }
+}
+
+/* Hides @row and its @records, and offers Undo; the records are deleted
+ * when the toast is dismissed or times out. */
+static void
+request_delete (RedressCasePage *self,
+                GtkWidget       *row,
+                GPtrArray       *records,
+                const char      *message,
+                gboolean         is_case)
+{
+  PendingDelete *pd = g_new0 (PendingDelete, 1);
+
+  pd->page = self;
+  pd->records = g_ptr_array_ref (records);
+  pd->row = row ? g_object_ref (row) : NULL;
+  pd->is_case = is_case;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      RedressRecord *record = g_ptr_array_index (records, i);
+
+      redress_save_queue_forget (self->queue, record);
+      g_hash_table_add (self->hidden_ids, g_strdup (redress_record_get_id (record)));
+    }
+
+  if (row != NULL)
+    gtk_widget_set_visible (row, FALSE);
+
+  pd->toast = adw_toast_new (message);
+  adw_toast_set_button_label (pd->toast, _("_Undo"));
+  g_signal_connect (pd->toast, "button-clicked", G_CALLBACK (toast_undo_cb), pd);
+  g_signal_connect (pd->toast, "dismissed", G_CALLBACK (toast_dismissed_cb), pd);
+
+  g_ptr_array_add (self->pending, pd);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (pd->toast));
+}
+
+static void
+row_delete_requested_cb (RedressCasePage  *self,
+                         RedressRecordRow *row)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  RedressRecord *record = redress_record_row_get_record (row);
+  RedressRecord *person = g_object_get_data (G_OBJECT (row), "person");
+  const char *message;
+
+  g_ptr_array_add (records, g_object_ref (record));
+  if (person != NULL)
+    g_ptr_array_add (records, g_object_ref (person));
+
+  if (REDRESS_IS_CASE_PARTY (record))
+    message = _("Person removed from the case");
+  else if (REDRESS_IS_VIOLATION (record))
+    message = _("Violation removed");
+  else if (REDRESS_IS_DOMESTIC_REMEDY (record))
+    message = _("Domestic remedy removed");
+  else if (REDRESS_IS_FACT (record))
+    message = _("Fact removed");
+  else
+    message = _("Procedure removed");
+
+  request_delete (self, GTK_WIDGET (row), records, message, FALSE);
+}
+
+/* Lists */
+
+typedef GtkWidget *(*RowBuilder) (RedressCasePage *self,
+                                  RedressRecord   *record);
+
+/* Rebuilds @list only when the set of records changed, so rows being
+ * edited keep their focus while their own saves come back. */
+static gboolean
+sync_list (RedressCasePage *self,
+           GtkListBox      *list,
+           GType            type,
+           RowBuilder       builder)
+{
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean same = TRUE;
+  guint n_rows = 0;
+
+  model = redress_record_list (self->db, type, self->case_id, &error);
+  if (model == NULL)
+    {
+      show_error (self, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RedressRecord) record = g_list_model_get_item (model, i);
+
+      if (!g_hash_table_contains (self->hidden_ids, redress_record_get_id (record)))
+        g_ptr_array_add (wanted, g_steal_pointer (&record));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      RedressRecord *record;
+
+      if (!REDRESS_IS_RECORD_ROW (child) || !gtk_widget_get_visible (child))
+        continue;
+      record = redress_record_row_get_record (REDRESS_RECORD_ROW (child));
+      if (n_rows >= wanted->len ||
+          g_strcmp0 (redress_record_get_id (record),
+                     redress_record_get_id (g_ptr_array_index (wanted, n_rows))) != 0)
+        same = FALSE;
+      n_rows++;
+    }
+
+  if (same && n_rows == wanted->len)
+    return FALSE;
+
+  clear_list (list);
+  for (guint i = 0; i < wanted->len; i++)
+    {
+      GtkWidget *row = builder (self, g_ptr_array_index (wanted, i));
+
+      if (row != NULL)
+        {
+          g_signal_connect_object (row, "delete-requested",
+                                   G_CALLBACK (row_delete_requested_cb), self, G_CONNECT_SWAPPED);
+          gtk_list_box_append (list, row);
+        }
+    }
+
+  return TRUE;
+}
+
+static RedressRecordRow *
+find_row (GtkListBox *list,
+          const char *id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (REDRESS_IS_RECORD_ROW (child) &&
+        g_strcmp0 (redress_record_get_id (redress_record_row_get_record (REDRESS_RECORD_ROW (child))), id) == 0)
+      return REDRESS_RECORD_ROW (child);
+
+  return NULL;
+}
+
+/* People */
+
+static void
+update_party_row (RedressRecordRow *row)
+{
+  RedressCasePage *self = g_object_get_data (G_OBJECT (row), "page");
+  RedressRecord *party = redress_record_row_get_record (row);
+  RedressPerson *person = g_object_get_data (G_OBJECT (row), "person");
+  AdwActionRow *age_row = g_object_get_data (G_OBJECT (row), "age-row");
+  const char *name = person ? redress_person_get_display_name (person) : NULL;
+  const char *birth = person ? redress_record_get_string (REDRESS_RECORD (person), "birth-date") : NULL;
+  const char *role = redress_record_get_string (party, "role");
+  g_autofree char *age_text = NULL;
+  g_autofree char *subtitle = NULL;
+  gboolean adult = FALSE;
+  gboolean maybe_adult = FALSE;
+  int min_age, max_age;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 name && name[0] ? name : _("Unnamed person"));
+
+  if (birth == NULL || birth[0] == '\0')
+    age_text = g_strdup (_("Enter the date of birth to compute the age at the facts"));
+  else if (self->facts_date == NULL)
+    age_text = g_strdup (_("Add a dated fact to compute the age at the facts"));
+  else if (!redress_age_range_at (birth, self->facts_date, &min_age, &max_age))
+    age_text = g_strdup (_("The date of birth is after the facts"));
+  else
+    {
+      adult = min_age >= 18;
+      maybe_adult = !adult && max_age >= 18;
+      if (min_age == max_age)
+        age_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d year old on %s",
+                                                 "%d years old on %s", min_age),
+                                    min_age, self->facts_date);
+      else
+        /* Translators: an age range from a partial date of birth, "15–16 years old on 2020-01-31" */
+        age_text = g_strdup_printf (_("%d–%d years old on %s"), min_age, max_age, self->facts_date);
+    }
+
+  adw_action_row_set_subtitle (age_row, age_text);
+
+  if (adult || maybe_adult)
+    {
+      const char *warning = adult
+        ? _("18 or over at the facts: not a child under CRC art 1")
+        : _("May have been 18 or over at the facts (CRC art 1): complete the date of birth");
+
+      redress_record_row_set_status (row, "dialog-warning-symbolic", "warning", warning);
+      subtitle = g_strdup_printf ("%s · %s", redress_role_get_label (role), warning);
+    }
+  else
+    {
+      redress_record_row_set_status (row, NULL, NULL, NULL);
+      subtitle = g_strdup_printf ("%s · %s", redress_role_get_label (role), age_text);
+    }
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+}
+
+static const char **
+role_labels (void)
+{
+  const char * const *values = redress_role_get_values ();
+  const char **labels = g_new0 (const char *, g_strv_length ((char **) values) + 1);
+
+  for (guint i = 0; values[i] != NULL; i++)
+    labels[i] = redress_role_get_label (values[i]);
+
+  return labels;
+}
+
+static GtkWidget *
+build_party_row (RedressCasePage *self,
+                 RedressRecord   *party)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedressPerson) person = NULL;
+  g_autofree const char **labels = role_labels ();
+  RedressRecordRow *row;
+  GtkWidget *age_row;
+
+  person = redress_record_load (self->db, REDRESS_TYPE_PERSON,
+                                redress_record_get_string (party, "person-id"), &error);
+  if (person == NULL)
+    {
+      show_error (self, error);
+      return NULL;
+    }
+
+  row = redress_record_row_new (party, self->queue, _("Remove person from the case"));
+  g_object_set_data (G_OBJECT (row), "page", self);
+  g_object_set_data_full (G_OBJECT (row), "person", g_object_ref (person), g_object_unref);
+
+  redress_record_row_add_entry (row, REDRESS_RECORD (person), "given-name", _("Given name"));
+  redress_record_row_add_entry (row, REDRESS_RECORD (person), "family-name", _("Family name"));
+  redress_record_row_add_entry (row, REDRESS_RECORD (person), "birth-date",
+                                _("Date of birth (YYYY-MM-DD, YYYY-MM or YYYY)"));
+  age_row = redress_record_row_add_info (row, _("Age at the facts"));
+  g_object_set_data (G_OBJECT (row), "age-row", age_row);
+  redress_record_row_add_choice (row, NULL, "role", _("Role"),
+                                 redress_role_get_values (), labels);
+  redress_record_row_add_tristate (row, NULL, "consent-given", _("Consent given"));
+  redress_record_row_add_entry (row, NULL, "consent-date", _("Date of consent (YYYY-MM-DD)"));
+  redress_record_row_add_entry (row, NULL, "consent-by", _("Consent given by"));
+  redress_record_row_add_tristate (row, NULL, "consent-disclose-identity",
+                                   _("Identity may be disclosed to the State"));
+  redress_record_row_add_tristate (row, NULL, "consent-publication",
+                                   _("Identity may be published"));
+  redress_record_row_add_entry (row, NULL, "no-consent-justification",
+                                _("Why acting without consent, art 5(2)"));
+  redress_record_row_add_entry (row, NULL, "child-views", _("The child's views"));
+
+  g_signal_connect_object (person, "notify::display-name", G_CALLBACK (update_party_row), row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (person, "notify::birth-date", G_CALLBACK (update_party_row), row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (party, "notify::role", G_CALLBACK (update_party_row), row, G_CONNECT_SWAPPED);
+  update_party_row (row);
+
+  return GTK_WIDGET (row);
+}
+
+/* Violations */
+
+static void
+update_violation_row (RedressRecordRow *row)
+{
+  RedressCasePage *self = g_object_get_data (G_OBJECT (row), "page");
+  RedressRecord *violation = redress_record_row_get_record (row);
+  const char *treaty = redress_record_get_string (violation, "treaty");
+  const char *article = redress_record_get_string (violation, "article");
+  const char *paragraph = redress_record_get_string (violation, "paragraph");
+  const RedressRightRecord *right = redress_reference_lookup_right (self->reference, treaty, article);
+  g_autofree char *title = NULL;
+  g_autofree char *warning = NULL;
+
+  if (paragraph != NULL && paragraph[0] != '\0')
+    /* Translators: "CRC art 37(a)" */
+    title = g_strdup_printf (_("%s art %s%s"), treaty, article, paragraph);
+  else
+    title = g_strdup_printf (_("%s art %s"), treaty, article);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+
+  warning = self->case_file
+    ? redress_right_binding_warning (self->reference, redress_case_get_state_code (self->case_file), treaty)
+    : NULL;
+  if (warning != NULL)
+    {
+      redress_record_row_set_status (row, "dialog-warning-symbolic", "warning", warning);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), warning);
+    }
+  else
+    {
+      redress_record_row_set_status (row, NULL, NULL, NULL);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), right ? right->short_title : "");
+    }
+}
+
+static GtkWidget *
+build_violation_row (RedressCasePage *self,
+                     RedressRecord   *violation)
+{
+  RedressRecordRow *row = redress_record_row_new (violation, self->queue, _("Remove violation"));
+
+  g_object_set_data (G_OBJECT (row), "page", self);
+  redress_record_row_add_entry (row, NULL, "paragraph", _("Paragraph, e.g. (2)(b)"));
+  redress_record_row_add_entry (row, NULL, "description", _("How it was violated"));
+  redress_record_row_add_switch (row, NULL, "continuing", _("Continuing violation"),
+                                 _("It went on after OP3 entered into force, art 7(g)"));
+  g_signal_connect_object (violation, "notify::paragraph", G_CALLBACK (update_violation_row), row, G_CONNECT_SWAPPED);
+  update_violation_row (row);
+
+  return GTK_WIDGET (row);
+}
+
+/* Facts */
+
+static void
+update_fact_row (RedressRecordRow *row)
+{
+  RedressRecord *fact = redress_record_row_get_record (row);
+  const char *on = redress_record_get_string (fact, "occurred-on");
+  const char *place = redress_record_get_string (fact, "place");
+  const char *description = redress_record_get_string (fact, "description");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 description && description[0] ? description : _("New fact"));
+  if (on != NULL && place != NULL && place[0] != '\0')
+    {
+      g_autofree char *subtitle = g_strdup_printf (_("%s, %s"), on, place);
+
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+    }
+  else
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), on ? on : _("No date yet"));
+}
+
+static GtkWidget *
+build_fact_row (RedressCasePage *self,
+                RedressRecord   *fact)
+{
+  RedressRecordRow *row = redress_record_row_new (fact, self->queue, _("Remove fact"));
+
+  redress_record_row_add_entry (row, NULL, "occurred-on", _("Date (YYYY-MM-DD)"));
+  redress_record_row_add_entry (row, NULL, "occurred-until", _("Until (YYYY-MM-DD)"));
+  redress_record_row_add_entry (row, NULL, "place", _("Place"));
+  redress_record_row_add_entry (row, NULL, "description", _("What happened"));
+  redress_record_row_add_switch (row, NULL, "continuing", _("Continuing"),
+                                 _("The situation still goes on"));
+  g_signal_connect_object (fact, "notify", G_CALLBACK (update_fact_row), row, G_CONNECT_SWAPPED);
+  update_fact_row (row);
+
+  return GTK_WIDGET (row);
+}
+
+/* Domestic remedies */
+
+static void
+update_remedy_row (RedressRecordRow *row)
+{
+  RedressRecord *remedy = redress_record_row_get_record (row);
+  const char *forum = redress_record_get_string (remedy, "forum");
+  const char *decided = redress_record_get_string (remedy, "decided-on");
+  const char *reason = redress_record_get_string (remedy, "not-pursued-reason");
+  g_autofree char *subtitle = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 forum && forum[0] ? forum : _("New domestic remedy"));
+  if (reason != NULL && reason[0] != '\0')
+    subtitle = g_strdup (redress_not_pursued_reason_get_label (reason));
+  else if (decided != NULL)
+    subtitle = g_strdup_printf (redress_record_get_boolean (remedy, "is-final")
+                                  ? _("Final decision on %s") : _("Decided on %s"),
+                                decided);
+  else
+    subtitle = g_strdup (_("Pending"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+}
+
+static GtkWidget *
+build_remedy_row (RedressCasePage *self,
+                  RedressRecord   *remedy)
+{
+  RedressRecordRow *row = redress_record_row_new (remedy, self->queue, _("Remove domestic remedy"));
+  const char * const *values = redress_not_pursued_reason_get_values ();
+  g_autofree const char **labels = g_new0 (const char *, g_strv_length ((char **) values) + 1);
+
+  for (guint i = 0; values[i] != NULL; i++)
+    labels[i] = values[i][0] ? redress_not_pursued_reason_get_label (values[i]) : _("Pursued");
+
+  redress_record_row_add_entry (row, NULL, "forum", _("Court or authority"));
+  redress_record_row_add_entry (row, NULL, "level", _("Level or instance"));
+  redress_record_row_add_entry (row, NULL, "filed-on", _("Filed on (YYYY-MM-DD)"));
+  redress_record_row_add_entry (row, NULL, "decided-on", _("Decided on (YYYY-MM-DD)"));
+  redress_record_row_add_entry (row, NULL, "notified-on", _("Notified on (YYYY-MM-DD)"));
+  redress_record_row_add_entry (row, NULL, "outcome", _("Outcome"));
+  redress_record_row_add_switch (row, NULL, "is-final", _("Final decision"),
+                                 _("No further domestic appeal, art 7(e)"));
+  redress_record_row_add_choice (row, NULL, "not-pursued-reason", _("Not pursued because"),
+                                 values, labels);
+  redress_record_row_add_entry (row, NULL, "notes", _("Notes"));
+  g_signal_connect_object (remedy, "notify", G_CALLBACK (update_remedy_row), row, G_CONNECT_SWAPPED);
+  update_remedy_row (row);
+
+  return GTK_WIDGET (row);
+}
+
+/* Other international procedures */
+
+static void
+update_other_row (RedressRecordRow *row)
+{
+  RedressRecord *other = redress_record_row_get_record (row);
+  const char *body = redress_record_get_string (other, "body");
+  const char *status = redress_record_get_string (other, "status");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 body && body[0] ? body : _("New procedure"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), status ? status : "");
+  if (redress_record_get_int (other, "same-matter") == 1)
+    redress_record_row_set_status (row, "dialog-warning-symbolic", "warning",
+                                   _("The same matter before another international procedure makes the communication inadmissible, art 7(d)"));
+  else
+    redress_record_row_set_status (row, NULL, NULL, NULL);
+}
+
+static GtkWidget *
+build_other_row (RedressCasePage *self,
+                 RedressRecord   *other)
+{
+  RedressRecordRow *row = redress_record_row_new (other, self->queue, _("Remove procedure"));
+
+  redress_record_row_add_entry (row, NULL, "body", _("Body, e.g. European Court of Human Rights"));
+  redress_record_row_add_entry (row, NULL, "reference", _("Reference"));
+  redress_record_row_add_entry (row, NULL, "status", _("Status"));
+  redress_record_row_add_tristate (row, NULL, "same-matter", _("Same matter, art 7(d)"));
+  redress_record_row_add_entry (row, NULL, "submitted-on", _("Submitted on (YYYY-MM-DD)"));
+  redress_record_row_add_entry (row, NULL, "decided-on", _("Decided on (YYYY-MM-DD)"));
+  redress_record_row_add_entry (row, NULL, "notes", _("Notes"));
+  g_signal_connect_object (other, "notify", G_CALLBACK (update_other_row), row, G_CONNECT_SWAPPED);
+  update_other_row (row);
+
+  return GTK_WIDGET (row);
+}
+
+/* Refreshing what is computed */
+
+static void
+update_facts_date (RedressCasePage *self)
+{
+  g_autoptr(GListModel) facts = NULL;
+  g_autofree char *earliest = NULL;
+
+  facts = redress_record_list (self->db, REDRESS_TYPE_FACT, self->case_id, NULL);
+  for (guint i = 0; facts != NULL && i < g_list_model_get_n_items (facts); i++)
+    {
+      g_autoptr(RedressRecord) fact = g_list_model_get_item (facts, i);
+      const char *on = redress_record_get_string (fact, "occurred-on");
+
+      if (g_hash_table_contains (self->hidden_ids, redress_record_get_id (fact)))
+        continue;
+      if (on != NULL && redress_iso_date_is_valid (on) &&
+          (earliest == NULL || redress_iso_date_compare (on, earliest) < 0))
+        {
+          g_free (earliest);
+          earliest = g_strdup (on);
+        }
+    }
+
+  g_free (self->facts_date);
+  self->facts_date = g_steal_pointer (&earliest);
+}
+
+static void
+update_heading (RedressCasePage *self)
+{
+  const char *title = redress_case_get_title (self->case_file);
+  const char *stage = redress_case_get_stage (self->case_file);
+  g_autofree char *line = NULL;
+
+  gtk_label_set_label (self->heading_label,
+                       title && title[0] ? title : redress_case_get_reference (self->case_file));
+  line = g_strdup_printf (_("%s · %s · %s"),
+                          redress_case_get_reference (self->case_file),
+                          redress_case_kind_get_label (redress_case_get_kind (self->case_file)),
+                          stage && stage[0] ? redress_lifecycle_stage_label (stage) : _("Not started"));
+  gtk_label_set_label (self->stage_label, line);
+}
+
+static void
+update_state (RedressCasePage *self)
+{
+  const char *code = redress_case_get_state_code (self->case_file);
+  const RedressStateRecord *state = redress_reference_lookup_state (self->reference, code);
+  g_autofree char *as_of = NULL;
+
+  as_of = g_strdup_printf (_("Ratification data as of %s"),
+                           redress_reference_get_data_as_of (self->reference)
+                             ? redress_reference_get_data_as_of (self->reference) : _("an unknown date"));
+  adw_preferences_group_set_description (self->state_group, as_of);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->state_op3_row), state != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->state_treaties_row), state != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->state_optout_row), state != NULL);
+
+  if (state == NULL)
+    {
+      gtk_label_set_label (self->state_name_label, _("Not chosen"));
+      adw_action_row_set_subtitle (self->state_row, _("Choose the State the case is brought against"));
+      return;
+    }
+
+  {
+    g_autofree char *op3 = redress_state_describe_op3 (state);
+    g_autofree char *treaties = redress_state_describe_treaties (state);
+    g_autofree char *optout = redress_state_describe_optout (state);
+    gboolean party = state->status[REDRESS_TREATY_OP3] == REDRESS_TREATY_STATUS_PARTY;
+
+    gtk_label_set_label (self->state_name_label, state->name);
+    adw_action_row_set_subtitle (self->state_row, NULL);
+    adw_action_row_set_subtitle (self->state_op3_row, op3);
+    gtk_image_set_from_icon_name (self->state_op3_icon, party ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
+    gtk_widget_remove_css_class (GTK_WIDGET (self->state_op3_icon), party ? "warning" : "success");
+    gtk_widget_add_css_class (GTK_WIDGET (self->state_op3_icon), party ? "success" : "warning");
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->state_op3_icon),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, party ? _("Party") : _("Not a party"),
+                                    -1);
+    adw_action_row_set_subtitle (self->state_treaties_row, treaties);
+    adw_action_row_set_subtitle (self->state_optout_row, optout);
+  }
+}
+
+static void
+update_history (RedressCasePage *self)
+{
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_list (self->history_list);
+  events = redress_record_list (self->db, REDRESS_TYPE_PROCEDURAL_EVENT, self->case_id, &error);
+  if (events == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(RedressRecord) event = g_list_model_get_item (events, i);
+      g_autoptr(GString) subtitle = g_string_new (redress_record_get_string (event, "occurred-on"));
+      const char *letter_ref = redress_record_get_string (event, "letter-ref");
+      const char *letter_due = redress_record_get_string (event, "letter-due");
+      const char *note = redress_record_get_string (event, "note");
+      const char *to_stage = redress_record_get_string (event, "to-stage");
+      GtkWidget *row = adw_action_row_new ();
+
+      if (to_stage != NULL && to_stage[0] != '\0')
+        g_string_append_printf (subtitle, _(" · now %s"), redress_lifecycle_stage_label (to_stage));
+      if (letter_ref != NULL && letter_ref[0] != '\0')
+        g_string_append_printf (subtitle, _(" · letter %s"), letter_ref);
+      if (letter_due != NULL && letter_due[0] != '\0')
+        g_string_append_printf (subtitle, _(" · due %s"), letter_due);
+      if (note != NULL && note[0] != '\0')
+        g_string_append_printf (subtitle, " · %s", note);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     redress_lifecycle_event_label (redress_record_get_string (event, "event")));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+      gtk_list_box_append (self->history_list, row);
+    }
+}
+
+static void
+update_deadlines (RedressCasePage *self)
+{
+  g_autoptr(GPtrArray) deadlines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = redress_iso_date_today ();
+
+  clear_list (self->deadlines_list);
+  deadlines = redress_procedure_list_deadlines (self->db, self->case_id, &error);
+  if (deadlines == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      const RedressDeadlineInfo *info = g_ptr_array_index (deadlines, i);
+      const RedressDeadlineRule *rule = redress_deadline_rules_lookup (info->rule_id);
+      const char *due = redress_deadline_info_get_due (info);
+      g_autofree char *citation = rule ? redress_deadline_rule_get_citation (rule) : NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *left = NULL;
+      GtkWidget *row;
+      GtkWidget *label;
+      int days;
+
+      if (g_strcmp0 (info->status, "open") != 0)
+        continue;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     rule ? redress_deadline_rule_get_title (rule) : info->rule_id);
+      subtitle = g_strdup_printf (_("Due %s · %s"),
+                                  due ? due : _("no date yet"),
+                                  citation ? citation : info->rule_id);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+      if (due != NULL && redress_iso_date_days_between (today, due, &days))
+        {
+          if (days < 0)
+            left = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day overdue", "%d days overdue", -days), -days);
+          else if (days == 0)
+            left = g_strdup (_("Today"));
+          else
+            left = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left", days), days);
+
+          label = gtk_label_new (left);
+          gtk_widget_add_css_class (label, "caption");
+          if (days < 0)
+            gtk_widget_add_css_class (label, "error");
+          else if (days <= 7)
+            gtk_widget_add_css_class (label, "warning");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+        }
+
+      if (info->urgent || (due != NULL && redress_iso_date_compare (due, today) < 0))
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("alarm-symbolic");
+
+          gtk_widget_add_css_class (icon, "warning");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _("Urgent"), -1);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+        }
+
+      gtk_list_box_append (self->deadlines_list, row);
+    }
+}
+
+static void
+ground_jump_cb (RedressCasePage *self,
+                const char      *field_hint)
+{
+  redress_case_page_focus_field (self, field_hint);
+}
+
+static void
+update_admissibility (RedressCasePage *self)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = redress_iso_date_today ();
+  g_autofree char *summary = NULL;
+  guint n_fail = 0, n_open = 0;
+
+  clear_list (self->admissibility_list);
+  results = redress_admissibility_evaluate (self->db, self->reference, self->case_id, today, &error);
+  if (results == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      RedressGroundResult *result = g_ptr_array_index (results, i);
+      GtkWidget *row = redress_ground_row_new (result);
+
+      switch (redress_ground_result_get_status (result))
+        {
+        case REDRESS_GROUND_FAIL:
+          n_fail++;
+          break;
+        case REDRESS_GROUND_NEEDS_ARGUMENT:
+        case REDRESS_GROUND_UNKNOWN:
+          n_open++;
+          break;
+        case REDRESS_GROUND_PASS:
+        default:
+          break;
+        }
+
+      g_signal_connect_object (row, "jump", G_CALLBACK (ground_jump_cb), self, G_CONNECT_SWAPPED);
+      gtk_list_box_append (self->admissibility_list, row);
+    }
+
+  if (n_fail > 0)
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u ground fails; %u to complete",
+                                            "%u grounds fail; %u to complete", n_fail),
+                               n_fail, n_open);
+  else if (n_open > 0)
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "No ground fails; %u to complete",
+                                            "No ground fails; %u to complete", n_open),
+                               n_open);
+  else
+    summary = g_strdup (_("Every ground passes on what the file holds now"));
+  adw_preferences_group_set_description (self->admissibility_group, summary);
+}
+
+static void
+update_kind (RedressCasePage *self)
+{
+  gboolean inquiry = is_inquiry (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->committee_ref_row), !inquiry);
+  gtk_widget_set_visible (self->remedies_group, !inquiry);
+  gtk_widget_set_visible (self->remedies_excuse_area, !inquiry);
+  gtk_widget_set_visible (self->time_limit_excuse_area, !inquiry);
+  gtk_widget_set_visible (self->other_group, !inquiry);
+  gtk_widget_set_visible (self->interim_area, !inquiry);
+  gtk_widget_set_visible (self->remedies_sought_area, !inquiry);
+  gtk_widget_set_visible (self->inquiry_box, inquiry);
+}
+
+static void
+refresh_all (RedressCasePage *self)
+{
+  if (self->case_file == NULL)
+    return;
+
+  update_facts_date (self);
+  update_heading (self);
+  update_state (self);
+  update_kind (self);
+
+  sync_list (self, self->people_list, REDRESS_TYPE_CASE_PARTY, build_party_row);
+  sync_list (self, self->violations_list, REDRESS_TYPE_VIOLATION, build_violation_row);
+  sync_list (self, self->facts_list, REDRESS_TYPE_FACT, build_fact_row);
+  sync_list (self, self->remedies_list, REDRESS_TYPE_DOMESTIC_REMEDY, build_remedy_row);
+  sync_list (self, self->other_list, REDRESS_TYPE_OTHER_PROCEDURE, build_other_row);
+
+  /* Ages depend on the facts; binding warnings on the State. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->people_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (REDRESS_IS_RECORD_ROW (child))
+      update_party_row (REDRESS_RECORD_ROW (child));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->violations_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (REDRESS_IS_RECORD_ROW (child))
+      update_violation_row (REDRESS_RECORD_ROW (child));
+
+  update_history (self);
+  update_deadlines (self);
+  update_admissibility (self);
+}
+
+static void
+refresh_cb (gpointer user_data)
+{
+  RedressCasePage *self = user_data;
+
+  self->refresh_id = 0;
+  refresh_all (self);
+}
+
+static void
+schedule_refresh (RedressCasePage *self)
+{
+  if (self->refresh_id == 0 && self->case_file != NULL)
+    self->refresh_id = g_idle_add_once (refresh_cb, self);
+}
+
+static void
+database_changed_cb (RedressCasePage *self,
+                     const char      *table,
+                     const char      *id)
+{
+  schedule_refresh (self);
+}
+
+/* The Committee's reference */
+
+static gboolean
+committee_ref_is_valid (const char *text)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("^[1-9][0-9]*/(19|20)[0-9]{2}$", 0, 0, NULL);
+
+  return text[0] == '\0' || g_regex_match (regex, text, 0, NULL);
+}
+
+static void
+committee_ref_changed_cb (RedressCasePage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->committee_ref_row));
+
+  if (self->case_file == NULL)
+    return;
+
+  if (!committee_ref_is_valid (text))
+    {
+      const char *message = _("The Committee's reference is its number and the year of registration, e.g. 4/2016; it is saved once it has that form.");
+
+      gtk_widget_add_css_class (GTK_WIDGET (self->committee_ref_row), "error");
+      gtk_label_set_label (self->reference_error_label, message);
+      gtk_widget_set_visible (GTK_WIDGET (self->reference_error_label), TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->committee_ref_row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->committee_ref_row), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->reference_error_label), FALSE);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->committee_ref_row),
+                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+
+  if (g_strcmp0 (redress_record_get_string (REDRESS_RECORD (self->case_file), "committee-ref"), text) != 0)
+    {
+      redress_record_set_string (REDRESS_RECORD (self->case_file), "committee-ref", text);
+      redress_save_queue_schedule (self->queue, REDRESS_RECORD (self->case_file));
+    }
+}
+
+/* Actions */
+
+static void
+state_chosen_cb (RedressCasePage *self,
+                 const char      *code)
+{
+  if (self->case_file == NULL)
+    return;
+
+  redress_record_set_string (REDRESS_RECORD (self->case_file), "state-code", code);
+  redress_save_queue_schedule (self->queue, REDRESS_RECORD (self->case_file));
+  redress_save_queue_flush (self->queue);
+  refresh_all (self);
+}
+
+static void
+choose_state_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  RedressCasePage *self = REDRESS_CASE_PAGE (widget);
+  RedressStatePicker *picker;
+
+  if (self->case_file == NULL)
+    return;
+
+  picker = redress_state_picker_new (parent_window (self), self->reference,
+                                     redress_case_get_state_code (self->case_file));
+  g_signal_connect_object (picker, "state-chosen", G_CALLBACK (state_chosen_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (picker));
+}
+
+/* Opens the new item's row and puts the cursor in its first field. */
+static void
+reveal_new_row (RedressCasePage *self,
+                GtkListBox      *list,
+                RedressRecord   *record)
+{
+  RedressRecordRow *row;
+  GtkWidget *first;
+
+  refresh_all (self);
+  row = find_row (list, redress_record_get_id (record));
+  if (row == NULL)
+    return;
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  first = redress_record_row_find_field (row, "RedressPerson:given-name");
+  if (first == NULL)
+    first = redress_record_row_find_field (row, "paragraph");
+  if (first == NULL)
+    first = redress_record_row_find_field (row, "occurred-on");
+  if (first == NULL)
+    first = redress_record_row_find_field (row, "forum");
+  if (first == NULL)
+    first = redress_record_row_find_field (row, "body");
+  gtk_widget_grab_focus (first ? first : GTK_WIDGET (row));
+}
+
+static gboolean
+save_new (RedressCasePage *self,
+          RedressRecord   *record)
+{
+  g_autoptr(GError) error = NULL;
+
+  redress_save_queue_flush (self->queue);
+  if (!redress_record_save (record, self->db, &error))
+    {
+      show_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+add_person_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  RedressCasePage *self = REDRESS_CASE_PAGE (widget);
+  g_autoptr(RedressPerson) person = NULL;
+  g_autoptr(RedressCaseParty) party = NULL;
+
+  if (self->case_file == NULL)
+    return;
+
+  person = redress_person_new ();
+  if (!save_new (self, REDRESS_RECORD (person)))
+    return;
+  party = redress_case_party_new (self->case_id, redress_record_get_id (REDRESS_RECORD (person)),
+                                  "victim");
+  if (!save_new (self, REDRESS_RECORD (party)))
+    {
+      redress_record_delete (REDRESS_RECORD (person), self->db, NULL);
+      return;
+    }
+
+  reveal_new_row (self, self->people_list, REDRESS_RECORD (party));
+}
+
+static void
+right_chosen_cb (RedressCasePage *self,
+                 const char      *treaty,
+                 const char      *article)
+{
+  g_autoptr(RedressViolation) violation = NULL;
+
+  if (self->case_file == NULL)
+    return;
+
+  violation = redress_violation_new (self->case_id);
+  redress_record_set_string (REDRESS_RECORD (violation), "treaty", treaty);
+  redress_record_set_string (REDRESS_RECORD (violation), "article", article);
+  if (save_new (self, REDRESS_RECORD (violation)))
+    reveal_new_row (self, self->violations_list, REDRESS_RECORD (violation));
+}
+
+static void
+add_violation_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  RedressCasePage *self = REDRESS_CASE_PAGE (widget);
+  RedressRightPicker *picker;
+
+  if (self->case_file == NULL)
+    return;
+
+  picker = redress_right_picker_new (parent_window (self), self->reference,
+                                     redress_case_get_state_code (self->case_file));
+  g_signal_connect_object (picker, "right-chosen", G_CALLBACK (right_chosen_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (picker));
+}
+
+static void
+add_fact_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  RedressCasePage *self = REDRESS_CASE_PAGE (widget);
+  g_autoptr(RedressFact) fact = NULL;
+
+  if (self->case_file == NULL)
+    return;
+
+  fact = redress_fact_new (self->case_id);
+  if (save_new (self, REDRESS_RECORD (fact)))
+    reveal_new_row (self, self->facts_list, REDRESS_RECORD (fact));
+}
+
+static void
+add_remedy_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  RedressCasePage *self = REDRESS_CASE_PAGE (widget);
+  g_autoptr(RedressDomesticRemedy) remedy = NULL;
+
+  if (self->case_file == NULL)
+    return;
+
+  remedy = redress_domestic_remedy_new (self->case_id);
+  if (save_new (self, REDRESS_RECORD (remedy)))
+    reveal_new_row (self, self->remedies_list, REDRESS_RECORD (remedy));
+}
+
+static void
+add_other_procedure_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  RedressCasePage *self = REDRESS_CASE_PAGE (widget);
+  g_autoptr(RedressOtherProcedure) other = NULL;
+
+  if (self->case_file == NULL)
+    return;
+
+  other = redress_other_procedure_new (self->case_id);
+  if (save_new (self, REDRESS_RECORD (other)))
+    reveal_new_row (self, self->other_list, REDRESS_RECORD (other));
+}
+
+static void
+event_recorded_cb (RedressCasePage *self,
+                   const char      *event_id)
+{
+  refresh_all (self);
+  show_toast (self, _("Event recorded"));
+}
+
+static void
+record_event_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  RedressCasePage *self = REDRESS_CASE_PAGE (widget);
+  RedressEventDialog *dialog;
+
+  if (self->case_file == NULL)
+    return;
+
+  redress_save_queue_flush (self->queue);
+  dialog = redress_event_dialog_new (parent_window (self), self->db, self->case_id,
+                                     redress_case_get_kind (self->case_file));
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (event_recorded_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_case_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  redress_case_page_delete_case (REDRESS_CASE_PAGE (widget));
+}
+
+static void
+toggle_panel_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  RedressCasePage *self = REDRESS_CASE_PAGE (widget);
+
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
+update_actions (RedressCasePage *self)
+{
+  static const char * const actions[] = {
+    "case.choose-state", "case.add-person", "case.add-violation", "case.add-fact",
+    "case.add-remedy", "case.add-other-procedure", "case.record-event", "case.delete",
+  };
+  gboolean has_case = self->case_file != NULL;
+  gboolean writable = has_case && !redress_database_get_read_only (self->db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], writable);
+}
+
+/* GObject */
+
+static void
+redress_case_page_unmap (GtkWidget *widget)
+{
+  redress_case_page_flush (REDRESS_CASE_PAGE (widget));
+
+  GTK_WIDGET_CLASS (redress_case_page_parent_class)->unmap (widget);
+}
+
+static void
+redress_case_page_dispose (GObject *object)
+{
+  RedressCasePage *self = (RedressCasePage *)object;
+
+  if (self->queue != NULL)
+    redress_save_queue_flush (self->queue);
+  if (self->pending != NULL)
+    commit_all_pending (self);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->db != NULL)
+    g_clear_signal_handler (&self->changed_id, self->db);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), REDRESS_TYPE_CASE_PAGE);
+  self->toast_overlay = NULL;
+
+  g_clear_object (&self->case_file);
+  g_clear_object (&self->queue);
+  g_clear_object (&self->reference);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (redress_case_page_parent_class)->dispose (object);
+}
+
+static void
+redress_case_page_finalize (GObject *object)
+{
+  RedressCasePage *self = (RedressCasePage *)object;
+
+  g_clear_pointer (&self->case_id, g_free);
+  g_clear_pointer (&self->facts_date, g_free);
+  g_clear_pointer (&self->hidden_ids, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (redress_case_page_parent_class)->finalize (object);
+}
+
+static void
+redress_case_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RedressCasePage *self = REDRESS_CASE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE_ID:
+      g_value_set_string (value, self->case_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+redress_case_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RedressCasePage *self = REDRESS_CASE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE_ID:
+      redress_case_page_set_case (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+redress_case_page_class_init (RedressCasePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = redress_case_page_dispose;
+  object_class->finalize = redress_case_page_finalize;
+  object_class->get_property = redress_case_page_get_property;
+  object_class->set_property = redress_case_page_set_property;
+
+  widget_class->unmap = redress_case_page_unmap;
+
+  properties[PROP_CASE_ID] =
+    g_param_spec_string ("case-id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (REDRESS_TYPE_TEXT_AREA);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/redress/Redress/redress-case-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, flap);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, stage_label);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, record_event_button);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, add_person_button);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, add_violation_button);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, add_fact_button);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, add_remedy_button);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, add_other_button);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, title_row);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, reference_row);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, committee_ref_row);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, reference_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, summary_area);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, state_group);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, state_row);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, state_name_label);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, state_op3_row);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, state_op3_icon);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, state_treaties_row);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, state_optout_row);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, people_list);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, violations_list);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, facts_list);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, remedies_group);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, remedies_list);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, remedies_excuse_area);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, time_limit_excuse_area);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, other_group);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, other_list);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, interim_area);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, best_interests_area);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, child_views_area);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, remedies_sought_area);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, inquiry_box);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, inquiry_info_area);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, inquiry_sources_area);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, inquiry_period_row);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, inquiry_places_row);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, visit_area);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, findings_area);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, follow_up_area);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, history_list);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, admissibility_group);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, admissibility_list);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, deadlines_list);
+
+  gtk_widget_class_install_action (widget_class, "case.choose-state", NULL, choose_state_action);
+  gtk_widget_class_install_action (widget_class, "case.add-person", NULL, add_person_action);
+  gtk_widget_class_install_action (widget_class, "case.add-violation", NULL, add_violation_action);
+  gtk_widget_class_install_action (widget_class, "case.add-fact", NULL, add_fact_action);
+  gtk_widget_class_install_action (widget_class, "case.add-remedy", NULL, add_remedy_action);
+  gtk_widget_class_install_action (widget_class, "case.add-other-procedure", NULL, add_other_procedure_action);
+  gtk_widget_class_install_action (widget_class, "case.record-event", NULL, record_event_action);
+  gtk_widget_class_install_action (widget_class, "case.delete", NULL, delete_case_action);
+  gtk_widget_class_install_action (widget_class, "case.toggle-panel", NULL, toggle_panel_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "case.record-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "case.toggle-panel", NULL);
+}
+
+static void
+redress_case_page_init (RedressCasePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The template's root: not bound, so dispose_template() leaves it to AdwBin. */
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
+
+  self->hidden_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pending = g_ptr_array_new_with_free_func (pending_delete_free);
+
+  gtk_list_box_set_placeholder (self->people_list, make_placeholder (_("No one yet. Add the child and the author.")));
+  gtk_list_box_set_placeholder (self->violations_list, make_placeholder (_("No alleged violation yet")));
+  gtk_list_box_set_placeholder (self->facts_list, make_placeholder (_("No facts yet")));
+  gtk_list_box_set_placeholder (self->remedies_list, make_placeholder (_("No domestic remedy yet")));
+  gtk_list_box_set_placeholder (self->other_list, make_placeholder (_("None recorded")));
+  gtk_list_box_set_placeholder (self->history_list, make_placeholder (_("Nothing recorded yet")));
+  gtk_list_box_set_placeholder (self->admissibility_list, make_placeholder (_("Open a communication to check it")));
+  gtk_list_box_set_placeholder (self->deadlines_list, make_placeholder (_("No open deadline")));
+
+  g_signal_connect_swapped (self->committee_ref_row, "changed", G_CALLBACK (committee_ref_changed_cb), self);
+
+  update_actions (self);
+}
+
+GtkWidget *
+redress_case_page_new (RedressDatabase *db)
+{
+  RedressCasePage *self;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
+
+  self = g_object_new (REDRESS_TYPE_CASE_PAGE, NULL);
+  self->db = g_object_ref (db);
+  self->queue = redress_save_queue_new (db, SAVE_DELAY_MS);
+  g_signal_connect_object (self->queue, "save-failed", G_CALLBACK (save_failed_cb), self, G_CONNECT_SWAPPED);
+
+  self->reference = redress_reference_load (db, &error);
+  if (self->reference == NULL)
+    {
+      g_warning ("Docket reference data unreadable, using the bundled data: %s", error->message);
+      g_clear_error (&error);
+      self->reference = redress_reference_new_bundled (&error);
+      g_assert_no_error (error);
+    }
+
+  self->changed_id = g_signal_connect_swapped (db, "changed", G_CALLBACK (database_changed_cb), self);
+  /* D01 (art 7(h)) follows the domestic remedies as they are edited here. */
+  redress_procedure_watch (db);
+
+  return GTK_WIDGET (self);
+}
+
+static void
+bind_case_fields (RedressCasePage *self)
+{
+  RedressRecord *record = REDRESS_RECORD (self->case_file);
+  const char *committee_ref = redress_record_get_string (record, "committee-ref");
+
+  redress_bind_editable (GTK_WIDGET (self->title_row), record, "title", self->queue);
+  redress_bind_editable (GTK_WIDGET (self->reference_row), record, "reference", self->queue);
+  gtk_editable_set_text (GTK_EDITABLE (self->committee_ref_row), committee_ref ? committee_ref : "");
+  redress_bind_text_area (self->summary_area, record, "summary", self->queue);
+  redress_bind_text_area (self->remedies_excuse_area, record, "remedies-excuse", self->queue);
+  redress_bind_text_area (self->time_limit_excuse_area, record, "time-limit-excuse", self->queue);
+  redress_bind_text_area (self->interim_area, record, "interim-measures", self->queue);
+  redress_bind_text_area (self->best_interests_area, record, "best-interests", self->queue);
+  redress_bind_text_area (self->child_views_area, record, "child-views", self->queue);
+  redress_bind_text_area (self->remedies_sought_area, record, "remedies-sought", self->queue);
+  redress_bind_text_area (self->inquiry_info_area, record, "facts", self->queue);
+  redress_bind_text_area (self->inquiry_sources_area, record, "inquiry-sources", self->queue);
+  redress_bind_editable (GTK_WIDGET (self->inquiry_period_row), record, "inquiry-period", self->queue);
+  redress_bind_editable (GTK_WIDGET (self->inquiry_places_row), record, "inquiry-places", self->queue);
+  redress_bind_text_area (self->visit_area, record, "visit", self->queue);
+  redress_bind_text_area (self->findings_area, record, "findings", self->queue);
+  redress_bind_text_area (self->follow_up_area, record, "follow-up", self->queue);
+
+  g_signal_connect_object (self->case_file, "notify", G_CALLBACK (schedule_refresh), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * redress_case_page_set_case:
+ * @case_id: (nullable): the case to show, or %NULL for none
+ *
+ * Saves what was typed in the previous case first.
+ */
+void
+redress_case_page_set_case (RedressCasePage *self,
+                            const char      *case_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedressCase) case_file = NULL;
+
+  g_return_if_fail (REDRESS_IS_CASE_PAGE (self));
+
+  /* Pending deletions keep their Undo toast across a change of case. */
+  redress_save_queue_flush (self->queue);
+
+  if (self->case_file != NULL)
+    g_signal_handlers_disconnect_by_data (self->case_file, self);
+  g_clear_object (&self->case_file);
+  g_clear_pointer (&self->case_id, g_free);
+
+  clear_list (self->people_list);
+  clear_list (self->violations_list);
+  clear_list (self->facts_list);
+  clear_list (self->remedies_list);
+  clear_list (self->other_list);
+  clear_list (self->history_list);
+  clear_list (self->admissibility_list);
+  clear_list (self->deadlines_list);
+
+  /* A case waiting for its deletion stays closed until Undo. */
+  if (case_id != NULL && !g_hash_table_contains (self->hidden_ids, case_id))
+    {
+      case_file = redress_record_load (self->db, REDRESS_TYPE_CASE, case_id, &error);
+      if (case_file == NULL)
+        show_error (self, error);
+    }
+
+  if (case_file != NULL)
+    {
+      self->case_file = g_steal_pointer (&case_file);
+      self->case_id = g_strdup (case_id);
+      bind_case_fields (self);
+      refresh_all (self);
+      gtk_stack_set_visible_child_name (self->stack, "case");
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+    }
+  else
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE_ID]);
+}
+
+const char *
+redress_case_page_get_case_id (RedressCasePage *self)
+{
+  g_return_val_if_fail (REDRESS_IS_CASE_PAGE (self), NULL);
+
+  return self->case_id;
+}
+
+/* Writes what is still waiting for the typing pause; FALSE if it failed
+ * (the user was told, and the edits stay queued). */
+gboolean
+redress_case_page_flush (RedressCasePage *self)
+{
+  g_return_val_if_fail (REDRESS_IS_CASE_PAGE (self), FALSE);
+
+  return self->queue == NULL || redress_save_queue_flush (self->queue);
+}
+
+/* Hides the case and deletes it when the Undo toast goes away. */
+void
+redress_case_page_delete_case (RedressCasePage *self)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (REDRESS_IS_CASE_PAGE (self));
+
+  if (self->case_file == NULL)
+    return;
+
+  redress_save_queue_flush (self->queue);
+
+  g_ptr_array_add (records, g_object_ref (self->case_file));
+  message = g_strdup_printf (_("Case %s deleted"), redress_case_get_reference (self->case_file));
+  redress_case_page_set_case (self, NULL);
+  request_delete (self, NULL, records, message, TRUE);
+}
+
+static GtkWidget *
+list_for_table (RedressCasePage *self,
+                const char      *table,
+                GtkWidget      **add_button)
+{
+  static const struct { const char *table; gsize list; gsize button; } lists[] = {
+    { "case_party", G_STRUCT_OFFSET (RedressCasePage, people_list), G_STRUCT_OFFSET (RedressCasePage, add_person_button) },
+    { "person", G_STRUCT_OFFSET (RedressCasePage, people_list), G_STRUCT_OFFSET (RedressCasePage, add_person_button) },
+    { "violation", G_STRUCT_OFFSET (RedressCasePage, violations_list), G_STRUCT_OFFSET (RedressCasePage, add_violation_button) },
+    { "violation_fact", G_STRUCT_OFFSET (RedressCasePage, violations_list), G_STRUCT_OFFSET (RedressCasePage, add_violation_button) },
+    { "fact", G_STRUCT_OFFSET (RedressCasePage, facts_list), G_STRUCT_OFFSET (RedressCasePage, add_fact_button) },
+    { "domestic_remedy", G_STRUCT_OFFSET (RedressCasePage, remedies_list), G_STRUCT_OFFSET (RedressCasePage, add_remedy_button) },
+    { "other_procedure", G_STRUCT_OFFSET (RedressCasePage, other_list), G_STRUCT_OFFSET (RedressCasePage, add_other_button) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    if (g_strcmp0 (lists[i].table, table) == 0)
+      {
+        *add_button = G_STRUCT_MEMBER (GtkWidget *, self, lists[i].button);
+        return G_STRUCT_MEMBER (GtkWidget *, self, lists[i].list);
+      }
+
+  return NULL;
+}
+
+/**
+ * redress_case_page_focus_field:
+ * @field: a field hint, "table.column" or "table" (see RedressGroundResult)
+ *
+ * Moves the keyboard focus to the widget that edits @field: a case field,
+ * the field in the first item of a list (opening it), or the list's Add
+ * button when the list is empty.
+ */
+void
+redress_case_page_focus_field (RedressCasePage *self,
+                               const char      *field)
+{
+  static const struct { const char *column; gsize offset; } case_fields[] = {
+    { "title", G_STRUCT_OFFSET (RedressCasePage, title_row) },
+    { "reference", G_STRUCT_OFFSET (RedressCasePage, reference_row) },
+    { "committee_ref", G_STRUCT_OFFSET (RedressCasePage, committee_ref_row) },
+    { "summary", G_STRUCT_OFFSET (RedressCasePage, summary_area) },
+    { "in_writing", G_STRUCT_OFFSET (RedressCasePage, summary_area) },
+    { "state_code", G_STRUCT_OFFSET (RedressCasePage, state_row) },
+    { "remedies_excuse", G_STRUCT_OFFSET (RedressCasePage, remedies_excuse_area) },
+    { "time_limit_excuse", G_STRUCT_OFFSET (RedressCasePage, time_limit_excuse_area) },
+    { "submitted_on", G_STRUCT_OFFSET (RedressCasePage, record_event_button) },
+    { "stage", G_STRUCT_OFFSET (RedressCasePage, record_event_button) },
+    { "interim_measures", G_STRUCT_OFFSET (RedressCasePage, interim_area) },
+    { "best_interests", G_STRUCT_OFFSET (RedressCasePage, best_interests_area) },
+    { "child_views", G_STRUCT_OFFSET (RedressCasePage, child_views_area) },
+    { "facts", G_STRUCT_OFFSET (RedressCasePage, inquiry_info_area) },
+  };
+  g_auto(GStrv) parts = NULL;
+  GtkWidget *target = NULL;
+
+  g_return_if_fail (REDRESS_IS_CASE_PAGE (self));
+
+  if (field == NULL || self->case_file == NULL)
+    return;
+
+  parts = g_strsplit (field, ".", 2);
+
+  if (g_strcmp0 (parts[0], "case_file") == 0)
+    {
+      for (guint i = 0; parts[1] != NULL && i < G_N_ELEMENTS (case_fields); i++)
+        if (g_strcmp0 (case_fields[i].column, parts[1]) == 0)
+          target = G_STRUCT_MEMBER (GtkWidget *, self, case_fields[i].offset);
+    }
+  else
+    {
+      GtkWidget *add_button = NULL;
+      GtkWidget *list = list_for_table (self, parts[0], &add_button);
+
+      if (list == NULL)
+        return;
+
+      target = add_button;
+      for (GtkWidget *child = gtk_widget_get_first_child (list);
+           child != NULL; child = gtk_widget_get_next_sibling (child))
+        if (REDRESS_IS_RECORD_ROW (child) && gtk_widget_get_visible (child))
+          {
+            RedressRecordRow *row = REDRESS_RECORD_ROW (child);
+            g_autofree char *property = NULL;
+            GtkWidget *widget = NULL;
+
+            target = child;
+            if (parts[1] != NULL)
+              {
+                property = g_strdelimit (g_strdup (parts[1]), "_", '-');
+                if (g_strcmp0 (parts[0], "person") == 0)
+                  {
+                    g_autofree char *key = g_strconcat ("RedressPerson:", property, NULL);
+
+                    widget = redress_record_row_find_field (row, key);
+                  }
+                else
+                  widget = redress_record_row_find_field (row, property);
+              }
+            if (widget != NULL)
+              {
+                adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+                target = widget;
+              }
+            break;
+          }
+    }
+
+  if (target == NULL)
+    return;
+
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+  gtk_widget_grab_focus (target);
+}

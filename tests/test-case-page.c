@@ -1,0 +1,644 @@
+/* test-case-page.c: the case file editor driven like a user would.
+ *
+ * Copyright 2026 The Redress developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A communication is filled in through the page's own widgets and actions:
+ * the respondent State through the picker, a child victim, a fact, a
+ * domestic remedy, procedural events through the Record Event dialog.  A
+ * second connection to the same docket checks what reached the disk, so
+ * "saved as you type" and "nothing lost on switch" are tested against the
+ * file, not against the page's own objects.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "redress-admissibility.h"
+#include "redress-case.h"
+#include "redress-case-page.h"
+#include "redress-case-party.h"
+#include "redress-database.h"
+#include "redress-domestic-remedy.h"
+#include "redress-event-dialog.h"
+#include "redress-fact.h"
+#include "redress-ground-row.h"
+#include "redress-record.h"
+#include "redress-record-row.h"
+#include "redress-state-picker.h"
+#include "redress-text-area.h"
+
+typedef struct
+{
+  char            *dir;
+  char            *path;
+  RedressDatabase *db;
+  RedressDatabase *reader;      /* a second connection: what is on disk */
+  GtkWindow       *window;
+  RedressCasePage *page;
+  char            *case_id;
+} Fixture;
+
+/* Helpers ---------------------------------------------------------------- */
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterates the main loop for @ms (P12: never block without a tick). */
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+  guint tick = g_timeout_add (10, tick_cb, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+}
+
+typedef gboolean (*Predicate) (gpointer data);
+
+static gboolean
+wait_until (Predicate pred,
+            gpointer  data,
+            guint     timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
+  guint tick = g_timeout_add (10, tick_cb, NULL);
+  gboolean ok;
+
+  while (!(ok = pred (data)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+
+  return ok;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             WidgetMatch    match,
+             gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+match_entry_row_title (GtkWidget     *widget,
+                       gconstpointer  title)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+match_text_area_title (GtkWidget     *widget,
+                       gconstpointer  title)
+{
+  return REDRESS_IS_TEXT_AREA (widget) &&
+         g_strcmp0 (redress_text_area_get_title (REDRESS_TEXT_AREA (widget)), title) == 0;
+}
+
+static gboolean
+match_record_row_of_type (GtkWidget     *widget,
+                          gconstpointer  type)
+{
+  return REDRESS_IS_RECORD_ROW (widget) &&
+         gtk_widget_get_visible (widget) &&
+         G_TYPE_CHECK_INSTANCE_TYPE (redress_record_row_get_record (REDRESS_RECORD_ROW (widget)),
+                                     GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+match_ground (GtkWidget     *widget,
+              gconstpointer  ground)
+{
+  return REDRESS_IS_GROUND_ROW (widget) &&
+         g_strcmp0 (redress_ground_result_get_ground (redress_ground_row_get_result (REDRESS_GROUND_ROW (widget))),
+                    ground) == 0;
+}
+
+static gboolean
+match_button_label (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+match_list_labelled (GtkWidget     *widget,
+                     gconstpointer  id)
+{
+  return GTK_IS_LIST_BOX (widget) &&
+         g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
+}
+
+static GtkWidget *
+find (Fixture     *f,
+      WidgetMatch  match,
+      gconstpointer data)
+{
+  GtkWidget *widget = find_widget (GTK_WIDGET (f->page), match, data);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static RedressGroundStatus
+ground_status (Fixture    *f,
+               const char *ground)
+{
+  GtkWidget *row = find (f, match_ground, ground);
+
+  return redress_ground_result_get_status (redress_ground_row_get_result (REDRESS_GROUND_ROW (row)));
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child) && gtk_widget_get_visible (child) &&
+        gtk_widget_get_child_visible (child))
+      n++;
+
+  return n;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* What the file says, through the second connection. */
+static char *
+stored_string (Fixture    *f,
+               GType       type,
+               const char *id,
+               const char *property)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedressDatabase) reader = NULL;
+  g_autoptr(RedressRecord) record = NULL;
+
+  /* A fresh connection each time: no cached live instance. */
+  reader = redress_database_open (f->path, NULL, REDRESS_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  record = redress_record_load (reader, type, id, &error);
+  if (record == NULL)
+    {
+      g_assert_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND);
+      return NULL;
+    }
+  return g_strdup (redress_record_get_string (record, property));
+}
+
+static gboolean
+stored_exists (Fixture    *f,
+               GType       type,
+               const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedressDatabase) reader = NULL;
+  g_autoptr(RedressRecord) record = NULL;
+
+  reader = redress_database_open (f->path, NULL, REDRESS_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  record = redress_record_load (reader, type, id, &error);
+  if (record == NULL)
+    g_assert_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND);
+
+  return record != NULL;
+}
+
+static void
+type_text (GtkWidget  *editable,
+           const char *text)
+{
+  gtk_widget_grab_focus (editable);
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+}
+
+static void
+record_event (Fixture    *f,
+              const char *event,
+              const char *date,
+              const char *letter_due)
+{
+  RedressEventDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.record-event", NULL));
+  dialog = REDRESS_EVENT_DIALOG (find_toplevel (REDRESS_TYPE_EVENT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (redress_event_dialog_get_n_events (dialog), >, 0);
+  g_assert_true (redress_event_dialog_select_event (dialog, event));
+  redress_event_dialog_set_fields (dialog, date, "G/SO 229/8", letter_due, NULL);
+  /* On success the dialog closes itself. */
+  g_assert_true (redress_event_dialog_record (dialog));
+  spin (50);
+  g_assert_null (find_toplevel (REDRESS_TYPE_EVENT_DIALOG));
+}
+
+/* Fixture ---------------------------------------------------------------- */
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedressCase) case_file = NULL;
+  const char *kind = data ? data : "communication";
+
+  f->dir = g_dir_make_tmp ("redress-case-page-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "docket.redress", NULL);
+  f->db = redress_database_open (f->path, NULL, REDRESS_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+
+  case_file = redress_case_new (kind, "RD-2024-001");
+  g_assert_true (redress_record_save (REDRESS_RECORD (case_file), f->db, &error));
+  g_assert_no_error (error);
+  f->case_id = g_strdup (redress_record_get_id (REDRESS_RECORD (case_file)));
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1280, 800);
+  f->page = REDRESS_CASE_PAGE (redress_case_page_new (f->db));
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+
+  redress_case_page_set_case (f->page, f->case_id);
+  g_assert_true (wait_until (is_mapped, find (f, match_entry_row_title, "Title"), 5000));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  spin (20);
+  g_assert_finalize_object (g_steal_pointer (&f->db));
+  remove_tree (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_pointer (&f->path, g_free);
+  g_clear_pointer (&f->case_id, g_free);
+}
+
+/* Tests ------------------------------------------------------------------ */
+
+static void
+test_saved_as_you_type (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *title = find (f, match_entry_row_title, "Title");
+  GtkWidget *summary = find (f, match_text_area_title, "Summary");
+  GtkWidget *committee = find (f, match_entry_row_title, "Committee's reference (N/YYYY)");
+  g_autofree char *stored = NULL;
+
+  g_assert_cmpstr (redress_case_page_get_case_id (f->page), ==, f->case_id);
+
+  /* Not written at once: the page waits for the typing pause. */
+  type_text (title, "A.B. v. Switzerland");
+  stored = stored_string (f, REDRESS_TYPE_CASE, f->case_id, "title");
+  g_assert_cmpstr (stored, ==, "");
+  g_clear_pointer (&stored, g_free);
+
+  spin (800);
+  stored = stored_string (f, REDRESS_TYPE_CASE, f->case_id, "title");
+  g_assert_cmpstr (stored, ==, "A.B. v. Switzerland");
+  g_clear_pointer (&stored, g_free);
+
+  /* A malformed Committee reference is kept on screen, flagged, not saved. */
+  type_text (committee, "4-2016");
+  g_assert_true (gtk_widget_has_css_class (committee, "error"));
+  type_text (committee, "4/2016");
+  g_assert_false (gtk_widget_has_css_class (committee, "error"));
+
+  /* Switching case right after typing loses nothing. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (redress_text_area_get_view (REDRESS_TEXT_AREA (summary))),
+                            "Removal of a child without hearing her.", -1);
+  redress_case_page_set_case (f->page, NULL);
+  g_assert_null (redress_case_page_get_case_id (f->page));
+
+  stored = stored_string (f, REDRESS_TYPE_CASE, f->case_id, "summary");
+  g_assert_cmpstr (stored, ==, "Removal of a child without hearing her.");
+  g_clear_pointer (&stored, g_free);
+  stored = stored_string (f, REDRESS_TYPE_CASE, f->case_id, "committee-ref");
+  g_assert_cmpstr (stored, ==, "4/2016");
+}
+
+static void
+test_fill_in_communication (Fixture       *f,
+                            gconstpointer  data)
+{
+  RedressStatePicker *picker;
+  RedressRecordRow *party_row;
+  RedressRecordRow *fact_row;
+  RedressRecordRow *remedy_row;
+  GtkWidget *deadlines = find (f, match_list_labelled, "deadlines_list");
+  GtkWidget *history = find (f, match_list_labelled, "history_list");
+  GtkWidget *field;
+  g_autofree char *stored = NULL;
+  guint n_deadlines;
+
+  /* No State yet: competence cannot be known (art 1(3)). */
+  g_assert_cmpint (ground_status (f, "art1.3"), ==, REDRESS_GROUND_UNKNOWN);
+
+  /* The State, through the searchable picker. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.choose-state", NULL));
+  picker = REDRESS_STATE_PICKER (find_toplevel (REDRESS_TYPE_STATE_PICKER));
+  g_assert_nonnull (picker);
+  redress_state_picker_set_search (picker, "switz");
+  g_assert_cmpuint (redress_state_picker_get_n_visible (picker), ==, 1);
+  redress_state_picker_set_search (picker, "no such country");
+  g_assert_cmpuint (redress_state_picker_get_n_visible (picker), ==, 0);
+  redress_state_picker_set_search (picker, "");
+  g_assert_true (redress_state_picker_choose (picker, "CH"));
+  spin (50);
+
+  stored = stored_string (f, REDRESS_TYPE_CASE, f->case_id, "state-code");
+  g_assert_cmpstr (stored, ==, "CH");
+  g_clear_pointer (&stored, g_free);
+  g_assert_cmpint (ground_status (f, "art1.3"), ==, REDRESS_GROUND_PASS);
+
+  /* A child victim. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.add-person", NULL));
+  party_row = REDRESS_RECORD_ROW (find (f, match_record_row_of_type, GSIZE_TO_POINTER (REDRESS_TYPE_CASE_PARTY)));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (party_row)));
+  field = redress_record_row_find_field (party_row, "RedressPerson:given-name");
+  g_assert_true (gtk_widget_has_focus (field) || gtk_widget_is_focus (gtk_root_get_focus (gtk_widget_get_root (field))));
+  type_text (field, "Lea");
+  field = redress_record_row_find_field (party_row, "RedressPerson:birth-date");
+  type_text (field, "2010-13-45");
+  g_assert_true (gtk_widget_has_css_class (field, "error"));
+  type_text (field, "2008-06-01");
+  g_assert_false (gtk_widget_has_css_class (field, "error"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (party_row)), ==, "Lea");
+
+  /* A dated fact gives the age at the facts. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.add-fact", NULL));
+  fact_row = REDRESS_RECORD_ROW (find (f, match_record_row_of_type, GSIZE_TO_POINTER (REDRESS_TYPE_FACT)));
+  type_text (redress_record_row_find_field (fact_row, "occurred-on"), "2019-03-01");
+  type_text (redress_record_row_find_field (fact_row, "description"), "Lea is placed in a closed institution.");
+  spin (800);
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (party_row)), "10 years old"));
+
+  /* Born much earlier: the page warns she was no longer a child (CRC art 1). */
+  type_text (redress_record_row_find_field (party_row, "RedressPerson:birth-date"), "1999-01-01");
+  spin (800);
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (party_row)), "18 or over"));
+  type_text (redress_record_row_find_field (party_row, "RedressPerson:birth-date"), "2008-06-01");
+
+  /* Domestic remedies: none yet fails art 7(e); a final decision passes it
+   * and opens the one-year deadline of art 7(h) (D01). */
+  spin (800);
+  g_assert_cmpint (ground_status (f, "7e"), !=, REDRESS_GROUND_PASS);
+  n_deadlines = count_rows (deadlines);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.add-remedy", NULL));
+  remedy_row = REDRESS_RECORD_ROW (find (f, match_record_row_of_type, GSIZE_TO_POINTER (REDRESS_TYPE_DOMESTIC_REMEDY)));
+  type_text (redress_record_row_find_field (remedy_row, "forum"), "Federal Supreme Court");
+  type_text (redress_record_row_find_field (remedy_row, "decided-on"), "2024-01-10");
+  type_text (redress_record_row_find_field (remedy_row, "notified-on"), "2024-01-20");
+  gtk_switch_set_active (GTK_SWITCH (redress_record_row_find_field (remedy_row, "is-final")), TRUE);
+  spin (900);
+
+  g_assert_cmpint (ground_status (f, "7e"), ==, REDRESS_GROUND_PASS);
+  g_assert_cmpuint (count_rows (deadlines), >, n_deadlines);
+
+  /* Procedural history: only allowed moves; the admissibility panel and
+   * the deadlines follow. */
+  g_assert_cmpuint (count_rows (history), ==, 0);
+  record_event (f, "eligibility_checked_ok", "2024-02-01", NULL);
+  record_event (f, "draft_approved", "2024-02-10", NULL);
+  g_assert_cmpuint (count_rows (history), ==, 2);
+
+  {
+    RedressEventDialog *dialog;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.record-event", NULL));
+    dialog = REDRESS_EVENT_DIALOG (find_toplevel (REDRESS_TYPE_EVENT_DIALOG));
+    /* Registration is not a move from "Ready to file". */
+    g_assert_false (redress_event_dialog_select_event (dialog, "registered_and_transmitted"));
+    g_assert_true (redress_event_dialog_select_event (dialog, "sent_to_ohchr"));
+    redress_event_dialog_set_fields (dialog, "2024-31-02", NULL, NULL, NULL);
+    g_assert_false (redress_event_dialog_record (dialog));
+    g_assert_nonnull (redress_event_dialog_get_error (dialog));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  n_deadlines = count_rows (deadlines);
+  record_event (f, "sent_to_ohchr", "2024-03-01", NULL);
+  /* Filing stops the one-year clock: D01 is no longer open. */
+  g_assert_cmpuint (count_rows (deadlines), <, n_deadlines);
+  g_assert_cmpint (ground_status (f, "7h"), ==, REDRESS_GROUND_PASS);
+
+  n_deadlines = count_rows (deadlines);
+  record_event (f, "registered_and_transmitted", "2024-05-02", "2024-11-02");
+  g_assert_cmpuint (count_rows (history), ==, 4);
+  /* The State's observations are now due (art 8(2), D02). */
+  g_assert_cmpuint (count_rows (deadlines), >, n_deadlines);
+
+  /* A filled-in page still fits a phone-sized window. */
+  {
+    int min_width = 0;
+
+    gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1,
+                        &min_width, NULL, NULL, NULL);
+    if (g_getenv ("CASE_PAGE_DEBUG_WIDTH"))
+      for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (f->page)); w; )
+        {
+          int m = 0;
+          gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &m, NULL, NULL, NULL);
+          g_printerr ("%s %d\n", G_OBJECT_TYPE_NAME (w), m);
+          w = gtk_widget_get_first_child (w);
+        }
+    g_assert_cmpint (min_width, <=, 360);
+  }
+}
+
+static void
+click_undo (Fixture *f)
+{
+  GtkWidget *undo;
+
+  /* Let a toast dismissed just before finish leaving. */
+  spin (700);
+  undo = find_widget (GTK_WIDGET (f->page), match_button_label, "_Undo");
+
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  spin (50);
+}
+
+static gboolean
+match_close_button (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0;
+}
+
+/* Closes the toast as a user would: the deletion then happens. */
+static void
+close_toast (Fixture *f)
+{
+  GtkWidget *close;
+
+  spin (700);
+  close = find_widget (GTK_WIDGET (f->page), match_close_button, NULL);
+  g_assert_nonnull (close);
+  g_signal_emit_by_name (close, "clicked");
+  spin (700);
+}
+
+static void
+test_delete_and_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  RedressRecordRow *row;
+  GtkWidget *remedies = find (f, match_list_labelled, "remedies_list");
+  g_autofree char *remedy_id = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.add-remedy", NULL));
+  row = REDRESS_RECORD_ROW (find (f, match_record_row_of_type, GSIZE_TO_POINTER (REDRESS_TYPE_DOMESTIC_REMEDY)));
+  remedy_id = g_strdup (redress_record_get_id (redress_record_row_get_record (row)));
+  g_assert_cmpuint (count_rows (remedies), ==, 1);
+
+  /* Delete: the row goes, the record stays until the toast goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "record-row.delete", NULL));
+  spin (50);
+  g_assert_cmpuint (count_rows (remedies), ==, 0);
+  g_assert_true (stored_exists (f, REDRESS_TYPE_DOMESTIC_REMEDY, remedy_id));
+
+  click_undo (f);
+  g_assert_cmpuint (count_rows (remedies), ==, 1);
+  g_assert_true (stored_exists (f, REDRESS_TYPE_DOMESTIC_REMEDY, remedy_id));
+
+  /* Delete again; moving to another case keeps the Undo offer, and
+   * closing the toast deletes it from the file. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "record-row.delete", NULL));
+  spin (50);
+  redress_case_page_set_case (f->page, f->case_id);
+  g_assert_cmpuint (count_rows (remedies), ==, 0);
+  g_assert_true (stored_exists (f, REDRESS_TYPE_DOMESTIC_REMEDY, remedy_id));
+  close_toast (f);
+  g_assert_false (stored_exists (f, REDRESS_TYPE_DOMESTIC_REMEDY, remedy_id));
+  g_assert_cmpuint (count_rows (remedies), ==, 0);
+
+  /* The case itself, through the action the window can call. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.delete", NULL));
+  spin (50);
+  g_assert_null (redress_case_page_get_case_id (f->page));
+  g_assert_true (stored_exists (f, REDRESS_TYPE_CASE, f->case_id));
+  click_undo (f);
+  g_assert_cmpstr (redress_case_page_get_case_id (f->page), ==, f->case_id);
+
+  redress_case_page_delete_case (f->page);
+  spin (50);
+  /* Reopening it from the list does not bring it back behind the toast. */
+  redress_case_page_set_case (f->page, f->case_id);
+  g_assert_null (redress_case_page_get_case_id (f->page));
+  close_toast (f);
+  g_assert_false (stored_exists (f, REDRESS_TYPE_CASE, f->case_id));
+}
+
+static void
+test_inquiry_file (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *remedies = find (f, match_list_labelled, "remedies_list");
+  GtkWidget *sources = find (f, match_text_area_title, "Sources");
+  GtkWidget *committee = find (f, match_entry_row_title, "Committee's reference (N/YYYY)");
+  g_autofree char *stored = NULL;
+
+  /* Inquiries (arts 13-14) have no domestic remedies or Committee number. */
+  g_assert_false (gtk_widget_is_visible (remedies));
+  g_assert_false (gtk_widget_is_visible (committee));
+  g_assert_true (gtk_widget_is_visible (sources));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (redress_text_area_get_view (REDRESS_TEXT_AREA (sources))),
+                            "Reports of three NGOs, 2021-2023.", -1);
+  g_assert_true (redress_case_page_flush (f->page));
+  stored = stored_string (f, REDRESS_TYPE_CASE, f->case_id, "inquiry-sources");
+  g_assert_cmpstr (stored, ==, "Reports of three NGOs, 2021-2023.");
+
+  /* 13(7) competence is among the grounds of the panel. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->page), match_ground, "13.7"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/case-page/saved-as-you-type", Fixture, NULL,
+              fixture_set_up, test_saved_as_you_type, fixture_tear_down);
+  g_test_add ("/case-page/fill-in-communication", Fixture, NULL,
+              fixture_set_up, test_fill_in_communication, fixture_tear_down);
+  g_test_add ("/case-page/delete-and-undo", Fixture, NULL,
+              fixture_set_up, test_delete_and_undo, fixture_tear_down);
+  g_test_add ("/case-page/inquiry", Fixture, "inquiry",
+              fixture_set_up, test_inquiry_file, fixture_tear_down);
+
+  return g_test_run ();
+}
