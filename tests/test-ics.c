@@ -19,6 +19,7 @@
 #include "redress-database.h"
 #include "redress-database-private.h"
 #include "redress-ics.h"
+#include "redress-procedure.h"
 #include "redress-util.h"
 
 typedef struct
@@ -378,6 +379,72 @@ test_one_case_to_file (Fixture       *f,
   g_assert_true (g_str_has_prefix (error->message, "Could not write the calendar file"));
 }
 
+/* redress-cli deadlines --ics writes the same events, with the same UIDs,
+ * as the library; without --include-names no name appears. */
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  static const char * const events[][2] = {
+    { "eligibility_checked_ok", "2026-01-05" },
+    { "draft_approved", "2026-01-10" },
+    { "sent_to_ohchr", "2026-01-20" },
+    { "registered_and_transmitted", "2026-02-02" },
+  };
+  const char *cli = g_getenv ("REDRESS_CLI");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ics = g_build_filename (f->dir, "deadlines.ics", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+  GHashTable *from_cli, *from_lib;
+  int wait_status = 0;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("REDRESS_CLI is not set");
+      return;
+    }
+
+  exec (f, "INSERT INTO person (id, given_name, family_name, created_at, updated_at)"
+           " VALUES ('p1', 'Amira', 'Haddad', redress_now (), redress_now ())");
+  exec (f, "INSERT INTO case_file (id, kind, reference, title, stage, created_at, updated_at)"
+           " VALUES ('c1', 'communication', 'CRC/7/2026', 'Amira Haddad v. Freedonia', 'INTAKE', redress_now (), redress_now ())");
+  exec (f, "INSERT INTO case_party (id, case_id, person_id, role, created_at, updated_at)"
+           " VALUES ('cp1', 'c1', 'p1', 'victim', redress_now (), redress_now ())");
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    {
+      g_autofree char *id = redress_procedure_record_event (f->db, "c1", "main", events[i][0], events[i][1],
+                                                            "", NULL, "", &error);
+      g_assert_no_error (error);
+    }
+
+  {
+    const char *argv[] = { cli, "--docket", f->path, "deadlines", "--ics", ics, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &out, &err, &wait_status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  }
+  g_assert_true (g_file_get_contents (ics, &text, NULL, NULL));
+  g_assert_null (strstr (text, "Haddad"));
+  from_cli = parse (text);
+  /* D02 (six months) and D03 (two months) after the transmission. */
+  g_assert_cmpuint (g_hash_table_size (from_cli), ==, 2);
+  g_assert_cmpstr (((Event *) g_hash_table_lookup (from_cli, "D02"))->start, ==, "2026-08-02");
+  g_assert_cmpstr (((Event *) g_hash_table_lookup (from_cli, "D03"))->start, ==, "2026-04-02");
+
+  again = export (f, FALSE, NULL);
+  from_lib = parse (again);
+  g_assert_cmpstr (((Event *) g_hash_table_lookup (from_cli, "D02"))->uid, ==,
+                   ((Event *) g_hash_table_lookup (from_lib, "D02"))->uid);
+  g_assert_cmpint (((Event *) g_hash_table_lookup (from_lib, "D02"))->sequence, ==, 0);
+  free_events (from_cli);
+  free_events (from_lib);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,6 +458,7 @@ main (int   argc,
   g_test_add ("/ics/cancelled-after-waiver", Fixture, NULL, fixture_setup, test_cancelled_after_waiver, fixture_teardown);
   g_test_add ("/ics/no-names-by-default", Fixture, NULL, fixture_setup, test_no_names_by_default, fixture_teardown);
   g_test_add ("/ics/one-case-to-file", Fixture, NULL, fixture_setup, test_one_case_to_file, fixture_teardown);
+  g_test_add ("/ics/cli", Fixture, NULL, fixture_setup, test_cli, fixture_teardown);
 
   return g_test_run ();
 }
