@@ -1853,16 +1853,25 @@ redress_evidence_store_export (RedressEvidenceStore  *self,
 /* }}} */
 /* {{{ Links */
 
-/* Checks that @target_id exists and belongs to @case_id. */
+/* What the custody log calls each kind of target (SQL giving a short label). */
+static const char * const target_label_sql[] = {
+  "treaty || ' art. ' || article || CASE WHEN paragraph = '' THEN '' ELSE '(' || paragraph || ')' END",
+  "coalesce (occurred_on || ' ', '') || substr (description, 1, 60)",
+  "trim (forum || ' ' || level)",
+  "coalesce (letter_date || ' ', '') || subject",
+};
+
+/* Checks that @target_id exists and belongs to @case_id; gives its label. */
 static gboolean
 check_target (RedressEvidenceStore   *self,
               RedressEvidenceTarget   target,
               const char             *target_id,
               const char             *case_id,
+              char                  **label,
               GError                **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT case_id FROM %s WHERE id = ?1",
-                                          target_info[target].table);
+  g_autofree char *sql = g_strdup_printf ("SELECT case_id, %s FROM %s WHERE id = ?1",
+                                          target_label_sql[target], target_info[target].table);
   g_autoptr(sqlite3_stmt) stmt = _redress_database_prepare (self->db, sql, error);
 
   if (stmt == NULL)
@@ -1881,6 +1890,8 @@ check_target (RedressEvidenceStore   *self,
                      "its own case."), _(target_info[target].label));
       return FALSE;
     }
+  if (label != NULL)
+    *label = g_strdup (_redress_column_text (stmt, 1));
   return TRUE;
 }
 
@@ -1904,6 +1915,7 @@ redress_evidence_store_link (RedressEvidenceStore   *self,
   g_autofree char *id = redress_uuid_new ();
   g_autofree char *now = redress_timestamp_now ();
   g_autofree char *note = NULL;
+  g_autofree char *label = NULL;
 
   g_return_val_if_fail (REDRESS_IS_EVIDENCE_STORE (self), FALSE);
   g_return_val_if_fail (target < G_N_ELEMENTS (targets), FALSE);
@@ -1912,7 +1924,7 @@ redress_evidence_store_link (RedressEvidenceStore   *self,
   item = redress_evidence_store_get_info (self, evidence_id, error);
   if (item == NULL)
     return FALSE;
-  if (!check_target (self, target, target_id, item->case_id, error))
+  if (!check_target (self, target, target_id, item->case_id, &label, error))
     return FALSE;
 
   if (!_redress_database_begin (self->db, error))
@@ -1936,7 +1948,8 @@ redress_evidence_store_link (RedressEvidenceStore   *self,
       return TRUE;
     }
 
-  note = g_strdup_printf (_("Linked to %s %s."), _(target_info[target].label), target_id);
+  note = g_strdup_printf (_("Linked to %s “%s” (%s)."), _(target_info[target].label),
+                          label != NULL ? label : "", target_id);
   if (!_redress_evidence_add_custody (self->db, evidence_id, "link", note, error))
     goto fail;
   if (!_redress_database_commit (self->db, error))
