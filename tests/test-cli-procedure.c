@@ -96,8 +96,10 @@ check (Docket     *d,
   g_autofree char *err = NULL;
   char *out = NULL;
 
-  g_assert_cmpint (run (&out, &err, "--docket", path, "check", reference, "--json", "--today", "2025-03-01", NULL),
-                   ==, 0);
+  int status = run (&out, &err, "--docket", path, "check", reference, "--json", "--today", "2025-03-01", NULL);
+
+  g_test_message ("check %s: %s", reference, err);
+  g_assert_cmpint (status, ==, 0);
   g_assert_cmpstr (err, ==, "");
   return out;
 }
