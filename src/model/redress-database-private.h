@@ -19,6 +19,12 @@ sqlite3      *_redress_database_get_handle  (RedressDatabase  *self);
 sqlite3_stmt *_redress_database_prepare     (RedressDatabase  *self,
                                              const char       *sql,
                                              GError          **error);
+/* A statement borrowed from the database's cache; see _redress_database_prepare_cached(). */
+typedef sqlite3_stmt RedressStmt;
+
+RedressStmt  *_redress_database_prepare_cached (RedressDatabase *self,
+                                             const char       *sql,
+                                             GError          **error);
 gboolean      _redress_database_exec        (RedressDatabase  *self,
                                              const char       *sql,
                                              GError          **error);
@@ -66,5 +72,15 @@ _redress_bind_text_or_null (sqlite3_stmt *stmt,
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* Gives a cached statement back: resets it so it is no longer busy. */
+static inline void
+_redress_stmt_release (RedressStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RedressStmt, _redress_stmt_release)
 
 G_END_DECLS

@@ -34,6 +34,7 @@ struct _RedressDatabase
   char     *read_only_reason;
   int       schema_version;
   guint     tx_depth;
+  GHashTable *stmt_cache;     /* SQL text -> GPtrArray of sqlite3_stmt */
   guint     read_only : 1;
   guint     encrypted : 1;
   guint     audit_disabled : 1;
@@ -181,6 +182,67 @@ _redress_database_prepare (RedressDatabase  *self,
       return NULL;
     }
 
+  return stmt;
+}
+
+static void
+stmt_pool_free (gpointer data)
+{
+  GPtrArray *pool = data;
+
+  for (guint i = 0; i < pool->len; i++)
+    sqlite3_finalize (g_ptr_array_index (pool, i));
+  g_ptr_array_unref (pool);
+}
+
+/**
+ * _redress_database_prepare_cached:
+ * @sql: a statement whose text is a constant of the caller
+ *
+ * Like _redress_database_prepare(), but keeps the compiled statement for the
+ * next call with the same text.  Compiling a write statement also compiles
+ * every trigger it fires (the audit trail, the search index), so hot paths
+ * use this.  The statement is borrowed: release it with g_autoptr(RedressStmt)
+ * or _redress_stmt_release(), which resets it; never finalize it.  A statement
+ * still in use (a nested call with the same text) gets a second copy.
+ *
+ * Returns: (transfer none) (nullable): the statement, reset, without bindings.
+ */
+RedressStmt *
+_redress_database_prepare_cached (RedressDatabase  *self,
+                                  const char       *sql,
+                                  GError          **error)
+{
+  GPtrArray *pool;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+
+  if (self->stmt_cache == NULL)
+    self->stmt_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stmt_pool_free);
+
+  pool = g_hash_table_lookup (self->stmt_cache, sql);
+  if (pool == NULL)
+    {
+      pool = g_ptr_array_new ();
+      g_hash_table_insert (self->stmt_cache, g_strdup (sql), pool);
+    }
+
+  for (guint i = 0; i < pool->len; i++)
+    {
+      stmt = g_ptr_array_index (pool, i);
+      if (!sqlite3_stmt_busy (stmt))
+        {
+          sqlite3_reset (stmt);
+          sqlite3_clear_bindings (stmt);
+          return stmt;
+        }
+    }
+
+  stmt = _redress_database_prepare (self, sql, error);
+  if (stmt != NULL)
+    g_ptr_array_add (pool, stmt);
   return stmt;
 }
 
@@ -943,6 +1005,7 @@ redress_database_close (RedressDatabase *self)
 {
   g_return_if_fail (REDRESS_IS_DATABASE (self));
 
+  g_clear_pointer (&self->stmt_cache, g_hash_table_unref);
   if (self->db != NULL)
     {
       if (!self->read_only)
