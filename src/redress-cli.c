@@ -308,10 +308,16 @@ redress_cli_demo (RedressCli  *cli,
   int seed = REDRESS_DEMO_DEFAULT_SEED;
   int status = REDRESS_CLI_EXIT_OK;
   gboolean tty = isatty (fileno (stderr));
+  gboolean no_deadlines = FALSE;
+  gboolean all_deadlines = FALSE;
   gint64 start;
   GOptionEntry entries[] = {
     { "cases", 'n', 0, G_OPTION_ARG_INT, &n_cases, N_("How many cases to make (default 50)"), N_("N") },
     { "seed", 's', 0, G_OPTION_ARG_INT, &seed, N_("The same seed makes the same docket (default 1)"), N_("S") },
+    { "no-deadlines", 0, 0, G_OPTION_ARG_NONE, &no_deadlines,
+      N_("Do not compute deadlines (fastest; by default they are computed for every case up to 10,000 cases, else for open cases)"), NULL },
+    { "all-deadlines", 0, 0, G_OPTION_ARG_NONE, &all_deadlines,
+      N_("Compute deadlines for every case, however many"), NULL },
     { NULL }
   };
 
@@ -323,13 +329,17 @@ redress_cli_demo (RedressCli  *cli,
     return redress_cli_usage_error (cli, _("--cases must be at least 1"));
   if (seed < 0)
     return redress_cli_usage_error (cli, _("--seed must not be negative"));
+  if (no_deadlines && all_deadlines)
+    return redress_cli_usage_error (cli, _("--no-deadlines and --all-deadlines exclude each other"));
 
   if (redress_cli_open_docket (cli, REDRESS_DATABASE_OPEN_DEFAULT, &status) == NULL)
     return status;
 
   start = g_get_monotonic_time ();
-  if (!redress_demo_generate (cli->db, (guint32) seed, (guint) n_cases, demo_progress_cb, &tty,
-                              &error))
+  if (!redress_demo_generate_full (cli->db, (guint32) seed, (guint) n_cases,
+                                   no_deadlines ? REDRESS_DEMO_NO_DEADLINES
+                                   : all_deadlines ? REDRESS_DEMO_ALL_DEADLINES : REDRESS_DEMO_DEFAULT,
+                                   demo_progress_cb, &tty, &error))
     {
       if (tty)
         g_printerr ("\n");

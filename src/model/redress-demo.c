@@ -261,6 +261,7 @@ typedef struct
   guint32          horizon;
   gboolean         has_in_writing;
   gboolean         all_deadlines;
+  gboolean         deadlines;
   guint            reference_base;
   /* Lawyers: some people are in many cases. */
   GHashTable      *lawyers;       /* "CODE#n" -> id */
@@ -1175,7 +1176,7 @@ add_case (Demo    *demo,
   /* Stages and deadlines come from the procedure engine, as for a real case.
    * With many cases, closed ones are left without: their deadlines would all
    * be done or superseded, and computing them costs the most. */
-  if (demo->all_deadlines || walk.closed == 0)
+  if (demo->deadlines && (demo->all_deadlines || walk.closed == 0))
     {
       if (!redress_procedure_recompute (demo->db, case_id, error))
         goto out;
@@ -1278,11 +1279,25 @@ count_cases (RedressDatabase *db)
   return (guint) sqlite3_column_int64 (stmt, 0);
 }
 
+gboolean
+redress_demo_generate (RedressDatabase          *db,
+                       guint32                   seed,
+                       guint                     n_cases,
+                       RedressDemoProgressFunc   progress,
+                       gpointer                  user_data,
+                       GError                  **error)
+{
+  return redress_demo_generate_full (db, seed, n_cases, REDRESS_DEMO_DEFAULT, progress, user_data,
+                                     error);
+}
+
 /**
- * redress_demo_generate:
+ * redress_demo_generate_full:
  * @db: a writable docket
  * @seed: the same seed gives the same cases
  * @n_cases: how many cases to add
+ * @flags: #RedressDemoFlags: whose deadlines the procedure engine computes
+ *   (it costs the most; closed cases would only have done or superseded ones)
  * @progress: (nullable): called after each batch of cases
  * @user_data: for @progress
  * @error: a #GError
@@ -1295,12 +1310,13 @@ count_cases (RedressDatabase *db)
  * Returns: %TRUE when every case was written.
  */
 gboolean
-redress_demo_generate (RedressDatabase          *db,
-                       guint32                   seed,
-                       guint                     n_cases,
-                       RedressDemoProgressFunc   progress,
-                       gpointer                  user_data,
-                       GError                  **error)
+redress_demo_generate_full (RedressDatabase          *db,
+                            guint32                   seed,
+                            guint                     n_cases,
+                            RedressDemoFlags          flags,
+                            RedressDemoProgressFunc   progress,
+                            gpointer                  user_data,
+                            GError                  **error)
 {
   Demo demo = { 0 };
   GDate horizon;
@@ -1328,10 +1344,11 @@ redress_demo_generate (RedressDatabase          *db,
   demo.lawyers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   demo.has_in_writing = column_exists (db, "case_file", "in_writing");
   demo.reference_base = count_cases (db);
-  demo.all_deadlines = n_cases <= 10000;
+  demo.deadlines = (flags & REDRESS_DEMO_NO_DEADLINES) == 0;
+  demo.all_deadlines = n_cases <= 10000 || (flags & REDRESS_DEMO_ALL_DEADLINES) != 0;
 
   if (!load_reference (&demo, error) || !prepare_all (&demo, error) ||
-      !redress_procedure_ensure_rule_pack (db, error))
+      (demo.deadlines && !redress_procedure_ensure_rule_pack (db, error)))
     {
       demo_clear (&demo);
       return FALSE;
