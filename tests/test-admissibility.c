@@ -14,6 +14,7 @@
 
 #include "procedure-fixture.h"
 #include "redress-admissibility.h"
+#include "redress-demo.h"
 #include "redress-reference.h"
 
 #define TODAY "2024-07-01"
@@ -300,6 +301,53 @@ test_bad_today (Docket        *d,
   g_assert_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND);
 }
 
+/* The demo docket's data is complete except where the ratification data
+ * itself is (art 13(7) opt-outs are mostly unverified): nothing else may be
+ * unknown. */
+static void
+test_demo_docket (Docket        *d,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressReference) ref = NULL;
+  guint communications = 0, inquiries = 0;
+
+  g_assert_true (redress_demo_generate (d->db, 7, 60, NULL, NULL, &error));
+  g_assert_no_error (error);
+  ref = redress_reference_load (d->db, &error);
+  g_assert_no_error (error);
+
+  stmt = _redress_database_prepare (d->db, "SELECT id, kind, reference, state_code FROM case_file", &error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *kind = (const char *) sqlite3_column_text (stmt, 1);
+      const RedressStateRecord *state = redress_reference_lookup_state (ref, (const char *) sqlite3_column_text (stmt, 3));
+      g_autoptr(GPtrArray) results = redress_admissibility_evaluate (d->db, ref,
+                                                                     (const char *) sqlite3_column_text (stmt, 0),
+                                                                     TODAY, &error);
+
+      g_assert_no_error (error);
+      communications += g_strcmp0 (kind, "communication") == 0;
+      inquiries += g_strcmp0 (kind, "inquiry") == 0;
+      for (guint i = 0; i < results->len; i++)
+        {
+          RedressGroundResult *r = g_ptr_array_index (results, i);
+
+          if (redress_ground_result_get_status (r) != REDRESS_GROUND_UNKNOWN)
+            continue;
+          g_test_message ("%s %s: %s", sqlite3_column_text (stmt, 2), redress_ground_result_get_ground (r),
+                          redress_ground_result_get_explanation (r));
+          /* The only unknown allowed: an opt-out the data does not give. */
+          g_assert_cmpstr (redress_ground_result_get_ground (r), ==, "13.7");
+          g_assert_nonnull (state);
+          g_assert_cmpstr (state->art13_optout, ==, "");
+        }
+    }
+  g_assert_cmpuint (communications, >, 20);
+  g_assert_cmpuint (inquiries, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +364,7 @@ main (int   argc,
   g_test_add ("/admissibility/inquiry", Docket, NULL, docket_setup, test_inquiry, docket_teardown);
   g_test_add ("/admissibility/inquiry-opt-out-imported", Docket, NULL, docket_setup,
               test_inquiry_opt_out_imported, docket_teardown);
+  g_test_add ("/admissibility/demo-docket", Docket, NULL, docket_setup, test_demo_docket, docket_teardown);
   g_test_add ("/admissibility/bad-input", Docket, NULL, docket_setup, test_bad_today, docket_teardown);
 
   return g_test_run ();
