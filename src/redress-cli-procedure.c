@@ -194,8 +194,8 @@ redress_cli_deadlines (RedressCli  *cli,
   if (redress_cli_open_docket (cli, 0, &status) == NULL)
     return status;
 
-  /* Bring the deadlines in step with the rule pack and the remedies first. */
-  if (!redress_database_get_read_only (cli->db) && !redress_procedure_recompute_all (cli->db, &error))
+  /* Deadlines made by another rule pack are recomputed first. */
+  if (!redress_procedure_ensure_rule_pack (cli->db, &error))
     {
       g_printerr ("redress-cli %s: %s\n", cli->command, error->message);
       g_clear_error (&error);
