@@ -238,6 +238,7 @@ typedef struct
   guint32 eif;         /* OP3 entry into force, Julian day */
   gboolean opsc;
   gboolean opac;
+  gboolean accepts_inquiries;   /* art 13(7): recorded as not opted out */
   const NamePool *pool;
 } DemoState;
 
@@ -255,6 +256,7 @@ typedef struct
   guint32          seed_hash;
   guint64          counter;
   GArray          *states;       /* DemoState */
+  GArray          *inquiry_states; /* guint indexes into states */
   GPtrArray       *transitions;  /* DemoTransition*, communication, inquiry, interim_measures */
   GHashTable      *opsc_articles;
   GHashTable      *opac_articles;
@@ -314,7 +316,7 @@ load_reference (Demo    *demo,
   g_autoptr(GPtrArray) rights = NULL;
   g_autoptr(GPtrArray) lifecycle = NULL;
   GStrv header;
-  int c_code, c_name, c_status, c_eif, c_opsc, c_opac;
+  int c_code, c_name, c_status, c_eif, c_opsc, c_opac, c_optout;
   int c_proc, c_from, c_event, c_to;
 
   states = redress_csv_load_resource ("/io/github/redress/Redress/model/data/states.csv", error);
@@ -327,6 +329,7 @@ load_reference (Demo    *demo,
   c_eif = redress_csv_column (header, "op3_entry_into_force");
   c_opsc = redress_csv_column (header, "opsc_status");
   c_opac = redress_csv_column (header, "opac_status");
+  c_optout = redress_csv_column (header, "op3_art13_optout");
   if (c_code < 0 || c_name < 0 || c_status < 0 || c_eif < 0 || c_opsc < 0 || c_opac < 0)
     {
       g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
@@ -350,6 +353,7 @@ load_reference (Demo    *demo,
       s.opsc = (guint) c_opsc < n && g_strcmp0 (row[c_opsc], "party") == 0;
       s.opac = (guint) c_opac < n && g_strcmp0 (row[c_opac], "party") == 0;
       s.pool = pool_for_state (s.code);
+      s.accepts_inquiries = c_optout >= 0 && (guint) c_optout < n && g_strcmp0 (row[c_optout], "no") == 0;
       /* A State whose OP3 came into force too late for a case history is left out. */
       if (s.eif + 365 > demo->horizon)
         {
@@ -357,6 +361,12 @@ load_reference (Demo    *demo,
           continue;
         }
       g_array_append_val (demo->states, s);
+      if (s.accepts_inquiries)
+        {
+          guint index = demo->states->len - 1;
+
+          g_array_append_val (demo->inquiry_states, index);
+        }
     }
   if (demo->states->len == 0)
     {
@@ -764,9 +774,9 @@ add_case (Demo    *demo,
           guint    index,
           GError **error)
 {
+  gboolean inquiry = chance (demo, 0.15);
   const DemoState *state = &g_array_index (demo->states, DemoState,
                                            g_rand_int_range (demo->rand, 0, (gint32) demo->states->len));
-  gboolean inquiry = chance (demo, 0.15);
   const Scenario *sc = &scenarios[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (scenarios))];
   const NamePool *family_pool = state->pool;
   const char *place = pick (demo, places);
@@ -787,6 +797,14 @@ add_case (Demo    *demo,
   int seq = 0;
   sqlite3_stmt *s;
   gboolean ok = FALSE;
+
+  /* Inquiry information goes to a State known not to have opted out of
+   * arts 13-14 (art 13(7)); the data records that for few States so far. */
+  if (inquiry && demo->inquiry_states->len > 0)
+    state = &g_array_index (demo->states, DemoState,
+                            g_array_index (demo->inquiry_states, guint,
+                                           g_rand_int_range (demo->rand, 0,
+                                                             (gint32) demo->inquiry_states->len)));
 
   if (!inquiry && chance (demo, 0.3))
     {
@@ -1248,6 +1266,7 @@ demo_clear (Demo *demo)
     g_clear_pointer (stmts[i], sqlite3_finalize);
   g_clear_pointer (&demo->rand, g_rand_free);
   g_clear_pointer (&demo->states, g_array_unref);
+  g_clear_pointer (&demo->inquiry_states, g_array_unref);
   g_clear_pointer (&demo->transitions, g_ptr_array_unref);
   g_clear_pointer (&demo->opsc_articles, g_hash_table_unref);
   g_clear_pointer (&demo->opac_articles, g_hash_table_unref);
@@ -1338,6 +1357,7 @@ redress_demo_generate_full (RedressDatabase          *db,
   demo.horizon = g_date_get_julian (&horizon);
   demo.states = g_array_new (FALSE, TRUE, sizeof (DemoState));
   g_array_set_clear_func (demo.states, demo_state_clear);
+  demo.inquiry_states = g_array_new (FALSE, FALSE, sizeof (guint));
   demo.transitions = g_ptr_array_new_with_free_func (demo_transition_free);
   demo.opsc_articles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   demo.opac_articles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
