@@ -27,6 +27,7 @@
 #include "redress-domestic-remedy.h"
 #include "redress-enums.h"
 #include "redress-event-dialog.h"
+#include "redress-evidence-panel.h"
 #include "redress-fact.h"
 #include "redress-field-bind.h"
 #include "redress-ground-row.h"
@@ -71,6 +72,7 @@ struct _RedressCasePage
   GtkLabel         *heading_label;
   GtkLabel         *stage_label;
   GtkWidget        *record_event_button;
+  AdwButtonContent *record_event_content;
   GtkWidget        *add_person_button;
   GtkWidget        *add_violation_button;
   GtkWidget        *add_fact_button;
@@ -113,6 +115,7 @@ struct _RedressCasePage
   AdwPreferencesGroup *admissibility_group;
   GtkListBox       *admissibility_list;
   GtkListBox       *deadlines_list;
+  GtkWidget        *evidence_panel;   /* RedressEvidencePanel, after the remedies */
 };
 
 G_DEFINE_FINAL_TYPE (RedressCasePage, redress_case_page, ADW_TYPE_BIN)
@@ -490,8 +493,11 @@ update_party_row (RedressRecordRow *row)
     age_text = g_strdup (_("The date of birth is after the facts"));
   else
     {
-      adult = min_age >= 18;
-      maybe_adult = !adult && max_age >= 18;
+      /* Only an alleged victim must have been a child (CRC art 1). */
+      gboolean victim = g_strcmp0 (role, "victim") == 0;
+
+      adult = victim && min_age >= 18;
+      maybe_adult = victim && !adult && max_age >= 18;
       if (min_age == max_age)
         age_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d year old on %s",
                                                  "%d years old on %s", min_age),
@@ -797,14 +803,16 @@ update_heading (RedressCasePage *self)
 {
   const char *title = redress_case_get_title (self->case_file);
   const char *stage = redress_case_get_stage (self->case_file);
+  const char *kind = redress_case_get_kind (self->case_file);
   g_autofree char *line = NULL;
 
+  /* The window shows the title; the page leads with where the case stands. */
   gtk_label_set_label (self->heading_label,
-                       title && title[0] ? title : redress_case_get_reference (self->case_file));
+                       stage && stage[0] ? redress_lifecycle_stage_label (stage) : _("Not started"));
   line = g_strdup_printf (_("%s · %s · %s"),
+                          redress_case_kind_get_label (kind),
                           redress_case_get_reference (self->case_file),
-                          redress_case_kind_get_label (redress_case_get_kind (self->case_file)),
-                          stage && stage[0] ? redress_lifecycle_stage_label (stage) : _("Not started"));
+                          title && title[0] ? title : _("Untitled"));
   gtk_label_set_label (self->stage_label, line);
 }
 
@@ -968,6 +976,29 @@ ground_jump_cb (RedressCasePage *self,
   redress_case_page_focus_field (self, field_hint);
 }
 
+static int
+ground_rank (RedressGroundResult *result)
+{
+  switch (redress_ground_result_get_status (result))
+    {
+    case REDRESS_GROUND_FAIL:           return 0;
+    case REDRESS_GROUND_NEEDS_ARGUMENT: return 1;
+    case REDRESS_GROUND_UNKNOWN:        return 2;
+    case REDRESS_GROUND_PASS:
+    default:                            return 3;
+    }
+}
+
+static int
+compare_grounds (gconstpointer a,
+                 gconstpointer b)
+{
+  RedressGroundResult *ra = *(RedressGroundResult **) a;
+  RedressGroundResult *rb = *(RedressGroundResult **) b;
+
+  return ground_rank (ra) - ground_rank (rb);
+}
+
 static void
 update_admissibility (RedressCasePage *self)
 {
@@ -984,6 +1015,9 @@ update_admissibility (RedressCasePage *self)
       show_error (self, error);
       return;
     }
+
+  /* What needs attention first: fails, then arguments to make, then unknowns. */
+  g_ptr_array_sort (results, compare_grounds);
 
   for (guint i = 0; i < results->len; i++)
     {
@@ -1008,14 +1042,21 @@ update_admissibility (RedressCasePage *self)
       gtk_list_box_append (self->admissibility_list, row);
     }
 
-  if (n_fail > 0)
-    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u ground fails; %u to complete",
-                                            "%u grounds fail; %u to complete", n_fail),
-                               n_fail, n_open);
-  else if (n_open > 0)
-    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "No ground fails; %u to complete",
-                                            "No ground fails; %u to complete", n_open),
-                               n_open);
+  if (n_fail > 0 || n_open > 0)
+    {
+      g_autofree char *fails = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u ground fails",
+                                                             "%u grounds fail", n_fail), n_fail);
+      g_autofree char *open = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to complete",
+                                                            "%u to complete", n_open), n_open);
+
+      if (n_fail == 0)
+        summary = g_strdup_printf (_("No ground fails · %s"), open);
+      else if (n_open == 0)
+        summary = g_steal_pointer (&fails);
+      else
+        /* Translators: "2 grounds fail · 3 to complete" */
+        summary = g_strdup_printf (_("%s · %s"), fails, open);
+    }
   else
     summary = g_strdup (_("Every ground passes on what the file holds now"));
   adw_preferences_group_set_description (self->admissibility_group, summary);
@@ -1332,7 +1373,7 @@ record_event_action (GtkWidget  *widget,
   RedressCasePage *self = REDRESS_CASE_PAGE (widget);
   RedressEventDialog *dialog;
 
-  if (self->case_file == NULL)
+  if (self->case_file == NULL || !gtk_widget_get_mapped (widget))
     return;
 
   redress_save_queue_flush (self->queue);
@@ -1357,8 +1398,18 @@ toggle_panel_action (GtkWidget  *widget,
 {
   RedressCasePage *self = REDRESS_CASE_PAGE (widget);
 
+  if (!gtk_widget_get_mapped (widget))
+    return;
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+/* Narrow: the Record Event button keeps only its icon (and its tooltip). */
+static void
+flap_folded_cb (RedressCasePage *self)
+{
+  adw_button_content_set_label (self->record_event_content,
+                                adw_flap_get_folded (self->flap) ? "" : _("_Record Event"));
 }
 
 static void
@@ -1492,6 +1543,7 @@ redress_case_page_class_init (RedressCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, heading_label);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, stage_label);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, record_event_button);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, record_event_content);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, add_person_button);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, add_violation_button);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, add_fact_button);
@@ -1545,8 +1597,6 @@ redress_case_page_class_init (RedressCasePageClass *klass)
   gtk_widget_class_install_action (widget_class, "case.delete", NULL, delete_case_action);
   gtk_widget_class_install_action (widget_class, "case.toggle-panel", NULL, toggle_panel_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "case.record-event", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "case.toggle-panel", NULL);
 }
 
 static void
@@ -1570,6 +1620,21 @@ redress_case_page_init (RedressCasePage *self)
   gtk_list_box_set_placeholder (self->deadlines_list, make_placeholder (_("No open deadline")));
 
   g_signal_connect_swapped (self->committee_ref_row, "changed", G_CALLBACK (committee_ref_changed_cb), self);
+  g_signal_connect_swapped (self->flap, "notify::folded", G_CALLBACK (flap_folded_cb), self);
+
+  /* F9 and Ctrl+E work wherever the focus is in the window. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F9, 0),
+                                                            gtk_named_action_new ("case.toggle-panel")));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_e, GDK_CONTROL_MASK),
+                                                            gtk_named_action_new ("case.record-event")));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
 
   update_actions (self);
 }
@@ -1595,6 +1660,10 @@ redress_case_page_new (RedressDatabase *db)
       self->reference = redress_reference_new_bundled (&error);
       g_assert_no_error (error);
     }
+
+  self->evidence_panel = redress_evidence_panel_new (db);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->time_limit_excuse_area)),
+                              self->evidence_panel, self->time_limit_excuse_area);
 
   self->changed_id = g_signal_connect_swapped (db, "changed", G_CALLBACK (database_changed_cb), self);
   /* D01 (art 7(h)) follows the domestic remedies as they are edited here. */
@@ -1682,6 +1751,7 @@ redress_case_page_set_case (RedressCasePage *self,
   else
     gtk_stack_set_visible_child_name (self->stack, "empty");
 
+  redress_evidence_panel_set_case (REDRESS_EVIDENCE_PANEL (self->evidence_panel), self->case_id);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE_ID]);
 }

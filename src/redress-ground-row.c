@@ -27,7 +27,6 @@ struct _RedressGroundRow
   /* Template children */
   GtkImage            *status_icon;
   GtkLabel            *status_label;
-  GtkLabel            *citation_label;
   GtkButton           *jump_button;
 };
 
@@ -107,7 +106,6 @@ redress_ground_row_class_init (RedressGroundRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/redress/Redress/redress-ground-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RedressGroundRow, status_icon);
   gtk_widget_class_bind_template_child (widget_class, RedressGroundRow, status_label);
-  gtk_widget_class_bind_template_child (widget_class, RedressGroundRow, citation_label);
   gtk_widget_class_bind_template_child (widget_class, RedressGroundRow, jump_button);
   gtk_widget_class_bind_template_callback (widget_class, jump_clicked_cb);
 }
@@ -160,12 +158,18 @@ redress_ground_row_new (RedressGroundResult *result)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
                                  redress_ground_get_title (redress_ground_result_get_ground (result)));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), redress_ground_result_get_explanation (result));
+  /* The citation on a line of its own under the explanation (markup). */
+  {
+    g_autofree char *explanation = g_markup_escape_text (redress_ground_result_get_explanation (result), -1);
+    g_autofree char *citation = g_markup_escape_text (redress_ground_result_get_citation (result), -1);
+    g_autofree char *subtitle = g_strdup_printf ("%s\n<small>%s</small>", explanation, citation);
+
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+  }
   gtk_image_set_from_icon_name (self->status_icon, icon_name);
   gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), css_class);
   gtk_label_set_label (self->status_label, label);
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), css_class);
-  gtk_label_set_label (self->citation_label, redress_ground_result_get_citation (result));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
