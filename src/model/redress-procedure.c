@@ -90,6 +90,53 @@ null_if_empty (const char *str)
   return (str == NULL || *str == '\0') ? NULL : str;
 }
 
+/* Recomputing runs the same statements for every case: prepared once per
+ * docket (a statement on deadline or case_file compiles their triggers). */
+typedef sqlite3_stmt CachedStmt;
+
+static void
+cached_stmt_release (CachedStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStmt, cached_stmt_release)
+
+static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+/* @sql must be a string literal: it is the cache's key. */
+static CachedStmt *
+cached_prepare (RedressDatabase  *db,
+                const char       *sql,
+                GError          **error)
+{
+  GHashTable *cache = g_object_get_data (G_OBJECT (db), "redress-procedure-statements");
+  sqlite3_stmt *stmt;
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_stmt);
+      g_object_set_data_full (G_OBJECT (db), "redress-procedure-statements", cache,
+                              (GDestroyNotify) g_hash_table_unref);
+    }
+  stmt = g_hash_table_lookup (cache, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  stmt = _redress_database_prepare (db, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (cache, (gpointer) sql, stmt);
+  return stmt;
+}
+
 /**
  * redress_procedure_find_case:
  * @reference_or_id: the case's reference ("2025/004") or its id
@@ -126,7 +173,7 @@ case_kind (RedressDatabase  *db,
            const char       *case_id,
            GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _redress_database_prepare (db, "SELECT kind FROM case_file WHERE id = ?", error);
+  g_autoptr(CachedStmt) stmt = cached_prepare (db, "SELECT kind FROM case_file WHERE id = ?", error);
 
   if (stmt == NULL)
     return NULL;
@@ -176,11 +223,11 @@ load_events (RedressDatabase  *db,
              const char       *case_id,
              GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (event_free);
   int rc;
 
-  stmt = _redress_database_prepare (db,
+  stmt = cached_prepare (db,
                                     "SELECT id, track, event, from_stage, to_stage, occurred_on, letter_ref, "
                                     "letter_due, extends_rule FROM procedural_event WHERE case_id = ? "
                                     "ORDER BY occurred_on, seq",
@@ -357,13 +404,13 @@ want_d01 (RedressDatabase  *db,
           GError          **error)
 {
   const RedressDeadlineRule *rule = redress_deadline_rules_lookup ("D01");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
   Wanted *w;
   const char *start;
   int rc;
 
   /* The latest final decision ends the exhaustion of remedies. */
-  stmt = _redress_database_prepare (db,
+  stmt = cached_prepare (db,
                                     "SELECT decided_on, notified_on FROM domestic_remedy "
                                     "WHERE case_id = ? AND is_final = 1 "
                                     "AND (decided_on IS NOT NULL OR notified_on IS NOT NULL) "
@@ -457,20 +504,20 @@ write_deadlines (RedressDatabase  *db,
                  GPtrArray        *wanted,
                  GError          **error)
 {
-  g_autoptr(sqlite3_stmt) sel = NULL;
-  g_autoptr(sqlite3_stmt) upd = NULL;
-  g_autoptr(sqlite3_stmt) ins = NULL;
-  g_autoptr(sqlite3_stmt) del = NULL;
+  g_autoptr(CachedStmt) sel = NULL;
+  g_autoptr(CachedStmt) upd = NULL;
+  g_autoptr(CachedStmt) ins = NULL;
+  g_autoptr(CachedStmt) del = NULL;
   g_autoptr(GHashTable) kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *now = redress_timestamp_now ();
   const char *version = redress_deadline_rules_get_version ();
   int rc;
 
-  sel = _redress_database_prepare (db,
+  sel = cached_prepare (db,
                                    "SELECT id FROM deadline WHERE case_id = ?1 AND rule_id = ?2 "
                                    "AND trigger_event_id IS ?3 ORDER BY created_at LIMIT 1",
                                    error);
-  upd = _redress_database_prepare (db,
+  upd = cached_prepare (db,
                                    "UPDATE deadline SET rule_pack_version = ?2, trigger_date = ?3, "
                                    "trigger_date_alt = ?4, computed_due = ?5, letter_due = ?6, extended_due = ?7, "
                                    "urgent = ?8, "
@@ -483,7 +530,7 @@ write_deadlines (RedressDatabase  *db,
                                    "extended_due IS NOT ?7 OR urgent IS NOT ?8 OR (manual = 0 AND "
                                    "(status IS NOT ?9 OR closed_on IS NOT ?10 OR closed_by IS NOT ?11)))",
                                    error);
-  ins = _redress_database_prepare (db,
+  ins = cached_prepare (db,
                                    "INSERT INTO deadline (id, case_id, rule_id, rule_pack_version, trigger_event_id, "
                                    "trigger_date, trigger_date_alt, computed_due, letter_due, extended_due, status, "
                                    "urgent, closed_on, closed_by, created_at, updated_at) "
@@ -554,7 +601,7 @@ write_deadlines (RedressDatabase  *db,
 
   /* Deadlines whose trigger is gone from the history go with it. */
   {
-    g_autoptr(sqlite3_stmt) all = _redress_database_prepare (db, "SELECT id FROM deadline WHERE case_id = ?", error);
+    g_autoptr(CachedStmt) all = cached_prepare (db, "SELECT id FROM deadline WHERE case_id = ?", error);
     g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
 
     if (all == NULL)
@@ -564,7 +611,7 @@ write_deadlines (RedressDatabase  *db,
       if (!g_hash_table_contains (kept, _redress_column_text (all, 0)))
         g_ptr_array_add (gone, dup_column (all, 0));
 
-    del = _redress_database_prepare (db, "DELETE FROM deadline WHERE id = ?", error);
+    del = cached_prepare (db, "DELETE FROM deadline WHERE id = ?", error);
     if (del == NULL)
       return FALSE;
     for (guint i = 0; i < gone->len; i++)
@@ -589,8 +636,8 @@ recompute_in_transaction (RedressDatabase  *db,
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GHashTable) stages = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (wanted_free);
-  g_autoptr(sqlite3_stmt) upd_event = NULL;
-  g_autoptr(sqlite3_stmt) upd_case = NULL;
+  g_autoptr(CachedStmt) upd_event = NULL;
+  g_autoptr(CachedStmt) upd_case = NULL;
   g_autofree char *now = redress_timestamp_now ();
 
   kind = case_kind (db, case_id, error);
@@ -603,7 +650,7 @@ recompute_in_transaction (RedressDatabase  *db,
     return FALSE;
 
   /* Keep each event's recorded move in step with the replay. */
-  upd_event = _redress_database_prepare (db,
+  upd_event = cached_prepare (db,
                                          "UPDATE procedural_event SET from_stage = ?2, to_stage = ?3, updated_at = ?4 "
                                          "WHERE id = ?1 AND (from_stage IS NOT ?2 OR to_stage IS NOT ?3)",
                                          error);
@@ -641,7 +688,7 @@ recompute_in_transaction (RedressDatabase  *db,
   if (!write_deadlines (db, case_id, wanted, error))
     return FALSE;
 
-  upd_case = _redress_database_prepare (db,
+  upd_case = cached_prepare (db,
                                         "UPDATE case_file SET stage = ?2, updated_at = ?3 "
                                         "WHERE id = ?1 AND stage IS NOT ?2",
                                         error);
@@ -902,11 +949,11 @@ insert_event (RedressDatabase  *db,
               const char       *extends_rule,
               GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
   g_autofree char *id = redress_uuid_new ();
   g_autofree char *now = redress_timestamp_now ();
 
-  stmt = _redress_database_prepare (db,
+  stmt = cached_prepare (db,
                                     "INSERT INTO procedural_event (id, case_id, track, event, occurred_on, letter_ref, "
                                     "letter_due, note, extends_rule, seq, created_at, updated_at) "
                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
