@@ -13,6 +13,7 @@
 
 #include <glib/gstdio.h>
 #include <stdarg.h>
+#include <stdlib.h>
 
 #include "redress-database-private.h"
 #include "redress-util.h"
@@ -41,17 +42,54 @@ docket_rm_rf (const char *path)
   g_rmdir (path);
 }
 
+static char *docket_template_dir;
+
+static inline void
+docket_template_remove (void)
+{
+  if (docket_template_dir != NULL)
+    docket_rm_rf (docket_template_dir);
+}
+
+/* A freshly migrated, empty docket, made once per test program and copied
+ * for each test: migrating takes most of a test's time otherwise. */
+static inline const char *
+docket_template (void)
+{
+  static char *path;
+
+  if (path == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      RedressDatabase *db;
+
+      docket_template_dir = g_dir_make_tmp ("redress-template-XXXXXX", NULL);
+      g_assert_nonnull (docket_template_dir);
+      path = g_build_filename (docket_template_dir, "docket.redress", NULL);
+      db = redress_database_open (path, NULL, REDRESS_DATABASE_OPEN_CREATE, &error);
+      g_assert_no_error (error);
+      redress_database_close (db);
+      g_object_unref (db);
+      atexit (docket_template_remove);
+    }
+  return path;
+}
+
 static inline void
 docket_setup (Docket        *d,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
 
+  g_assert_true (g_file_get_contents (docket_template (), &contents, &len, &error));
   d->dir = g_dir_make_tmp ("redress-procedure-XXXXXX", NULL);
   g_assert_nonnull (d->dir);
   path = g_build_filename (d->dir, "docket.redress", NULL);
-  d->db = redress_database_open (path, NULL, REDRESS_DATABASE_OPEN_CREATE, &error);
+  g_assert_true (g_file_set_contents (path, contents, (gssize) len, &error));
+  d->db = redress_database_open (path, NULL, 0, &error);
   g_assert_no_error (error);
 }
 
