@@ -82,11 +82,11 @@ static void
 set_busy (RedressEvidencePanel *self,
           gboolean              busy)
 {
-  gboolean writable = !redress_database_get_read_only (self->db);
+  gboolean writable = self->db != NULL && !redress_database_get_read_only (self->db);
 
   self->busy = busy;
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), !busy && writable && self->case_id != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->verify_button), !busy && self->case_id != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->verify_button), !busy && self->store != NULL && self->case_id != NULL);
   gtk_revealer_set_reveal_child (self->progress_revealer, busy);
   if (!busy)
     g_clear_object (&self->cancellable);
@@ -189,7 +189,7 @@ redress_evidence_panel_add_files (RedressEvidencePanel  *self,
 {
   g_return_if_fail (REDRESS_IS_EVIDENCE_PANEL (self));
 
-  if (self->case_id == NULL || self->busy || n_files == 0)
+  if (self->store == NULL || self->case_id == NULL || self->busy || n_files == 0)
     return;
 
   self->cancellable = g_cancellable_new ();
@@ -248,8 +248,8 @@ drop_cb (GtkDropTarget        *target,
   GSList *l;
   g_autoptr(GSList) owned = NULL;
 
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->case_id == NULL || self->busy ||
-      redress_database_get_read_only (self->db))
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->store == NULL || self->case_id == NULL ||
+      self->busy || redress_database_get_read_only (self->db))
     return FALSE;
 
   list = g_value_get_boxed (value);
@@ -326,7 +326,7 @@ redress_evidence_panel_verify (RedressEvidencePanel *self)
 {
   g_return_if_fail (REDRESS_IS_EVIDENCE_PANEL (self));
 
-  if (self->case_id == NULL || self->busy)
+  if (self->store == NULL || self->case_id == NULL || self->busy)
     return;
 
   self->cancellable = g_cancellable_new ();
@@ -585,7 +585,7 @@ refresh (RedressEvidencePanel *self)
     gtk_list_box_remove (self->list, child);
 
   set_busy (self, self->busy);
-  if (self->case_id == NULL)
+  if (self->case_id == NULL || self->store == NULL)
     return;
 
   items = redress_evidence_store_list (self->store, self->case_id, &error);
@@ -751,7 +751,12 @@ redress_evidence_panel_constructed (GObject *object)
 
   G_OBJECT_CLASS (redress_evidence_panel_parent_class)->constructed (object);
 
-  g_assert (REDRESS_IS_DATABASE (self->db));
+  /* Without a docket (a bare g_object_new()) the panel shows nothing and adds nothing. */
+  if (self->db == NULL)
+    {
+      set_busy (self, FALSE);
+      return;
+    }
   self->store = redress_evidence_store_new (self->db);
   redress_media_setup_store (self->store);
   g_signal_connect_object (self->db, "changed::evidence_item", G_CALLBACK (db_changed_cb), self, G_CONNECT_SWAPPED);
