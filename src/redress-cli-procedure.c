@@ -91,7 +91,7 @@ redress_cli_check (RedressCli  *cli,
     return status;
   if (argc != 2)
     return redress_cli_usage_error (cli, _("Give one case, by its reference or id."));
-  if (redress_cli_open_docket (cli, REDRESS_DATABASE_OPEN_READ_ONLY, &status) == NULL)
+  if (redress_cli_open_docket (cli, 0, &status) == NULL)
     return status;
   case_id = redress_cli_resolve_case (cli, argv[1], &status);
   if (case_id == NULL)
