@@ -59,6 +59,7 @@ struct _RedressCasePage
   RedressCase      *case_file;
   char             *case_id;
   char             *facts_date;       /* the earliest dated fact */
+  char             *last_save_error;  /* shown once until a save succeeds */
   GHashTable       *hidden_ids;       /* ids deleted but still undoable */
   GPtrArray        *pending;          /* (element-type PendingDelete) */
   guint             refresh_id;
@@ -162,12 +163,27 @@ show_error (RedressCasePage *self,
   show_toast (self, error->message);
 }
 
+/* A record that cannot be saved is retried with every later edit: tell the
+ * user once per problem, not at every pause in their typing. */
 static void
 save_failed_cb (RedressCasePage  *self,
                 RedressRecord    *record,
                 const GError     *error)
 {
+  if (g_strcmp0 (self->last_save_error, error->message) == 0)
+    return;
+
+  g_free (self->last_save_error);
+  self->last_save_error = g_strdup (error->message);
   show_error (self, error);
+}
+
+static void
+saved_cb (RedressCasePage *self,
+          RedressRecord   *record)
+{
+  if (redress_save_queue_get_pending (self->queue) == 0)
+    g_clear_pointer (&self->last_save_error, g_free);
 }
 
 static GtkWindow *
@@ -1468,6 +1484,7 @@ redress_case_page_finalize (GObject *object)
 
   g_clear_pointer (&self->case_id, g_free);
   g_clear_pointer (&self->facts_date, g_free);
+  g_clear_pointer (&self->last_save_error, g_free);
   g_clear_pointer (&self->hidden_ids, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
 
@@ -1651,6 +1668,7 @@ redress_case_page_new (RedressDatabase *db)
   self->db = g_object_ref (db);
   self->queue = redress_save_queue_new (db, SAVE_DELAY_MS);
   g_signal_connect_object (self->queue, "save-failed", G_CALLBACK (save_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->queue, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
 
   self->reference = redress_reference_load (db, &error);
   if (self->reference == NULL)

@@ -117,9 +117,9 @@ load_widget (Binding *b)
         const char *value = redress_record_get_string (b->record, b->property);
         const char *text = gtk_editable_get_text (GTK_EDITABLE (b->widget));
 
-        /* An invalid date being typed has no value yet: keep the text. */
+        /* An invalid value being typed was not stored: keep the text. */
         if (g_strcmp0 (text, value ? value : "") != 0 &&
-            !(is_date (b) && gtk_widget_has_css_class (b->widget, "error")))
+            !gtk_widget_has_css_class (b->widget, "error"))
           gtk_editable_set_text (GTK_EDITABLE (b->widget), value ? value : "");
       }
       break;
@@ -193,6 +193,12 @@ store_widget (Binding *b)
             set_invalid (b, (b->param_flags & REDRESS_PARAM_PARTIAL_DATE)
                               ? _("Enter a date as YYYY-MM-DD, YYYY-MM or YYYY; it is saved once it is valid")
                               : _("Enter a date as YYYY-MM-DD; it is saved once it is valid"));
+            b->loading = FALSE;
+            return;
+          }
+        if ((b->param_flags & REDRESS_PARAM_REQUIRED) && text[0] == '\0')
+          {
+            set_invalid (b, _("This field cannot be empty; the last value is kept until you enter one"));
             b->loading = FALSE;
             return;
           }

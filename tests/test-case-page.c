@@ -29,8 +29,10 @@
 #include "redress-ground-row.h"
 #include "redress-record.h"
 #include "redress-record-row.h"
+#include "redress-right-picker.h"
 #include "redress-state-picker.h"
 #include "redress-text-area.h"
+#include "redress-violation.h"
 
 typedef struct
 {
@@ -409,6 +411,20 @@ test_saved_as_you_type (Fixture       *f,
   WAIT_FOR (stored_equals (f, REDRESS_TYPE_CASE, f->case_id, "title", "A.B. v. Switzerland"));
   g_assert_true (stored_equals (f, REDRESS_TYPE_CASE, f->case_id, "title", "A.B. v. Switzerland"));
 
+  /* Our reference may not be emptied: flagged, and the file keeps the old one. */
+  {
+    GtkWidget *reference = find (f, match_entry_row_title, "Our reference");
+
+    type_text (reference, "");
+    g_assert_true (gtk_widget_has_css_class (reference, "error"));
+    g_assert_true (redress_case_page_flush (f->page));
+    g_assert_true (stored_equals (f, REDRESS_TYPE_CASE, f->case_id, "reference", "RD-2024-001"));
+    type_text (reference, "RD-2024-001-bis");
+    g_assert_false (gtk_widget_has_css_class (reference, "error"));
+    g_assert_true (redress_case_page_flush (f->page));
+    g_assert_true (stored_equals (f, REDRESS_TYPE_CASE, f->case_id, "reference", "RD-2024-001-bis"));
+  }
+
   /* A malformed Committee reference is kept on screen, flagged, not saved. */
   type_text (committee, "4-2016");
   g_assert_true (gtk_widget_has_css_class (committee, "error"));
@@ -646,6 +662,43 @@ test_delete_and_undo (Fixture       *f,
 }
 
 static void
+test_violation_not_binding (Fixture       *f,
+                            gconstpointer  data)
+{
+  RedressRightPicker *rights;
+  RedressStatePicker *states;
+  RedressRecordRow *row;
+
+  /* Ireland has signed, not ratified, the OPSC (data/states.csv). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.choose-state", NULL));
+  states = REDRESS_STATE_PICKER (find_toplevel (REDRESS_TYPE_STATE_PICKER));
+  g_assert_true (redress_state_picker_choose (states, "IE"));
+  spin (20);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.add-violation", NULL));
+  rights = REDRESS_RIGHT_PICKER (find_toplevel (REDRESS_TYPE_RIGHT_PICKER));
+  g_assert_nonnull (rights);
+  redress_right_picker_set_search (rights, "OPSC art 8");
+  g_assert_cmpuint (redress_right_picker_get_n_visible (rights), ==, 1);
+  /* Final clauses are not offered (domain.md §5). */
+  redress_right_picker_set_search (rights, "OPSC art 17");
+  g_assert_cmpuint (redress_right_picker_get_n_visible (rights), ==, 0);
+  redress_right_picker_set_search (rights, "");
+  g_assert_true (redress_right_picker_choose (rights, "OPSC", "8"));
+  spin (20);
+
+  row = REDRESS_RECORD_ROW (find (f, match_record_row_of_type, GSIZE_TO_POINTER (REDRESS_TYPE_VIOLATION)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "OPSC art 8");
+  g_assert_true (subtitle_has (row, "does not bind Ireland"));
+  /* The paragraph path is part of what is cited. */
+  g_assert_true (gtk_widget_has_focus (redress_record_row_find_field (row, "paragraph")) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (row))),
+                                         redress_record_row_find_field (row, "paragraph")));
+  type_text (redress_record_row_find_field (row, "paragraph"), "(1)(a)");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "OPSC art 8(1)(a)");
+}
+
+static void
 test_inquiry_file (Fixture       *f,
                    gconstpointer  data)
 {
@@ -682,6 +735,8 @@ main (int   argc,
               fixture_set_up, test_fill_in_communication, fixture_tear_down);
   g_test_add ("/case-page/delete-and-undo", Fixture, NULL,
               fixture_set_up, test_delete_and_undo, fixture_tear_down);
+  g_test_add ("/case-page/violation-not-binding", Fixture, NULL,
+              fixture_set_up, test_violation_not_binding, fixture_tear_down);
   g_test_add ("/case-page/inquiry", Fixture, "inquiry",
               fixture_set_up, test_inquiry_file, fixture_tear_down);
 
