@@ -774,9 +774,9 @@ add_case (Demo    *demo,
           guint    index,
           GError **error)
 {
+  guint state_index = (guint) g_rand_int_range (demo->rand, 0, (gint32) demo->states->len);
+  const DemoState *state = &g_array_index (demo->states, DemoState, state_index);
   gboolean inquiry = chance (demo, 0.15);
-  const DemoState *state = &g_array_index (demo->states, DemoState,
-                                           g_rand_int_range (demo->rand, 0, (gint32) demo->states->len));
   const Scenario *sc = &scenarios[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (scenarios))];
   const NamePool *family_pool = state->pool;
   const char *place = pick (demo, places);
@@ -803,8 +803,7 @@ add_case (Demo    *demo,
   if (inquiry && demo->inquiry_states->len > 0)
     state = &g_array_index (demo->states, DemoState,
                             g_array_index (demo->inquiry_states, guint,
-                                           g_rand_int_range (demo->rand, 0,
-                                                             (gint32) demo->inquiry_states->len)));
+                                           state_index % demo->inquiry_states->len));
 
   if (!inquiry && chance (demo, 0.3))
     {
