@@ -629,6 +629,18 @@ test_thumbnail_cache (Fixture       *f,
   g_assert_no_error (error);
   back = redress_evidence_store_lookup_thumbnail (f->store, sha, 128);
   g_assert_true (g_bytes_equal (back, png));
+
+  /* Kept out of the append-only audit log (it can show a child's face). */
+  {
+    g_autoptr(sqlite3_stmt) stmt = _redress_database_prepare (f->db,
+                                                              "SELECT count(*) FROM audit_log "
+                                                              "WHERE table_name = 'evidence_thumbnail'", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+    g_assert_true (redress_database_get_audit_enabled (f->db));
+  }
 }
 
 int
