@@ -53,6 +53,7 @@ static const RedressCliCommand commands[] = {
   { "deadlines", redress_cli_deadlines, N_("[--from DATE] [--to DATE] [--overdue] [--json] [--ics FILE [--case CASE] [--include-names]]"), N_("Open deadlines, by due date") },
   { "event", redress_cli_event, N_("CASE EVENT --date DATE [--letter REF] [--due DATE] [--note TEXT]"), N_("Record a procedural event (deadline_extended with --rule and --due)") },
   { "import-states", redress_cli_import_states, N_("FILE --as-of DATE"), N_("Replace the ratification data with a newer States file") },
+  { "compose", redress_cli_compose, N_("CASE --template DOC --lang en|fr|es --profile committee|public --output FILE.pdf|.odt [--check] [--mark-submitted]"), N_("Draft a submission to the Committee from the case file") },
   { NULL }
 };
 

@@ -83,5 +83,6 @@ int redress_cli_check          (RedressCli *cli, int argc, char **argv);  /* red
 int redress_cli_deadlines      (RedressCli *cli, int argc, char **argv);  /* redress-cli-procedure.c */
 int redress_cli_event          (RedressCli *cli, int argc, char **argv);  /* redress-cli-procedure.c */
 int redress_cli_import_states  (RedressCli *cli, int argc, char **argv);  /* redress-cli-procedure.c */
+int redress_cli_compose        (RedressCli *cli, int argc, char **argv);  /* redress-cli-compose.c */
 
 G_END_DECLS
