@@ -267,6 +267,7 @@ typedef struct
   guint            reference_base;
   /* Lawyers: some people are in many cases. */
   GHashTable      *lawyers;       /* "CODE#n" -> id */
+  GPtrArray       *pending;       /* Pending */
   sqlite3_stmt    *person;
   sqlite3_stmt    *case_file;
   sqlite3_stmt    *party;
@@ -524,6 +525,89 @@ step (Demo          *demo,
 #define T(stmt, i, v) sqlite3_bind_text (stmt, i, v, -1, SQLITE_TRANSIENT)
 #define I(stmt, i, v) sqlite3_bind_int64 (stmt, i, v)
 
+/* Rows made before their case row (the history is walked before the case's
+ * stage is known) wait here: writing a child before its parent would make
+ * SQLite search every table that refers to the child for each row. */
+#define MAX_PENDING_COLUMNS 12
+
+typedef struct
+{
+  sqlite3_stmt *stmt;
+  char         *text[MAX_PENDING_COLUMNS + 1];
+  gint64        number[MAX_PENDING_COLUMNS + 1];
+  gboolean      is_number[MAX_PENDING_COLUMNS + 1];
+} Pending;
+
+static void
+pending_free (gpointer data)
+{
+  Pending *p = data;
+
+  for (guint i = 0; i <= MAX_PENDING_COLUMNS; i++)
+    g_free (p->text[i]);
+  g_free (p);
+}
+
+static Pending *
+pending_new (Demo         *demo,
+             sqlite3_stmt *stmt)
+{
+  Pending *p = g_new0 (Pending, 1);
+
+  p->stmt = stmt;
+  g_ptr_array_add (demo->pending, p);
+  return p;
+}
+
+static void
+pending_text (Pending    *p,
+              int         i,
+              const char *value)
+{
+  g_assert (i >= 1 && i <= MAX_PENDING_COLUMNS);
+  g_free (p->text[i]);
+  p->text[i] = g_strdup (value);
+}
+
+static void
+pending_number (Pending *p,
+                int      i,
+                gint64   value)
+{
+  g_assert (i >= 1 && i <= MAX_PENDING_COLUMNS);
+  p->is_number[i] = TRUE;
+  p->number[i] = value;
+}
+
+static gboolean step (Demo          *demo,
+                      sqlite3_stmt  *stmt,
+                      GError       **error);
+
+static gboolean
+flush_pending (Demo    *demo,
+               GError **error)
+{
+  for (guint r = 0; r < demo->pending->len; r++)
+    {
+      Pending *p = g_ptr_array_index (demo->pending, r);
+
+      for (int i = 1; i <= MAX_PENDING_COLUMNS; i++)
+        {
+          if (p->is_number[i])
+            I (p->stmt, i, p->number[i]);
+          else if (p->text[i] != NULL)
+            T (p->stmt, i, p->text[i]);
+        }
+      if (!step (demo, p->stmt, error))
+        {
+          g_ptr_array_set_size (demo->pending, 0);
+          return FALSE;
+        }
+    }
+  g_ptr_array_set_size (demo->pending, 0);
+  return TRUE;
+}
+
 static char *
 add_person (Demo           *demo,
             const NamePool *pool,
@@ -686,18 +770,18 @@ add_event (Demo        *demo,
   g_autofree char *id = next_id (demo);
   g_autofree char *on = iso (day);
   g_autofree char *created = stamp (day);
-  sqlite3_stmt *s = demo->event;
+  Pending *p = pending_new (demo, demo->event);
 
-  T (s, 1, id);
-  T (s, 2, case_id);
-  T (s, 3, track);
-  T (s, 4, event);
-  T (s, 5, from);
-  T (s, 6, to);
-  T (s, 7, on);
-  I (s, 8, seq);
-  T (s, 9, created);
-  return step (demo, s, error);
+  pending_text (p, 1, id);
+  pending_text (p, 2, case_id);
+  pending_text (p, 3, track);
+  pending_text (p, 4, event);
+  pending_text (p, 5, from);
+  pending_text (p, 6, to);
+  pending_text (p, 7, on);
+  pending_number (p, 8, seq);
+  pending_text (p, 9, created);
+  return TRUE;
 }
 
 static gboolean
@@ -892,19 +976,20 @@ add_case (Demo    *demo,
           g_autofree char *n = iso (notified);
           g_autofree char *forum = g_strdup_printf ("%s of %s", sc->forums[MIN (l, 2)], place);
 
-          s = demo->remedy;
-          T (s, 1, id);
-          T (s, 2, case_id);
-          T (s, 3, forum);
-          T (s, 4, l == 0 ? "first instance" : l == levels - 1 ? "final instance" : "appeal");
-          T (s, 5, f);
-          T (s, 6, d);
-          T (s, 7, n);
-          T (s, 8, "Dismissed");
-          I (s, 9, l == levels - 1);
-          T (s, 10, created);
-          if (!step (demo, s, error))
-            goto out;
+          {
+            Pending *p = pending_new (demo, demo->remedy);
+
+            pending_text (p, 1, id);
+            pending_text (p, 2, case_id);
+            pending_text (p, 3, forum);
+            pending_text (p, 4, l == 0 ? "first instance" : l == levels - 1 ? "final instance" : "appeal");
+            pending_text (p, 5, f);
+            pending_text (p, 6, d);
+            pending_text (p, 7, n);
+            pending_text (p, 8, "Dismissed");
+            pending_number (p, 9, l == levels - 1);
+            pending_text (p, 10, created);
+          }
           filed = notified + (guint32) range (demo, 5, 25);
           final_notified = notified;
         }
@@ -979,6 +1064,8 @@ add_case (Demo    *demo,
         goto out;
       }
   }
+  if (!flush_pending (demo, error))
+    goto out;
 
   /* People. */
   {
@@ -1152,6 +1239,9 @@ add_case (Demo    *demo,
         goto out;
     }
 
+  if (!flush_pending (demo, error))
+    goto out;
+
   /* Letters. */
   if (walk.submitted != 0)
     {
@@ -1202,6 +1292,7 @@ add_case (Demo    *demo,
   ok = TRUE;
 
 out:
+  g_ptr_array_set_size (demo->pending, 0);
   g_free (walk.committee_ref);
   return ok;
 }
@@ -1270,6 +1361,7 @@ demo_clear (Demo *demo)
   g_clear_pointer (&demo->opsc_articles, g_hash_table_unref);
   g_clear_pointer (&demo->opac_articles, g_hash_table_unref);
   g_clear_pointer (&demo->lawyers, g_hash_table_unref);
+  g_clear_pointer (&demo->pending, g_ptr_array_unref);
 }
 
 static gboolean
@@ -1361,6 +1453,7 @@ redress_demo_generate_full (RedressDatabase          *db,
   demo.opsc_articles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   demo.opac_articles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   demo.lawyers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  demo.pending = g_ptr_array_new_with_free_func (pending_free);
   demo.has_in_writing = column_exists (db, "case_file", "in_writing");
   demo.reference_base = count_cases (db);
   demo.deadlines = (flags & REDRESS_DEMO_NO_DEADLINES) == 0;
@@ -1383,9 +1476,6 @@ redress_demo_generate_full (RedressDatabase          *db,
 
       if (!_redress_database_begin (db, error))
         goto out;
-      /* A case's rows are written around the case row; the references are
-       * checked at commit. */
-      _redress_database_exec (db, "PRAGMA defer_foreign_keys = ON", NULL);
       for (guint i = 0; i < batch; i++)
         if (!add_case (&demo, done + i, error))
           {
