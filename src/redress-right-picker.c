@@ -21,9 +21,6 @@
 
 #include "redress-right-picker.h"
 
-/* rights.csv numbers articles from 1; no instrument has more than this. */
-#define MAX_ARTICLE 60
-
 struct _RedressRightPicker
 {
   AdwWindow         parent_instance;
@@ -45,7 +42,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char * const catalogue_treaties[] = { "CRC", "OPSC", "OPAC", "OPIC" };
 
 /**
  * redress_right_binding_warning:
@@ -253,7 +249,6 @@ redress_right_picker_new (GtkWindow        *parent,
                           const char       *state_code)
 {
   RedressRightPicker *self;
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   guint n_rights;
 
   g_return_val_if_fail (REDRESS_IS_REFERENCE (reference), NULL);
@@ -266,20 +261,13 @@ redress_right_picker_new (GtkWindow        *parent,
 
   /* The catalogue, instrument by instrument in article order. */
   n_rights = redress_reference_get_n_rights (reference);
-  for (guint i = 0; i < G_N_ELEMENTS (catalogue_treaties) && g_hash_table_size (seen) < n_rights; i++)
-    for (guint article = 1; article <= MAX_ARTICLE; article++)
-      {
-        char number[16];
-        const RedressRightRecord *right;
+  for (guint i = 0; i < n_rights; i++)
+    {
+      const RedressRightRecord *right = redress_reference_get_right (reference, i);
 
-        g_snprintf (number, sizeof number, "%u", article);
-        right = redress_reference_lookup_right (reference, catalogue_treaties[i], number);
-        if (right == NULL || g_hash_table_contains (seen, right))
-          continue;
-        g_hash_table_add (seen, (gpointer) right);
-        if (g_strcmp0 (right->kind, "final_clause") != 0)
-          add_right (self, right, state_code);
-      }
+      if (g_strcmp0 (right->kind, "final_clause") != 0)
+        add_right (self, right, state_code);
+    }
 
   update_empty (self);
 

@@ -491,6 +491,23 @@ redress_reference_get_n_rights (RedressReference *self)
   return self->rights->len;
 }
 
+/**
+ * redress_reference_get_right:
+ * @index: from 0 to redress_reference_get_n_rights() - 1
+ *
+ * Returns: (transfer none): the right at @index, in the catalogue's order
+ *   (by treaty, then by article).
+ */
+const RedressRightRecord *
+redress_reference_get_right (RedressReference *self,
+                             guint             index)
+{
+  g_return_val_if_fail (REDRESS_IS_REFERENCE (self), NULL);
+  g_return_val_if_fail (index < self->rights->len, NULL);
+
+  return g_ptr_array_index (self->rights, index);
+}
+
 /* @article may carry a paragraph path ("37(a)"): only its number is matched. */
 const RedressRightRecord *
 redress_reference_lookup_right (RedressReference *self,

@@ -71,6 +71,8 @@ const RedressStateRecord *redress_reference_get_state        (RedressReference  
 const RedressStateRecord *redress_reference_lookup_state     (RedressReference  *self,
                                                               const char        *code);
 guint                     redress_reference_get_n_rights     (RedressReference  *self);
+const RedressRightRecord *redress_reference_get_right        (RedressReference  *self,
+                                                              guint              index);
 const RedressRightRecord *redress_reference_lookup_right     (RedressReference  *self,
                                                               const char        *treaty,
                                                               const char        *article);
