@@ -400,7 +400,7 @@ count_rows (sqlite3     *db,
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      g_warning ("Could not count the cases: %s", sqlite3_errmsg (db));
+      g_message ("Could not count the cases: %s", sqlite3_errmsg (db));
       return -1;
     }
   bind_query (stmt, q);
@@ -409,7 +409,7 @@ count_rows (sqlite3     *db,
   bind_named (stmt, ":exclude", exclude_id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      g_warning ("Could not count the cases: %s", sqlite3_errmsg (db));
+      g_message ("Could not count the cases: %s", sqlite3_errmsg (db));
       return -1;
     }
   return sqlite3_column_int64 (stmt, 0);
@@ -717,7 +717,7 @@ fetch_page (RedressCaseList *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (page->items, _redress_record_from_row (self->db, REDRESS_TYPE_CASE, stmt));
   if (rc != SQLITE_DONE)
-    g_warning ("Could not read cases: %s", sqlite3_errmsg (_redress_database_get_handle (self->db)));
+    g_message ("Could not read cases: %s", sqlite3_errmsg (_redress_database_get_handle (self->db)));
 
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
   g_queue_push_head (&self->lru, page);
@@ -765,7 +765,7 @@ redress_case_list_get_item (GListModel *model,
   if (position % PAGE_SIZE >= page->items->len)
     {
       /* Deleted behind the list's back; the change signal will fix it. */
-      g_warning ("Case %u of the list vanished", position);
+      g_message ("Case %u of the list vanished", position);
       return NULL;
     }
 

@@ -779,7 +779,7 @@ _redress_database_open_full (const char                *path,
   if (problem != NULL && !read_only)
     {
       /* Damaged: reopen without the right to write anything to it. */
-      g_warning ("quick_check of %s failed: %s", path, problem);
+      g_message ("quick_check of %s failed: %s", path, problem);
       sqlite3_close_v2 (g_steal_pointer (&self->db));
       self->db = open_connection (path, passphrase, TRUE, FALSE, error);
       if (self->db == NULL)
