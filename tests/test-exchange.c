@@ -72,7 +72,11 @@ static const char *base_json =
   "    \"correspondence\": [ { \"id\": \"" LETTER_ID "\", \"direction\": \"out\",\n"
   "                            \"letter_date\": \"2024-03-01\", \"subject\": \"Submission\",\n"
   "                            \"event_id\": \"" EVENT_ID "\" } ],\n"
-  "    \"notes\": [ { \"id\": \"d2ae6f25-9d4a-4ad1-9f56-8b7e4d6c0f15\", \"body\": \"Call the school.\" } ]\n"
+  "    \"notes\": [ { \"id\": \"d2ae6f25-9d4a-4ad1-9f56-8b7e4d6c0f15\", \"body\": \"Call the school.\" } ],\n"
+  "    \"drafts\": [ { \"id\": \"e3bf7036-0e5b-4be2-8a67-9c8f5e7d1a16\", \"document\": \"communication\",\n"
+  "                    \"language\": \"fr\", \"frozen_at\": \"2024-03-01T08:00:00.000Z\",\n"
+  "                    \"event_id\": \"" EVENT_ID "\",\n"
+  "                    \"sections\": [ { \"section_id\": \"facts\", \"body\": \"Les faits.\" } ] } ]\n"
   "  }\n"
   "}\n";
 
@@ -194,6 +198,9 @@ test_round_trip_everything (Fixture       *fixture,
   g_assert_nonnull (strstr (first, "\"size\": 1234"));
   g_assert_nonnull (strstr (first, "\"track\": \"main\""));
   g_assert_nonnull (strstr (first, "\"body\": \"Call the school.\""));
+  /* A frozen draft comes back frozen, with its sections. */
+  g_assert_nonnull (strstr (first, "\"frozen_at\": \"2024-03-01T08:00:00.000Z\""));
+  g_assert_nonnull (strstr (first, "\"section_id\": \"facts\""));
   g_assert_nonnull (strstr (first, "\"created_at\": \"2024-01-10T09:00:00.000Z\""));
 
   child = redress_record_load (fixture->a, REDRESS_TYPE_PERSON, CHILD_ID, NULL);

@@ -256,6 +256,7 @@ typedef enum
   COL_REQ_DATE,   /* "YYYY-MM-DD", required */
   COL_PARTIAL,    /* "YYYY", "YYYY-MM", "YYYY-MM-DD" or null */
   COL_TIMESTAMP,  /* ISO 8601 date and time; now when missing */
+  COL_TIMESTAMP_NULL, /* ISO 8601 date and time, or null */
   COL_BOOL,       /* true/false, false when missing */
   COL_TRIBOOL,    /* true/false/null */
   COL_INT,        /* integer, 0 when missing */
@@ -276,6 +277,7 @@ typedef struct
   const char * const *values;   /* COL_ENUM */
   const char         *ref;      /* COL_REF: the key of the list referred to */
   const char         *json;     /* the JSON name, when it is not the column's */
+  gboolean            late;     /* written after the row's children (a frozen draft) */
 } Column;
 
 #define KEY(c) ((c)->json != NULL ? (c)->json : (c)->name)
@@ -303,6 +305,8 @@ static const char * const evidence_kinds[] = { "other", "document", "photo", "au
 static const char * const link_kinds[] = { "violation", "fact", "remedy", "correspondence", NULL };
 static const char * const directions[] = { "in", "out", NULL };
 static const char * const counterparts[] = { "committee", "state", "client", "counsel", "other", NULL };
+static const char * const draft_languages[] = { "en", "fr", "es", NULL };
+static const char * const draft_profiles[] = { "committee", "public", NULL };
 
 #define TIMESTAMPS { "created_at", COL_TIMESTAMP, FALSE, NULL, NULL }, \
                    { "updated_at", COL_TIMESTAMP, FALSE, NULL, NULL }
@@ -440,6 +444,28 @@ static const Column attachment_columns[] = {
   END
 };
 
+static const Column draft_section_columns[] = {
+  { "section_id", COL_REQUIRED, TRUE, NULL, NULL },
+  TEXT ("body"),
+  { "updated_at", COL_TIMESTAMP, FALSE, NULL, NULL },
+  END
+};
+
+static const Column draft_columns[] = {
+  ID,
+  { "document", COL_REQUIRED, TRUE, NULL, NULL },
+  { "language", COL_ENUM, TRUE, draft_languages, NULL },
+  { "profile", COL_ENUM, FALSE, draft_profiles, NULL },
+  /* Set after the sections: a frozen draft takes no new section. */
+  { "frozen_at", COL_TIMESTAMP_NULL, FALSE, NULL, NULL, NULL, TRUE },
+  { "frozen_sha256", COL_SHA256, FALSE, NULL, NULL },
+  TEXT ("frozen_name"),
+  { "evidence_id", COL_REF_NULL, FALSE, NULL, "evidence" },
+  { "correspondence_id", COL_REF_NULL, FALSE, NULL, "correspondence" },
+  { "event_id", COL_REF_NULL, FALSE, NULL, "events" },
+  TIMESTAMPS, END
+};
+
 static const Column note_columns[] = {
   ID, TEXT ("body"), TIMESTAMPS, END
 };
@@ -530,11 +556,21 @@ static const Spec note_spec = {
   note_columns, no_children
 };
 
+static const Spec draft_section_spec = {
+  "sections", "draft_section", "draft_id", "WHERE draft_id = ?1 ORDER BY section_id",
+  draft_section_columns, no_children
+};
+static const Spec *draft_children[] = { &draft_section_spec, NULL };
+static const Spec draft_spec = {
+  "drafts", "draft", "case_id", "WHERE case_id = ?1 ORDER BY created_at, id",
+  draft_columns, draft_children
+};
+
 /* In the order of import: a row is written after the rows it refers to. */
 static const Spec *case_children[] = {
   &party_spec, &violation_spec, &fact_spec, &violation_fact_spec, &remedy_spec,
   &other_procedure_spec, &event_spec, &deadline_spec, &evidence_spec, &correspondence_spec,
-  &note_spec, NULL
+  &note_spec, &draft_spec, NULL
 };
 static const Spec case_spec = {
   "case", "case_file", NULL, "WHERE id = ?1", case_columns, case_children
@@ -637,6 +673,7 @@ write_column (RedressJsonWriter *w,
     case COL_REQ_DATE:
     case COL_PARTIAL:
     case COL_TIMESTAMP:
+    case COL_TIMESTAMP_NULL:
     case COL_ENUM:
     case COL_STATE:
     case COL_SHA256:
@@ -1152,7 +1189,8 @@ read_column (Import       *imp,
     {
       gboolean nullable = c->kind == COL_DATE || c->kind == COL_PARTIAL ||
                           c->kind == COL_TRIBOOL || c->kind == COL_INT_NULL ||
-                          c->kind == COL_REF_NULL;
+                          c->kind == COL_REF_NULL || c->kind == COL_TIMESTAMP_NULL ||
+                          (c->kind == COL_SHA256 && !c->required);
 
       if (c->required || (node != NULL && !nullable && c->kind != COL_TIMESTAMP))
         {
@@ -1287,6 +1325,7 @@ read_column (Import       *imp,
         }
       break;
     case COL_TIMESTAMP:
+    case COL_TIMESTAMP_NULL:
       if (!is_timestamp (node->text))
         {
           problem (imp, path, _("“%s” is not a date and time such as 2024-05-01T09:30:00.000Z"),
@@ -1558,7 +1597,9 @@ insert_row (RedressDatabase  *db,
       if (!has_column (present, spec, &spec->columns[i]))
         continue;
       bound++;
-      if (v->kind == VALUE_TEXT)
+      if (spec->columns[i].late)
+        sqlite3_bind_null (stmt, bound);
+      else if (v->kind == VALUE_TEXT)
         sqlite3_bind_text (stmt, bound, v->text, -1, SQLITE_STATIC);
       else if (v->kind == VALUE_INT)
         sqlite3_bind_int64 (stmt, bound, v->number);
@@ -1590,6 +1631,29 @@ insert_row (RedressDatabase  *db,
       for (guint r = 0; r < rows->len; r++)
         if (!insert_row (db, present, g_ptr_array_index (rows, r), id, FALSE, error))
           return FALSE;
+    }
+
+  for (int i = 0; i < n; i++)
+    {
+      const Column *c = &spec->columns[i];
+      g_autofree char *update = NULL;
+      g_autoptr(sqlite3_stmt) late = NULL;
+
+      if (!c->late || row->values[i].kind != VALUE_TEXT || !has_column (present, spec, c))
+        continue;
+      update = g_strdup_printf ("UPDATE %s SET %s = ?2 WHERE id = ?1", spec->table, c->name);
+      late = _redress_database_prepare (db, update, error);
+      if (late == NULL)
+        return FALSE;
+      sqlite3_bind_text (late, 1, row->values[0].text, -1, SQLITE_STATIC);
+      sqlite3_bind_text (late, 2, row->values[i].text, -1, SQLITE_STATIC);
+      rc = sqlite3_step (late);
+      if (rc != SQLITE_DONE)
+        {
+          _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
+                                     _("Could not import the case"));
+          return FALSE;
+        }
     }
   return TRUE;
 }
