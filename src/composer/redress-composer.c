@@ -321,6 +321,14 @@ load_case (RedressComposition  *self,
       }
   }
 
+  /* Representatives are named in the published decision (domain §6.4). */
+  for (guint i = 0; i < self->parties->len; i++)
+    {
+      Party *p = g_ptr_array_index (self->parties, i);
+
+      if (g_strcmp0 (str (p->party, "role"), "representative") == 0)
+        redress_redactor_add_allowed (self->redactor, redress_person_get_display_name (p->person));
+    }
   for (guint i = 0; i < self->parties->len; i++)
     {
       Party *p = g_ptr_array_index (self->parties, i);

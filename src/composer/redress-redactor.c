@@ -32,6 +32,7 @@ typedef struct
 struct _RedressRedactor
 {
   GPtrArray  *entries;     /* Entry, longest first once sorted */
+  GPtrArray  *allowed;     /* GRegex: names that stay (the representative's) */
   GPtrArray  *pseudonyms;  /* one per person */
   GHashTable *used;        /* pseudonyms taken */
   gboolean    sorted;
@@ -67,6 +68,7 @@ redress_redactor_new (void)
   RedressRedactor *self = g_new0 (RedressRedactor, 1);
 
   self->entries = g_ptr_array_new_with_free_func (entry_free);
+  self->allowed = g_ptr_array_new_with_free_func ((GDestroyNotify) g_regex_unref);
   self->pseudonyms = g_ptr_array_new_with_free_func (g_free);
   self->used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return self;
@@ -78,6 +80,7 @@ redress_redactor_free (RedressRedactor *self)
   if (self == NULL)
     return;
   g_ptr_array_unref (self->entries);
+  g_ptr_array_unref (self->allowed);
   g_ptr_array_unref (self->pseudonyms);
   g_hash_table_unref (self->used);
   g_free (self);
@@ -235,11 +238,24 @@ redress_redactor_add_person (RedressRedactor *self,
     }
   if (birth_date != NULL && strlen (birth_date) >= 7)
     add_entry (self, birth_date, "[…]", pseudonym);
-  contact_lines = g_strsplit_set (contact != NULL ? contact : "", "\n;", -1);
+  /* The contact details whole, each line, and each part of a line that
+   * identifies on its own: a street with its number, an e-mail address, a
+   * telephone number (a bare town name is left alone). */
+  contact_lines = g_strsplit_set (contact != NULL ? contact : "", "\n;,", -1);
   add_entry (self, contact, "[…]", pseudonym);
   for (guint i = 0; contact_lines[i] != NULL; i++)
-    if (g_utf8_strlen (g_strstrip (contact_lines[i]), -1) >= 4)
-      add_entry (self, contact_lines[i], "[…]", pseudonym);
+    {
+      const char *part = g_strstrip (contact_lines[i]);
+
+      if (g_utf8_strlen (part, -1) >= 12 || (g_utf8_strlen (part, -1) >= 4 && strpbrk (part, "0123456789@") != NULL))
+        add_entry (self, part, "[…]", pseudonym);
+    }
+  {
+    g_auto(GStrv) lines = g_strsplit (contact != NULL ? contact : "", "\n", -1);
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      add_entry (self, lines[i], "[…]", pseudonym);
+  }
 }
 
 /* Protects one more string of the last person added (a date of birth as a
@@ -253,6 +269,69 @@ redress_redactor_add_protected (RedressRedactor *self,
     g_ptr_array_index (self->pseudonyms, self->pseudonyms->len - 1) : "";
 
   add_entry (self, text, replacement != NULL ? replacement : "[…]", person);
+}
+
+/**
+ * redress_redactor_add_allowed:
+ *
+ * A string that stays as written even when a protected name is part of it:
+ * the representative's name, published by the Committee (domain §6.4), may
+ * share a given or family name with the child's family.
+ */
+void
+redress_redactor_add_allowed (RedressRedactor *self,
+                              const char      *text)
+{
+  GRegex *regex;
+
+  if (text == NULL || g_utf8_strlen (text, -1) < 2 || (regex = build_regex (text)) == NULL)
+    return;
+  g_ptr_array_add (self->allowed, regex);
+}
+
+/* @text with every allowed string replaced by "\001n\001" (n its index). */
+static char *
+mask_allowed (RedressRedactor  *self,
+              const char       *text,
+              GPtrArray        *found)
+{
+  char *out = g_strdup (text);
+
+  for (guint i = 0; i < self->allowed->len; i++)
+    {
+      GRegex *regex = g_ptr_array_index (self->allowed, i);
+      g_autoptr(GMatchInfo) match = NULL;
+
+      while (g_regex_match (regex, out, 0, &match))
+        {
+          int start, end;
+          char *next;
+
+          g_match_info_fetch_pos (match, 0, &start, &end);
+          g_ptr_array_add (found, g_strndup (out + start, (gsize) (end - start)));
+          next = g_strdup_printf ("%.*s\001%u\001%s", start, out, found->len - 1, out + end);
+          g_free (out);
+          out = next;
+          g_clear_pointer (&match, g_match_info_free);
+        }
+    }
+  return out;
+}
+
+static char *
+unmask_allowed (char      *text,
+                GPtrArray *found)
+{
+  GString *s = g_string_new (text);
+
+  g_free (text);
+  for (guint i = 0; i < found->len; i++)
+    {
+      g_autofree char *token = g_strdup_printf ("\001%u\001", i);
+
+      g_string_replace (s, token, g_ptr_array_index (found, i), 1);
+    }
+  return g_string_free (s, FALSE);
 }
 
 guint
@@ -305,12 +384,17 @@ char *
 redress_redactor_apply (RedressRedactor *self,
                         const char      *text)
 {
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   char *out;
 
   if (text == NULL)
     return g_strdup ("");
   ensure_sorted (self);
-  out = normalize (text);
+  {
+    g_autofree char *norm = normalize (text);
+
+    out = mask_allowed (self, norm, found);
+  }
   for (guint i = 0; i < self->entries->len; i++)
     {
       const Entry *e = g_ptr_array_index (self->entries, i);
@@ -322,7 +406,7 @@ redress_redactor_apply (RedressRedactor *self,
           out = next;
         }
     }
-  return out;
+  return unmask_allowed (out, found);
 }
 
 /**
@@ -343,7 +427,13 @@ redress_redactor_find_leaks (RedressRedactor *self,
   if (text == NULL)
     return;
   ensure_sorted (self);
-  norm = normalize (text);
+  {
+    g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+    g_autofree char *normalized = normalize (text);
+
+    /* The allowed names are not leaks: mask them out of the search. */
+    norm = mask_allowed (self, normalized, found);
+  }
   for (guint i = 0; i < self->entries->len; i++)
     {
       const Entry *e = g_ptr_array_index (self->entries, i);

@@ -36,6 +36,8 @@ void             redress_redactor_add_person   (RedressRedactor *self,
 void             redress_redactor_add_protected (RedressRedactor *self,
                                                 const char      *text,
                                                 const char      *replacement);
+void             redress_redactor_add_allowed  (RedressRedactor *self,
+                                                const char      *text);
 const char      *redress_redactor_get_pseudonym (RedressRedactor *self,
                                                 guint            person);
 guint            redress_redactor_get_n_people (RedressRedactor *self);
