@@ -578,12 +578,12 @@ click_undo (Fixture *f)
 {
   GtkWidget *undo = NULL;
 
-  WAIT_FOR ((undo = find_widget (GTK_WIDGET (f->page), match_button_label, "_Undo")) != NULL);
-  g_assert_nonnull (undo);
-  /* libadwaita 1.2 crashes when a toast is dismissed while it is still
-   * sliding in (the netease-cloud-music-gtk#209 backtrace); a person
-   * reads the toast first anyway. */
+  WAIT_FOR (find_widget (GTK_WIDGET (f->page), match_button_label, "_Undo") != NULL);
+  /* A person reads the toast before clicking; the toast's widgets may be
+   * rebuilt meanwhile, so look the button up again afterwards. */
   spin (700);
+  undo = find_widget (GTK_WIDGET (f->page), match_button_label, "_Undo");
+  g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   spin (50);
 }
@@ -602,9 +602,10 @@ close_toast (Fixture *f)
 {
   GtkWidget *close = NULL;
 
-  WAIT_FOR ((close = find_widget (GTK_WIDGET (f->page), match_close_button, NULL)) != NULL);
-  g_assert_nonnull (close);
+  WAIT_FOR (find_widget (GTK_WIDGET (f->page), match_close_button, NULL) != NULL);
   spin (700);   /* see click_undo() */
+  close = find_widget (GTK_WIDGET (f->page), match_close_button, NULL);
+  g_assert_nonnull (close);
   g_signal_emit_by_name (close, "clicked");
   /* The toast leaves; the deletion happens as it goes. */
   WAIT_FOR (find_widget (GTK_WIDGET (f->page), match_close_button, NULL) == NULL);
