@@ -3,6 +3,9 @@
  * Copyright 2026 The Redress developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Opens dockets (command line, file manager, last used, default), asks for
+ * passphrases, and holds the application-wide actions.
  */
 
 #define G_LOG_DOMAIN "redress-application"
@@ -10,37 +13,303 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "redress-application.h"
+#include "redress-backup.h"
 #include "redress-database.h"
+#include "redress-demo.h"
+#include "redress-preferences-window.h"
+#include "redress-reminder-service.h"
+#include "redress-util.h"
 #include "redress-window.h"
 
 struct _RedressApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  RedressReminderService *reminders;
+  gboolean        background;  /* started with --background */
 };
 
 G_DEFINE_FINAL_TYPE (RedressApplication, redress_application, ADW_TYPE_APPLICATION)
 
-static void
-open_docket (RedressApplication *self,
-             const char         *path)
+static RedressWindow *
+get_active_window (RedressApplication *self)
 {
-  g_autoptr(GError) error = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return REDRESS_IS_WINDOW (window) ? REDRESS_WINDOW (window) : NULL;
+}
+
+static void
+apply_actor (RedressApplication *self,
+             RedressDatabase    *db)
+{
+  g_autofree char *actor = g_settings_get_string (self->settings, "actor-name");
+
+  g_strstrip (actor);
+  redress_database_set_actor (db, *actor != '\0' ? actor : redress_default_actor ());
+}
+
+static void
+docket_opened (RedressApplication *self,
+               RedressWindow      *window,
+               RedressDatabase    *db)
+{
+  apply_actor (self, db);
+  redress_reminder_service_watch (self->reminders, db);
+  redress_window_set_database (window, db);
+  g_settings_set_string (self->settings, "last-docket", redress_database_get_path (db));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The passphrase dialog -------------------------------------------------- */
+
+typedef struct
+{
+  RedressApplication *self;
+  RedressWindow      *window;
+  char               *path;
+  GtkWidget          *entry;
+  GtkWidget          *error_label;
+} Unlock;
+
+static void
+unlock_free (Unlock *unlock)
+{
+  g_clear_object (&unlock->self);
+  g_clear_object (&unlock->window);
+  g_clear_pointer (&unlock->path, g_free);
+  g_free (unlock);
+}
+
+static void
+represent_dialog_cb (gpointer data)
+{
+  g_autoptr(GtkWindow) dialog = data;
+
+  gtk_window_present (dialog);
+}
+
+static void
+destroy_dialog_cb (gpointer data)
+{
+  g_autoptr(GtkWindow) dialog = data;
+
+  /* GTK 4.8's GtkPasswordEntry leaves its focus handler on its inner text
+   * widget: drop the focus while the entry is still alive. */
+  gtk_window_set_focus (dialog, NULL);
+  gtk_window_destroy (dialog);
+}
+
+static void
+unlock_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    Unlock           *unlock)
+{
   g_autoptr(RedressDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *passphrase;
+
+  if (g_strcmp0 (response, "unlock") != 0)
+    {
+      g_idle_add_once (destroy_dialog_cb, g_object_ref (dialog));
+      return;
+    }
+
+  passphrase = gtk_editable_get_text (GTK_EDITABLE (unlock->entry));
+  db = redress_database_open (unlock->path, passphrase, REDRESS_DATABASE_OPEN_DEFAULT, &error);
+  if (db != NULL)
+    {
+      docket_opened (unlock->self, unlock->window, db);
+      g_idle_add_once (destroy_dialog_cb, g_object_ref (dialog));
+      return;
+    }
+
+  if (g_error_matches (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_WRONG_PASSPHRASE) ||
+      g_error_matches (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NEEDS_PASSPHRASE))
+    {
+      /* AdwMessageDialog hides itself on every response (hide-on-close
+       * keeps it alive); show it again, saying why, for the next try. */
+      gtk_label_set_text (GTK_LABEL (unlock->error_label), error->message);
+      gtk_widget_set_visible (unlock->error_label, TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (unlock->entry), "");
+      gtk_widget_grab_focus (unlock->entry);
+      g_idle_add_once (represent_dialog_cb, g_object_ref (dialog));
+      return;
+    }
+
+  redress_window_show_problem (unlock->window, _("Docket Could Not Be Opened"), error->message);
+  g_idle_add_once (destroy_dialog_cb, g_object_ref (dialog));
+}
+
+static void
+ask_passphrase (RedressApplication *self,
+                RedressWindow      *window,
+                const char         *path)
+{
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  GtkWidget *box;
+  Unlock *unlock;
+
+  redress_window_show_problem (window, _("Locked Docket"),
+                               _("Enter the docket's passphrase to open it."));
+  gtk_window_present (GTK_WINDOW (window));
+
+  body = g_strdup_printf (_("“%s” is encrypted. Enter its passphrase to open it."), basename);
+  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Unlock Docket"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "unlock", _("_Unlock"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "unlock",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "unlock");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_set_hide_on_close (GTK_WINDOW (dialog), TRUE);
+
+  unlock = g_new0 (Unlock, 1);
+  unlock->self = g_object_ref (self);
+  unlock->window = g_object_ref (window);
+  unlock->path = g_strdup (path);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  unlock->entry = gtk_password_entry_new ();
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (unlock->entry), TRUE);
+  g_object_set (unlock->entry, "activates-default", TRUE, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (unlock->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Passphrase"),
+                                  -1);
+  unlock->error_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (unlock->error_label), TRUE);
+  gtk_widget_add_css_class (unlock->error_label, "error");
+  gtk_widget_set_visible (unlock->error_label, FALSE);
+  gtk_box_append (GTK_BOX (box), unlock->entry);
+  gtk_box_append (GTK_BOX (box), unlock->error_label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  g_signal_connect_data (dialog, "response", G_CALLBACK (unlock_response_cb), unlock,
+                         (GClosureNotify) (void (*) (void)) unlock_free, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (unlock->entry);
+}
+
+/* Opening dockets -------------------------------------------------------- */
+
+static void
+open_docket_in (RedressApplication *self,
+                RedressWindow      *window,
+                const char         *path,
+                gboolean            create)
+{
+  g_autoptr(RedressDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = redress_database_open (path, NULL, create ? REDRESS_DATABASE_OPEN_CREATE : 0, &error);
+  if (db != NULL)
+    {
+      docket_opened (self, window, db);
+      return;
+    }
+
+  if (g_error_matches (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NEEDS_PASSPHRASE) ||
+      g_error_matches (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_WRONG_PASSPHRASE))
+    {
+      ask_passphrase (self, window, path);
+      return;
+    }
+
+  redress_window_show_problem (window, _("Docket Could Not Be Opened"), error->message);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static RedressWindow *
+find_window_for (RedressApplication *self,
+                 const char         *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      RedressDatabase *db;
+
+      if (!REDRESS_IS_WINDOW (l->data))
+        continue;
+      db = redress_window_get_database (l->data);
+      if (db != NULL && g_strcmp0 (redress_database_get_path (db), path) == 0)
+        return l->data;
+    }
+
+  return NULL;
+}
+
+/**
+ * redress_application_open_docket:
+ * @path: the docket file
+ * @create: whether to create it when it does not exist
+ *
+ * Shows the docket at @path: in the window that already shows it, in the
+ * active window when that has no docket, or in a new window.
+ */
+void
+redress_application_open_docket (RedressApplication *self,
+                                 const char         *path,
+                                 gboolean            create)
+{
   RedressWindow *window;
 
-  db = redress_database_open (path, NULL, REDRESS_DATABASE_OPEN_CREATE, &error);
-  window = redress_window_new (self, db, error);
-  gtk_window_present (GTK_WINDOW (window));
+  g_return_if_fail (REDRESS_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  if ((window = find_window_for (self, path)) != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  window = get_active_window (self);
+  if (window == NULL || redress_window_get_database (window) != NULL)
+    window = redress_window_new (self);
+
+  open_docket_in (self, window, path, create);
 }
 
 static void
 redress_application_activate (GApplication *app)
 {
-  g_autofree char *path = redress_database_get_default_path ();
+  RedressApplication *self = REDRESS_APPLICATION (app);
+  g_autofree char *last = NULL;
+  g_autofree char *path = NULL;
+  RedressWindow *window;
 
-  open_docket (REDRESS_APPLICATION (app), path);
+  if ((window = get_active_window (self)) != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  /* Started at login for the reminders: no window until asked for. */
+  if (self->background)
+    {
+      self->background = FALSE;
+      redress_reminder_service_start_background (self->reminders);
+      return;
+    }
+
+  last = g_settings_get_string (self->settings, "last-docket");
+  if (*last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
+    {
+      redress_application_open_docket (self, last, FALSE);
+      return;
+    }
+
+  /* First run, or the last docket was moved away: the default docket,
+   * created when missing. */
+  path = redress_database_get_default_path ();
+  redress_application_open_docket (self, path, TRUE);
 }
 
 static void
@@ -49,27 +318,555 @@ redress_application_open (GApplication  *app,
                           int            n_files,
                           const char    *hint)
 {
+  RedressApplication *self = REDRESS_APPLICATION (app);
+
   for (int i = 0; i < n_files; i++)
     {
       g_autofree char *path = g_file_get_path (files[i]);
 
       if (path != NULL)
-        open_docket (REDRESS_APPLICATION (app), path);
+        {
+          redress_application_open_docket (self, path, FALSE);
+        }
+      else
+        {
+          g_autofree char *uri = g_file_get_uri (files[i]);
+          RedressWindow *window = redress_window_new (self);
+          g_autofree char *message = NULL;
+
+          message = g_strdup_printf (_("“%s” is not a local file. Copy the docket to this computer first."),
+                                     uri);
+          redress_window_show_problem (window, _("Docket Could Not Be Opened"), message);
+          gtk_window_present (GTK_WINDOW (window));
+        }
     }
+}
+
+/* File choosers ---------------------------------------------------------- */
+
+static void
+add_docket_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) dockets = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (dockets, _("Redress Dockets"));
+  gtk_file_filter_add_mime_type (dockets, "application/x-redress-docket");
+  gtk_file_filter_add_suffix (dockets, "redress");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, dockets);
+  gtk_file_chooser_add_filter (chooser, all);
+}
+
+static char *
+chooser_get_path (GtkNativeDialog *native)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+  return file != NULL ? g_file_get_path (file) : NULL;
+}
+
+static void
+open_response_cb (GtkNativeDialog    *native,
+                  int                 response,
+                  RedressApplication *self)
+{
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && (path = chooser_get_path (native)) != NULL)
+    {
+      RedressWindow *window = find_window_for (self, path);
+
+      if (window != NULL)
+        gtk_window_present (GTK_WINDOW (window));
+      else if ((window = get_active_window (self)) != NULL)
+        open_docket_in (self, window, path, FALSE);   /* replaces the docket shown */
+      else
+        redress_application_open_docket (self, path, FALSE);
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+open_docket_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  RedressApplication *self = user_data;
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Open Docket"),
+                                        GTK_WINDOW (get_active_window (self)),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  add_docket_filters (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+new_docket_response_cb (GtkNativeDialog    *native,
+                        int                 response,
+                        RedressApplication *self)
+{
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && (path = chooser_get_path (native)) != NULL)
+    {
+      RedressWindow *window = get_active_window (self);
+
+      if (!g_str_has_suffix (path, ".redress"))
+        {
+          char *with_suffix = g_strconcat (path, ".redress", NULL);
+
+          g_free (path);
+          path = with_suffix;
+        }
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          /* Never turn an existing file into a "new" docket. */
+          g_autofree char *message = NULL;
+
+          message = g_strdup_printf (_("“%s” already exists. Choose another name for the new docket, "
+                                       "or open the existing one."), path);
+          if (window != NULL)
+            redress_window_add_toast (window, adw_toast_new (message));
+        }
+      else
+        {
+          if (window == NULL || redress_window_get_database (window) != NULL)
+            window = redress_window_new (self);
+          open_docket_in (self, window, path, TRUE);
+        }
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+new_docket_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  RedressApplication *self = user_data;
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("New Docket"),
+                                        GTK_WINDOW (get_active_window (self)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Create"), _("_Cancel"));
+  add_docket_filters (GTK_FILE_CHOOSER (native));
+  /* Translators: the suggested file name of a new docket. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("Cases.redress"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (new_docket_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Demo docket ------------------------------------------------------------ */
+
+static void
+create_demo_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  RedressApplication *self = user_data;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "redress-demo", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.redress", NULL);
+  g_autoptr(RedressDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  RedressWindow *window = get_active_window (self);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("Could not create the folder %s for the demo docket."), dir);
+        }
+      else if ((db = redress_database_open (path, NULL, REDRESS_DATABASE_OPEN_CREATE, &error)) != NULL)
+        {
+          redress_database_set_actor (db, _("Demo"));
+          redress_demo_generate (db, REDRESS_DEMO_DEFAULT_SEED, REDRESS_DEMO_DEFAULT_CASES,
+                                 NULL, NULL, &error);
+        }
+
+      if (error != NULL)
+        {
+          if (window != NULL)
+            redress_window_add_toast (window, adw_toast_new (error->message));
+          return;
+        }
+    }
+
+  if (window == NULL)
+    window = redress_window_new (self);
+  open_docket_in (self, window, path, FALSE);
+}
+
+/* Backup ----------------------------------------------------------------- */
+
+typedef struct
+{
+  RedressWindow *window;
+  GtkWidget     *dialog;
+  GtkWidget     *progress;
+  GCancellable  *cancellable;
+  char          *path;
+} Backup;
+
+static void
+backup_free (Backup *backup)
+{
+  g_clear_object (&backup->window);
+  g_clear_object (&backup->cancellable);
+  g_clear_pointer (&backup->path, g_free);
+  g_free (backup);
+}
+
+static void
+backup_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  GtkWidget *progress = user_data;
+
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (progress), CLAMP (fraction, 0.0, 1.0));
+}
+
+static void
+backup_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Backup *backup = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (redress_database_backup_finish (REDRESS_DATABASE (object), result, &error))
+    {
+      g_autofree char *name = g_path_get_basename (backup->path);
+
+      message = g_strdup_printf (_("Backup saved to “%s” and verified"), name);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      message = g_strdup (_("Backup cancelled; nothing was written"));
+    }
+  else
+    {
+      message = g_strdup (error->message);
+    }
+
+  redress_window_add_toast (backup->window, adw_toast_new (message));
+  g_signal_handlers_disconnect_by_data (backup->dialog, backup);
+  gtk_window_destroy (GTK_WINDOW (backup->dialog));
+  g_object_unref (backup->dialog);
+  backup_free (backup);
+}
+
+static void
+backup_cancel_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  Backup           *backup)
+{
+  g_cancellable_cancel (backup->cancellable);
+}
+
+static gboolean
+backup_close_request_cb (GtkWindow *dialog,
+                         Backup    *backup)
+{
+  /* The dialog goes away when the copy has stopped, not before. */
+  g_cancellable_cancel (backup->cancellable);
+  return TRUE;
+}
+
+static void
+start_backup (RedressWindow *window,
+              const char    *path)
+{
+  RedressDatabase *db = redress_window_get_database (window);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *body = NULL;
+  Backup *backup;
+
+  backup = g_new0 (Backup, 1);
+  backup->window = g_object_ref (window);
+  backup->cancellable = g_cancellable_new ();
+  backup->path = g_strdup (path);
+
+  body = g_strdup_printf (_("Copying the docket to “%s” and checking the copy."), name);
+  backup->dialog = g_object_ref_sink (adw_message_dialog_new (GTK_WINDOW (window), _("Backing Up"), body));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (backup->dialog), "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (backup->dialog), "cancel");
+  backup->progress = gtk_progress_bar_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (backup->progress),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Backup progress"),
+                                  -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (backup->dialog), backup->progress);
+  g_signal_connect (backup->dialog, "response", G_CALLBACK (backup_cancel_cb), backup);
+  g_signal_connect (backup->dialog, "close-request", G_CALLBACK (backup_close_request_cb), backup);
+  gtk_window_present (GTK_WINDOW (backup->dialog));
+
+  redress_database_backup_async (db, path, backup->cancellable,
+                                 backup_progress_cb, g_object_ref (backup->progress), g_object_unref,
+                                 backup_done_cb, backup);
+}
+
+static void
+backup_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    RedressWindow   *window)
+{
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && (path = chooser_get_path (native)) != NULL)
+    {
+      if (redress_window_get_database (window) != NULL &&
+          g_strcmp0 (path, redress_database_get_path (redress_window_get_database (window))) == 0)
+        redress_window_add_toast (window,
+                                  adw_toast_new (_("A docket cannot be backed up onto itself. Choose another file.")));
+      else if (redress_window_get_database (window) != NULL)
+        start_backup (window, path);
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+  g_object_unref (window);
+}
+
+static void
+backup_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  RedressApplication *self = user_data;
+  RedressWindow *window = get_active_window (self);
+  GtkFileChooserNative *native;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+  g_autofree char *base = NULL;
+  RedressDatabase *db;
+
+  if (window == NULL || (db = redress_window_get_database (window)) == NULL)
+    return;
+
+  base = g_path_get_basename (redress_database_get_path (db));
+  if (g_str_has_suffix (base, ".redress"))
+    base[strlen (base) - strlen (".redress")] = '\0';
+  /* Translators: the suggested file name of a backup: docket name and date. */
+  name = g_strdup_printf (_("%s backup %s.redress"), base, stamp);
+
+  native = gtk_file_chooser_native_new (_("Back Up Docket"), GTK_WINDOW (window),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Back Up"), _("_Cancel"));
+  add_docket_filters (GTK_FILE_CHOOSER (native));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (backup_response_cb), g_object_ref (window));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Other actions ---------------------------------------------------------- */
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  RedressApplication *self = user_data;
+  RedressPreferencesWindow *prefs = redress_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (get_active_window (self)));
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  RedressApplication *self = user_data;
+  static const char *developers[] = { "The Redress developers", NULL };
+
+  adw_show_about_window (GTK_WINDOW (get_active_window (self)),
+                         "application-name", _("Redress"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Redress developers"),
+                         "developers", developers,
+                         "comments", _("Prepare and follow complaints to the UN Committee on the "
+                                       "Rights of the Child under the third Optional Protocol "
+                                       "(OP3 CRC)."),
+                         "website", "https://github.com/redress/redress",
+                         "issue-url", "https://github.com/redress/redress/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 The Redress developers",
+                         /* Translators: put your names here, one per line. */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  RedressApplication *self = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Closing each window saves its size and lets pages finish their saves. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free (windows);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+actor_changed_cb (RedressApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (REDRESS_IS_WINDOW (l->data) && redress_window_get_database (l->data) != NULL)
+        apply_actor (self, redress_window_get_database (l->data));
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { "new-docket", new_docket_action },
+  { "open-docket", open_docket_action },
+  { "create-demo", create_demo_action },
+  { "backup", backup_action },
+  { "preferences", preferences_action },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+/* A reminder was clicked: the window showing that docket, or a new one. */
+static RedressWindow *
+find_docket_window (RedressApplication *self,
+                    const char         *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      RedressDatabase *db = REDRESS_IS_WINDOW (l->data) ? redress_window_get_database (l->data) : NULL;
+
+      if (db != NULL && g_strcmp0 (redress_database_get_path (db), path) == 0)
+        return l->data;
+    }
+  return NULL;
+}
+
+static void
+reminder_open_case_cb (RedressApplication *self,
+                       const char         *path,
+                       const char         *case_id)
+{
+  RedressWindow *window = find_docket_window (self, path);
+
+  /* Opens at once without a passphrase; otherwise the unlock dialog shows. */
+  if (window == NULL)
+    {
+      redress_application_open_docket (self, path, FALSE);
+      window = find_docket_window (self, path);
+    }
+  if (window == NULL)
+    return;
+  redress_window_open_case (window, case_id);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+redress_application_startup (GApplication *app)
+{
+  RedressApplication *self = REDRESS_APPLICATION (app);
+  static const struct
+  {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.open-docket", { "<Control>o", NULL } },
+    { "app.backup", { "<Control><Shift>s", NULL } },
+    { "app.preferences", { "<Control>comma", "F1", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+  };
+
+  G_APPLICATION_CLASS (redress_application_parent_class)->startup (app);
+
+  gtk_window_set_default_icon_name (APP_ID);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+
+  self->settings = g_settings_new ("io.github.redress.Redress");
+  self->reminders = redress_reminder_service_new (app);
+  g_signal_connect_object (self->reminders, "open-case",
+                           G_CALLBACK (reminder_open_case_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::actor-name",
+                           G_CALLBACK (actor_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+redress_application_dispose (GObject *object)
+{
+  RedressApplication *self = REDRESS_APPLICATION (object);
+
+  g_clear_object (&self->reminders);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (redress_application_parent_class)->dispose (object);
+}
+
+/* --background: the login autostart entry.  When Redress already runs it has
+ * nothing to do; otherwise this instance starts with no window. */
+static int
+redress_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "background"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("redress: %s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (app))
+        return 0;
+      REDRESS_APPLICATION (app)->background = TRUE;
+    }
+  return -1;
 }
 
 static void
 redress_application_class_init (RedressApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = redress_application_dispose;
+  app_class->startup = redress_application_startup;
   app_class->activate = redress_application_activate;
   app_class->open = redress_application_open;
+  app_class->handle_local_options = redress_application_handle_local_options;
 }
 
 static void
 redress_application_init (RedressApplication *self)
 {
+  redress_model_init ();
+  g_application_add_main_option (G_APPLICATION (self), "background", 0, 0, G_OPTION_ARG_NONE,
+                                 _("Start without a window, to show deadline reminders"), NULL);
 }
 
 RedressApplication *
@@ -78,6 +875,7 @@ redress_application_new (void)
   return g_object_new (REDRESS_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
+                       /* One resource path for both the stable and .Devel ids. */
                        "resource-base-path", "/io/github/redress/Redress",
                        NULL);
 }

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RedressApplication, redress_application, REDRESS, APPLICATION, AdwApplication)
 
-RedressApplication *redress_application_new (void);
+RedressApplication *redress_application_new         (void);
+void                redress_application_open_docket (RedressApplication *self,
+                                                     const char         *path,
+                                                     gboolean            create);
 
 G_END_DECLS

@@ -18,8 +18,23 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RedressWindow, redress_window, REDRESS, WINDOW, AdwApplicationWindow)
 
-RedressWindow *redress_window_new (RedressApplication *application,
-                                   RedressDatabase    *database,
-                                   const GError       *open_error);
+RedressWindow   *redress_window_new            (RedressApplication *application);
+RedressDatabase *redress_window_get_database   (RedressWindow      *self);
+void             redress_window_set_database   (RedressWindow      *self,
+                                                RedressDatabase    *database);
+void             redress_window_show_problem   (RedressWindow      *self,
+                                                const char         *title,
+                                                const char         *description);
+void             redress_window_add_page       (RedressWindow      *self,
+                                                const char         *name,
+                                                const char         *title,
+                                                const char         *icon_name,
+                                                GtkWidget          *page);
+void             redress_window_show_page      (RedressWindow      *self,
+                                                const char         *name);
+void             redress_window_open_case      (RedressWindow      *self,
+                                                const char         *case_id);
+void             redress_window_add_toast      (RedressWindow      *self,
+                                                AdwToast           *toast);
 
 G_END_DECLS
