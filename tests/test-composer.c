@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "redress-case-party.h"
@@ -909,6 +910,113 @@ test_mark_submitted_refused (Fixture       *f,
   g_assert_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID);
 }
 
+static int
+run_cli (char       **out,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stdout_text = NULL;
+  g_autofree char *stderr_text = NULL;
+  const char *cli = g_getenv ("REDRESS_CLI");
+  int wait_status = 0;
+  va_list ap;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (args, (char *) cli);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &stdout_text, &stderr_text,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  if (out != NULL)
+    *out = g_strconcat (stdout_text, stderr_text, NULL);
+  if (!g_spawn_check_wait_status (wait_status, &error))
+    return error->code;
+  return 0;
+}
+
+static char *
+read_back (const char          *path,
+           RedressExportFormat  format,
+           GBytes             **out_bytes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize len;
+  g_autoptr(GBytes) bytes = NULL;
+  char *text;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, &error));
+  bytes = g_bytes_new_take (g_steal_pointer (&data), len);
+  text = redress_export_extract_text (bytes, format, &error);
+  g_assert_no_error (error);
+  if (out_bytes != NULL)
+    *out_bytes = g_steal_pointer (&bytes);
+  return text;
+}
+
+/* redress-cli compose, end to end: French PDF and ODT, a public version with
+ * no name of the family in it, bad arguments refused, and the filing. */
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *docket = g_build_filename (f->dir, "docket.redress", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "communication.pdf", NULL);
+  g_autofree char *odt = g_build_filename (f->dir, "public.odt", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "communication.doc", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *sha = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  RedressDraftInfo *frozen;
+
+  g_assert_cmpint (run_cli (&out, "--docket", docket, "compose", "RDR-2025-000777", "--template", "communication",
+                            "--lang", "fr", "--profile", "committee", "--date", TODAY, "--output", pdf, NULL), ==, 0);
+  text = read_back (pdf, REDRESS_EXPORT_PDF, NULL);
+  g_assert_nonnull (strstr (text, "Exposé des faits"));
+  g_assert_nonnull (strstr (text, "Mariana Oliveira"));
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_cli (&out, "--docket", docket, "compose", "RDR-2025-000777", "--lang", "es", "--profile",
+                            "public", "--output", odt, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Leak check passed"));
+  text = read_back (odt, REDRESS_EXPORT_ODT, NULL);
+  assert_no_protected (text, "the public ODT from the command line");
+  g_assert_nonnull (strstr (text, "5. Exposición de los hechos"));
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_cli (&out, "--docket", docket, "compose", "RDR-2025-000777", "--lang", "de", "--output", pdf,
+                            NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (&out, "--docket", docket, "compose", "RDR-2025-000777", "--output", bad, NULL), ==, 2);
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (&out, "--docket", docket, "compose", "RDR-2025-000777", "--profile", "public",
+                            "--mark-submitted", "--output", pdf, NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_cli (&out, "--docket", docket, "compose", "RDR-2025-000777", "--lang", "fr", "--date", TODAY,
+                            "--output", pdf, "--mark-submitted", "--sent-on", "2025-07-21", NULL), ==, 0);
+  text = read_back (pdf, REDRESS_EXPORT_PDF, &bytes);
+  sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  g_assert_nonnull (strstr (out, sha));
+  drafts = redress_draft_list (f->db, f->case_id, NULL);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  frozen = g_ptr_array_index (drafts, 0);
+  g_assert_true (redress_draft_info_is_frozen (frozen));
+  g_assert_cmpstr (frozen->frozen_sha256, ==, sha);
+  g_assert_cmpstr (frozen->frozen_name, ==, "RDR-2025-000777 communication fr.pdf");
+}
+
 static gboolean
 tick_cb (gpointer data)
 {
@@ -983,6 +1091,7 @@ main (int   argc,
   g_test_add ("/composer/submit", Fixture, NULL, fixture_setup, test_mark_submitted, fixture_teardown);
   g_test_add ("/composer/submit-refused", Fixture, NULL, fixture_setup, test_mark_submitted_refused,
               fixture_teardown);
+  g_test_add ("/composer/cli", Fixture, NULL, fixture_setup, test_cli, fixture_teardown);
   g_test_add_func ("/composer/demo-docket", test_demo_docket);
   return g_test_run ();
 }
