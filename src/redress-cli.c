@@ -38,7 +38,7 @@
 
 static const RedressCliCommand commands[] = {
   { "init",   redress_cli_init,   N_("[--encrypt]"), N_("Create a docket (encrypted with --passphrase-file)") },
-  { "demo",   redress_cli_demo,   N_("[--cases N] [--seed S]"), N_("Fill the docket with fictional demonstration cases") },
+  { "demo",   redress_cli_demo,   N_("[--cases N] [--seed S] [--no-deadlines | --all-deadlines]"), N_("Fill the docket with fictional demonstration cases") },
   { "list",   redress_cli_list,   N_("[--kind KIND] [--json]"), N_("List the cases") },
   { "show",   redress_cli_show,   N_("CASE [--json]"), N_("Show one case (reference or id); --json gives the export format") },
   { "search", redress_cli_search, N_("QUERY [--limit N] [--json]"), N_("Search every case") },
