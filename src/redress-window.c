@@ -19,6 +19,7 @@
 #include "redress-case.h"
 #include "redress-case-list.h"
 #include "redress-case-page.h"
+#include "redress-composer-page.h"
 #include "redress-deadlines-page.h"
 #include "redress-enums.h"
 #include "redress-lifecycle.h"
@@ -38,6 +39,7 @@ struct _RedressWindow
   RedressReference     *reference;
   GtkWidget            *case_page;
   GtkWidget            *deadlines_page;
+  GtkWidget            *composer_page;
   char                 *today;
   GPtrArray            *stage_codes;
   GPtrArray            *state_codes;
@@ -878,6 +880,17 @@ search_bind_cb (GtkSignalListItemFactory *factory,
 
 /* Opening cases ---------------------------------------------------------- */
 
+static void
+composer_show_field_cb (RedressWindow *self,
+                        const char    *case_id,
+                        const char    *field_hint,
+                        const char    *row_id)
+{
+  redress_window_open_case (self, case_id);
+  if (self->case_page != NULL && field_hint != NULL)
+    redress_case_page_focus_field (REDRESS_CASE_PAGE (self->case_page), field_hint);
+}
+
 void
 redress_window_open_case (RedressWindow *self,
                           const char    *case_id)
@@ -891,6 +904,7 @@ redress_window_open_case (RedressWindow *self,
   g_free (self->open_case_id);
   self->open_case_id = g_strdup (case_id);
   redress_case_page_set_case (REDRESS_CASE_PAGE (self->case_page), case_id);
+  redress_composer_page_set_case (REDRESS_COMPOSER_PAGE (self->composer_page), case_id);
 
   {
     g_autoptr(RedressCase) case_file = redress_record_load (self->database, REDRESS_TYPE_CASE,
@@ -1020,6 +1034,7 @@ set_database (RedressWindow   *self,
   g_set_object (&self->database, database);
   g_clear_pointer (&self->today, g_free);
   redress_deadlines_page_set_database (REDRESS_DEADLINES_PAGE (self->deadlines_page), database);
+  redress_composer_page_set_database (REDRESS_COMPOSER_PAGE (self->composer_page), database);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-communication",
                                  database != NULL && !redress_database_get_read_only (database));
@@ -1239,6 +1254,11 @@ redress_window_init (RedressWindow *self)
   /* The number of overdue deadlines beside the page's name in the sidebar. */
   gtk_box_append (GTK_BOX (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (gtk_widget_get_last_child (GTK_WIDGET (self->pages_list))))),
                   redress_deadlines_page_create_badge (REDRESS_DEADLINES_PAGE (self->deadlines_page)));
+  /* The report composer; its missing items lead to the case file's fields. */
+  self->composer_page = redress_composer_page_new ();
+  g_signal_connect_object (self->composer_page, "show-field",
+                           G_CALLBACK (composer_show_field_cb), self, G_CONNECT_SWAPPED);
+  redress_window_add_page (self, "composer", _("Composer"), "document-edit-symbolic", self->composer_page);
 
   setup_docket (self);
   set_database (self, NULL);

@@ -1,0 +1,180 @@
+/* test-composer-page.c
+ *
+ * Copyright 2026 The Redress developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The composer page on a demonstration docket: a case composes into pages
+ * with its missing items listed; text typed in a section is saved in the
+ * docket and shows in the preview; switching language keeps it.  With
+ * REDRESS_SCREENSHOT=FILE.png the page is also saved as an image.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "redress-case-list.h"
+#include "redress-case.h"
+#include "redress-composer-page.h"
+#include "redress-database.h"
+#include "redress-demo.h"
+#include "redress-draft.h"
+#include "redress-record.h"
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+  guint tick = g_timeout_add (10, tick_cb, NULL);
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+}
+
+static void
+rm_rf (const char *path)
+{
+  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        rm_rf (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (renderer, node, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static void
+test_page (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("redress-composer-page-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.redress", NULL);
+  g_autoptr(RedressDatabase) db = redress_database_open (path, NULL, REDRESS_DATABASE_OPEN_CREATE, &error);
+  g_autoptr(RedressCaseList) list = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GHashTable) sections = NULL;
+  GtkWidget *window;
+  RedressComposerPage *page;
+  char *case_id = NULL;
+  RedressDraftInfo *draft;
+  guint pages_before;
+
+  g_assert_no_error (error);
+  redress_demo_generate (db, 1, 8, NULL, NULL, &error);
+  g_assert_no_error (error);
+  list = redress_case_list_new (db);
+  while (redress_case_list_get_loading (list))
+    wait_ms (20);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)) && case_id == NULL; i++)
+    {
+      g_autoptr(RedressCase) kase = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (g_str_equal (redress_case_get_kind (kase), "communication"))
+        case_id = g_strdup (redress_record_get_id (REDRESS_RECORD (kase)));
+    }
+  g_assert_nonnull (case_id);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  page = REDRESS_COMPOSER_PAGE (redress_composer_page_new ());
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  redress_composer_page_set_database (page, db);
+  redress_composer_page_set_case (page, case_id);
+  redress_composer_page_set_options (page, "communication", "fr", "committee");
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (300);
+
+  g_assert_cmpstr (redress_composer_page_get_case (page), ==, case_id);
+  pages_before = redress_composer_page_get_n_pages (page);
+  g_assert_cmpuint (pages_before, >=, 2);
+  /* Demo cases have no evidence: each violation is flagged (art 7(f)). */
+  g_assert_cmpuint (redress_composer_page_get_n_issues (page), >, 0);
+
+  /* Typing saves a draft and grows the document. */
+  redress_composer_page_set_section_text (page, "facts",
+                                          "# Contexte\nLa famille a **saisi** toutes les juridictions.\n"
+                                          "- première démarche\n- deuxième démarche\n"
+                                          "Un long paragraphe qui se poursuit et se poursuit encore pour remplir la page. "
+                                          "Un long paragraphe qui se poursuit et se poursuit encore pour remplir la page. "
+                                          "Un long paragraphe qui se poursuit et se poursuit encore pour remplir la page.\n"
+                                          "Un long paragraphe qui se poursuit et se poursuit encore pour remplir la page. "
+                                          "Un long paragraphe qui se poursuit et se poursuit encore pour remplir la page. "
+                                          "Un long paragraphe qui se poursuit et se poursuit encore pour remplir la page.\n");
+  wait_ms (900);
+  drafts = redress_draft_list (db, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  draft = g_ptr_array_index (drafts, 0);
+  g_assert_cmpstr (draft->language, ==, "fr");
+  sections = redress_draft_get_sections (db, draft->id, &error);
+  g_assert_true (g_str_has_prefix (g_hash_table_lookup (sections, "facts"), "# Contexte"));
+  g_assert_cmpuint (redress_composer_page_get_n_pages (page), >=, pages_before);
+
+  /* Another language keeps the prose. */
+  redress_composer_page_set_options (page, NULL, "es", NULL);
+  wait_ms (100);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  drafts = redress_draft_list (db, case_id, &error);
+  draft = g_ptr_array_index (drafts, 0);
+  g_assert_cmpstr (draft->language, ==, "es");
+  g_clear_pointer (&sections, g_hash_table_unref);
+  sections = redress_draft_get_sections (db, draft->id, &error);
+  g_assert_true (g_str_has_prefix (g_hash_table_lookup (sections, "facts"), "# Contexte"));
+
+  if (g_getenv ("REDRESS_SCREENSHOT") != NULL)
+    {
+      redress_composer_page_set_options (page, NULL, "fr", NULL);
+      wait_ms (500);
+      save_screenshot (window, g_getenv ("REDRESS_SCREENSHOT"));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_ms (50);
+  g_free (case_id);
+  g_clear_object (&list);
+  redress_database_close (db);
+  g_clear_object (&db);
+  rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/composer-page/compose-type-switch", test_page);
+  return g_test_run ();
+}
