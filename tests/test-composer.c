@@ -545,6 +545,15 @@ test_public_profile (Fixture       *f,
       g_assert_nonnull (strstr (flat, "School refusal of M.O."));
     }
 
+  /* The case title is free text: the public version leaves it out. */
+  {
+    g_autoptr(RedressComposition) c = compose (f, "follow-up", "en", REDRESS_PROFILE_PUBLIC, NULL);
+    g_autofree char *pdf = export_text (c, REDRESS_EXPORT_PDF, NULL);
+
+    g_assert_null (strstr (pdf, "v. Portugal"));
+    g_assert_nonnull (strstr (pdf, "RDR-2025-000777"));
+  }
+
   /* A name slipped into the document after redaction is caught, in the PDF
    * and in the ODT, and the export is refused. */
   {

@@ -1000,7 +1000,10 @@ field_case_reference (RedressComposition *self,
   g_autofree char *title = redress_template_format (self->tmpl, "case-title", "title",
                                                     redress_case_get_title (self->kase), NULL);
 
-  add_block (self, REDRESS_BLOCK_PARAGRAPH, section_id, title, NULL);
+  /* A case title is free text that may name anyone: the public version
+   * leaves it out. */
+  if (self->profile != REDRESS_PROFILE_PUBLIC)
+    add_block (self, REDRESS_BLOCK_PARAGRAPH, section_id, title, NULL);
   if (!empty (committee_ref))
     {
       g_autofree char *theirs = redress_template_format (self->tmpl, "committee-reference", "reference",
@@ -1315,11 +1318,11 @@ redress_composer_compose (RedressDatabase  *db,
   if (!number_annexes (self, error))
     return NULL;
 
-  {
-    g_autofree char *title = shown (self, redress_case_get_title (self->kase));
-
-    subject = g_strdup_printf ("%s — %s", redress_case_get_reference (self->kase), title);
-  }
+  if (profile == REDRESS_PROFILE_PUBLIC)
+    subject = g_strdup (redress_case_get_reference (self->kase));
+  else
+    subject = g_strdup_printf ("%s — %s", redress_case_get_reference (self->kase),
+                               redress_case_get_title (self->kase));
   redress_document_set_metadata (self->doc, redress_template_get_title (self->tmpl), subject,
                                  redress_case_get_reference (self->kase), self->today);
   {
