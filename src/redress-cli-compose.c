@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * redress-cli compose CASE --template communication|comments|follow-up|inquiry|cover-letter
- *   --lang en|fr|es --profile committee|public --output FILE.pdf|.odt
+ *   --lang en|fr|es --profile committee|public --output FILE.pdf|.odt|.docx
  *   [--date DATE] [--check] [--mark-submitted [--sent-on DATE] [--channel C]]
  *
  * Drafts the document from the case file (with the lawyer's prose saved in the
@@ -72,7 +72,7 @@ redress_cli_compose (RedressCli  *cli,
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &language, N_("en, fr or es (default en)"), N_("LANG") },
     { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name,
       N_("committee (full identities) or public (initials; checked for leaks)"), N_("PROFILE") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write, .pdf or .odt"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write, .pdf, .odt or .docx"), N_("FILE") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &today, N_("The date of the document (default today)"), N_("DATE") },
     { "check", 0, 0, G_OPTION_ARG_NONE, &check, N_("Only list what is missing or inconsistent"), NULL },
     { "mark-submitted", 0, 0, G_OPTION_ARG_NONE, &mark_submitted,
@@ -105,9 +105,10 @@ redress_cli_compose (RedressCli  *cli,
   if (sent_on != NULL && !redress_iso_date_is_valid (sent_on))
     return redress_cli_usage_error (cli, _("“%s” is not a date: use YYYY-MM-DD."), sent_on);
   if (!check && output == NULL)
-    return redress_cli_usage_error (cli, _("Say where to write the document with --output FILE.pdf or FILE.odt."));
+    return redress_cli_usage_error (cli, _("Say where to write the document with --output FILE.pdf, FILE.odt or "
+                                           "FILE.docx."));
   if (output != NULL && !redress_export_format_from_path (output, &format))
-    return redress_cli_usage_error (cli, _("The output file must end in .pdf or .odt."));
+    return redress_cli_usage_error (cli, _("The output file must end in .pdf, .odt or .docx."));
   if (mark_submitted && profile == REDRESS_PROFILE_PUBLIC)
     return redress_cli_usage_error (cli, _("Only the version for the Committee is filed: mark a committee "
                                            "profile document as submitted."));

@@ -575,8 +575,9 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   RedressComposerPage *self = REDRESS_COMPOSER_PAGE (widget);
-  RedressExportFormat format = g_str_equal (action_name, "composer.export-odt") ? REDRESS_EXPORT_ODT
-                                                                                : REDRESS_EXPORT_PDF;
+  RedressExportFormat format = g_str_equal (action_name, "composer.export-odt") ? REDRESS_EXPORT_ODT :
+                               g_str_equal (action_name, "composer.export-docx") ? REDRESS_EXPORT_DOCX :
+                               REDRESS_EXPORT_PDF;
   GtkFileChooserNative *dialog;
   g_autofree char *name = NULL;
 
@@ -790,6 +791,7 @@ redress_composer_page_class_init (RedressComposerPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filed_activated_cb);
   gtk_widget_class_install_action (widget_class, "composer.export-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "composer.export-odt", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "composer.export-docx", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "composer.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "composer.mark-submitted", NULL, mark_submitted_action);
 }

@@ -426,8 +426,10 @@ test_every_template_renders (Fixture       *f,
         RedressTemplate *t = redress_composition_get_template (c);
         g_autofree char *pdf = export_text (c, REDRESS_EXPORT_PDF, NULL);
         g_autofree char *odt = export_text (c, REDRESS_EXPORT_ODT, NULL);
+        g_autofree char *docx = export_text (c, REDRESS_EXPORT_DOCX, NULL);
         g_autofree char *pdf_flat = squash (pdf);
         g_autofree char *odt_flat = squash (odt);
+        g_autofree char *docx_flat = squash (docx);
         g_autofree char *pdf_bare = without_spaces (pdf);
 
         for (guint s = 0; s < redress_template_get_n_sections (t); s++)
@@ -436,6 +438,7 @@ test_every_template_renders (Fixture       *f,
 
             g_assert_nonnull (strstr (pdf_flat, heading));
             g_assert_nonnull (strstr (odt_flat, heading));
+            g_assert_nonnull (strstr (docx_flat, heading));
           }
         /* Full identities in the version for the Committee. */
         g_assert_nonnull (strstr (pdf_flat, "RDR-2025-000777"));
@@ -534,10 +537,12 @@ test_public_profile (Fixture       *f,
       g_autoptr(GBytes) pdf_bytes = NULL;
       g_autofree char *pdf = export_text (c, REDRESS_EXPORT_PDF, &pdf_bytes);
       g_autofree char *odt = export_text (c, REDRESS_EXPORT_ODT, NULL);
+      g_autofree char *docx = export_text (c, REDRESS_EXPORT_DOCX, NULL);
       g_autofree char *flat = squash (pdf);
 
       assert_no_protected (pdf, "the public PDF");
       assert_no_protected (odt, "the public ODT");
+      assert_no_protected (docx, "the public DOCX");
       /* Consistent initials, and the representative keeps her name (domain §6.4). */
       g_assert_nonnull (strstr (flat, "M.O."));
       g_assert_nonnull (strstr (flat, "T.O."));
@@ -581,6 +586,13 @@ test_public_profile (Fixture       *f,
     g_assert_error (error, REDRESS_EXPORT_ERROR, REDRESS_EXPORT_ERROR_LEAK);
     g_assert_cmpuint (leaks->len, ==, 1);
     g_assert_cmpstr (((RedressLeak *) g_ptr_array_index (leaks, 0))->where, ==, "content.xml");
+    g_clear_error (&error);
+    g_clear_pointer (&leaks, g_ptr_array_unref);
+
+    bytes = redress_composition_export (c, REDRESS_EXPORT_DOCX, &leaks, &error);
+    g_assert_error (error, REDRESS_EXPORT_ERROR, REDRESS_EXPORT_ERROR_LEAK);
+    g_assert_cmpuint (leaks->len, ==, 1);
+    g_assert_cmpstr (((RedressLeak *) g_ptr_array_index (leaks, 0))->where, ==, "word/document.xml");
   }
 
   /* A date of birth written out in the metadata is caught as well. */
@@ -649,6 +661,44 @@ test_odt_package (Fixture       *f,
     g_assert_null (none);
     g_assert_nonnull (error);
   }
+}
+
+/* The DOCX: every part Word needs, well-formed, headings as Heading 1, the
+ * footer's page fields, the case as author. */
+static void
+test_docx_package (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RedressComposition) c = compose (f, "communication", "en", REDRESS_PROFILE_COMMITTEE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = redress_composition_export (c, REDRESS_EXPORT_DOCX, NULL, &error);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GHashTable) parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *text = NULL;
+  const char *document;
+
+  g_assert_no_error (error);
+  entries = redress_odt_read_entries (bytes, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      RedressZipEntry *e = g_ptr_array_index (entries, i);
+
+      g_hash_table_insert (parts, g_strdup (e->name),
+                           g_strndup (g_bytes_get_data (e->data, NULL), g_bytes_get_size (e->data)));
+    }
+  g_assert_cmpstr (((RedressZipEntry *) g_ptr_array_index (entries, 0))->name, ==, "[Content_Types].xml");
+  g_assert_true (g_hash_table_contains (parts, "_rels/.rels"));
+  g_assert_true (g_hash_table_contains (parts, "word/_rels/document.xml.rels"));
+  document = g_hash_table_lookup (parts, "word/document.xml");
+  g_assert_nonnull (strstr (document, "<w:pStyle w:val=\"Heading1\"/>"));
+  g_assert_nonnull (strstr (document, "<w:numId w:val=\"1\"/>"));
+  g_assert_nonnull (strstr (g_hash_table_lookup (parts, "word/footer1.xml"), "w:instr=\" NUMPAGES \""));
+  g_assert_nonnull (strstr (g_hash_table_lookup (parts, "docProps/core.xml"),
+                            "<dc:creator>RDR-2025-000777</dc:creator>"));
+  text = redress_export_extract_text (bytes, REDRESS_EXPORT_DOCX, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "5. Facts of the case"));
 }
 
 static gboolean
@@ -1095,6 +1145,7 @@ main (int   argc,
   g_test_add ("/composer/communication", Fixture, NULL, fixture_setup, test_communication_content, fixture_teardown);
   g_test_add ("/composer/public", Fixture, NULL, fixture_setup, test_public_profile, fixture_teardown);
   g_test_add ("/composer/odt", Fixture, NULL, fixture_setup, test_odt_package, fixture_teardown);
+  g_test_add ("/composer/docx", Fixture, NULL, fixture_setup, test_docx_package, fixture_teardown);
   g_test_add ("/composer/missing", Fixture, NULL, fixture_setup, test_missing_items, fixture_teardown);
   g_test_add ("/composer/drafts", Fixture, NULL, fixture_setup, test_drafts, fixture_teardown);
   g_test_add ("/composer/submit", Fixture, NULL, fixture_setup, test_mark_submitted, fixture_teardown);

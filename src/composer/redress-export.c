@@ -6,8 +6,8 @@
  *
  * Export with the leak check.  Every file exported in the public profile is
  * read back as a reader would see it (the PDF's text layer and metadata with
- * poppler, every XML part of the ODT with libxml2, which also proves it is
- * well-formed) and searched for every protected name, alias, date of birth
+ * poppler, every XML part of the ODT or DOCX with libxml2, which also proves
+ * it is well-formed) and searched for every protected name, alias, date of birth
  * and contact line of the case's people; any hit blocks the export and says
  * where.
  */
@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 #include <gio/gio.h>
 
+#include "redress-docx.h"
 #include "redress-export.h"
 #include "redress-odt.h"
 #include "redress-pdf.h"
@@ -67,6 +68,8 @@ redress_export_format_from_path (const char          *path,
     *format = REDRESS_EXPORT_PDF;
   else if (g_str_has_suffix (lower, ".odt"))
     *format = REDRESS_EXPORT_ODT;
+  else if (g_str_has_suffix (lower, ".docx"))
+    *format = REDRESS_EXPORT_DOCX;
   else
     return FALSE;
   return TRUE;
@@ -75,7 +78,16 @@ redress_export_format_from_path (const char          *path,
 const char *
 redress_export_format_extension (RedressExportFormat format)
 {
-  return format == REDRESS_EXPORT_ODT ? "odt" : "pdf";
+  switch (format)
+    {
+    case REDRESS_EXPORT_ODT:
+      return "odt";
+    case REDRESS_EXPORT_DOCX:
+      return "docx";
+    case REDRESS_EXPORT_PDF:
+    default:
+      return "pdf";
+    }
 }
 
 GBytes *
@@ -85,6 +97,8 @@ redress_export_render (RedressDocument     *doc,
 {
   if (format == REDRESS_EXPORT_ODT)
     return redress_document_write_odt (doc, error);
+  if (format == REDRESS_EXPORT_DOCX)
+    return redress_document_write_docx (doc, error);
   return redress_document_write_pdf (doc, error);
 }
 
@@ -177,7 +191,7 @@ extract_parts (GBytes              *bytes,
           xmlDocPtr xml;
           GString *text;
 
-          if (!g_str_has_suffix (e->name, ".xml"))
+          if (!g_str_has_suffix (e->name, ".xml") && !g_str_has_suffix (e->name, ".rels"))
             {
               add_part (parts, g_strdup (e->name), g_strndup (data, size));
               continue;
@@ -187,7 +201,7 @@ extract_parts (GBytes              *bytes,
           if (xml == NULL)
             {
               g_set_error (error, REDRESS_EXPORT_ERROR, REDRESS_EXPORT_ERROR_INVALID,
-                           _("%s in the OpenDocument file is not well-formed XML."), e->name);
+                           _("%s in the exported file is not well-formed XML."), e->name);
               return NULL;
             }
           text = g_string_new (NULL);

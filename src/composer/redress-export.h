@@ -26,6 +26,7 @@ typedef enum
 {
   REDRESS_EXPORT_PDF,
   REDRESS_EXPORT_ODT,
+  REDRESS_EXPORT_DOCX,
 } RedressExportFormat;
 
 GQuark      redress_export_error_quark    (void);

@@ -1,0 +1,19 @@
+/* redress-docx.h
+ *
+ * Copyright 2026 The Redress developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "redress-document.h"
+
+G_BEGIN_DECLS
+
+GBytes *redress_document_write_docx (RedressDocument  *doc,
+                                     GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS
