@@ -463,6 +463,11 @@ open_connection (const char  *path,
     }
 
   sqlite3_extended_result_codes (db, 1);
+  /* SQLCipher logs a failed decryption to stderr whatever its log level; a
+   * wrong passphrase is reported by the error below, in words the user can
+   * act on.  REDRESS_SQLCIPHER_LOG=1 keeps its log for debugging. */
+  if (g_getenv ("REDRESS_SQLCIPHER_LOG") == NULL)
+    sqlite3_exec (db, "PRAGMA cipher_log = '/dev/null'", NULL, NULL, NULL);
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
 
   if (passphrase != NULL && *passphrase != '\0')
