@@ -201,31 +201,113 @@ ask_passphrase (RedressApplication *self,
 
 /* Opening dockets -------------------------------------------------------- */
 
-static void
-open_docket_in (RedressApplication *self,
-                RedressWindow      *window,
-                const char         *path,
-                gboolean            create)
+typedef struct
 {
-  g_autoptr(RedressDatabase) db = NULL;
-  g_autoptr(GError) error = NULL;
+  RedressApplication *self;
+  RedressWindow      *window;
+  char               *path;
+  gboolean            create;
+} OpenRequest;
+
+static void
+open_request_free (OpenRequest *request)
+{
+  g_clear_object (&request->self);
+  g_clear_object (&request->window);
+  g_clear_pointer (&request->path, g_free);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenRequest, open_request_free)
+
+/* Opening checks the whole file (PRAGMA quick_check), which takes seconds on
+ * a large docket: it runs in a worker thread while the window shows that it
+ * is opening.  The task has no source object and only the path as its data,
+ * and the database has no main-context sources, so no widget or window is
+ * ever released in the thread. */
+static void
+open_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  const char *path = task_data;
+  gboolean create = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "redress-create"));
+  RedressDatabase *db;
+  GError *error = NULL;
 
   db = redress_database_open (path, NULL, create ? REDRESS_DATABASE_OPEN_CREATE : 0, &error);
   if (db != NULL)
+    g_task_return_pointer (task, db, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+open_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(OpenRequest) request = user_data;
+  g_autoptr(RedressDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* The window was closed, or shows another docket by now. */
+  if (gtk_widget_in_destruction (GTK_WIDGET (request->window)) ||
+      g_object_get_data (G_OBJECT (request->window), "redress-opening") != request)
+    return;
+  g_object_set_data (G_OBJECT (request->window), "redress-opening", NULL);
+
+  if (db != NULL)
     {
-      docket_opened (self, window, db);
+      docket_opened (request->self, request->window, db);
       return;
     }
 
   if (g_error_matches (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NEEDS_PASSPHRASE) ||
       g_error_matches (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_WRONG_PASSPHRASE))
     {
-      ask_passphrase (self, window, path);
+      ask_passphrase (request->self, request->window, request->path);
       return;
     }
 
-  redress_window_show_problem (window, _("Docket Could Not Be Opened"), error->message);
+  redress_window_show_problem (request->window, _("Docket Could Not Be Opened"), error->message);
+  gtk_window_present (GTK_WINDOW (request->window));
+}
+
+static void
+open_docket_in (RedressApplication *self,
+                RedressWindow      *window,
+                const char         *path,
+                gboolean            create)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *title = NULL;
+  OpenRequest *request;
+
+  request = g_new0 (OpenRequest, 1);
+  request->self = g_object_ref (self);
+  request->window = g_object_ref (window);
+  request->path = g_strdup (path);
+  request->create = create;
+  g_object_set_data (G_OBJECT (window), "redress-opening", request);
+
+  /* Translators: shown while a docket file is checked and opened. */
+  title = g_strdup_printf (_("Opening “%s”…"), name);
+  redress_window_show_problem (window, title,
+                               _("Redress checks the whole docket file first; a large docket takes a moment."));
   gtk_window_present (GTK_WINDOW (window));
+
+  /* The worker sees only plain data; the request, with its references to
+   * widgets, stays with the callback on the main thread. */
+  task = g_task_new (NULL, NULL, open_done_cb, request);
+  g_task_set_source_tag (task, open_docket_in);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_object_set_data (G_OBJECT (task), "redress-create", GINT_TO_POINTER (create));
+  g_task_run_in_thread (task, open_worker);
 }
 
 static RedressWindow *

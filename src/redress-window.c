@@ -200,6 +200,10 @@ content_page_changed_cb (RedressWindow *self)
 {
   const char *page = gtk_stack_get_visible_child_name (self->content_stack);
 
+  if (g_strcmp0 (page, "deadlines") == 0 &&
+      redress_deadlines_page_get_database (REDRESS_DEADLINES_PAGE (self->deadlines_page)) != self->database)
+    redress_deadlines_page_set_database (REDRESS_DEADLINES_PAGE (self->deadlines_page), self->database);
+
   /* Keep the sidebar's selection on the page shown; an open case belongs to
    * the docket. */
   if (g_strcmp0 (page, "case") == 0)
@@ -345,7 +349,7 @@ static const struct
   int              chars;
   gboolean         expand;
 } columns[N_COLUMNS] = {
-  [COLUMN_REFERENCE] = { N_("Our Reference"), REDRESS_CASE_SORT_REFERENCE, 12, FALSE },
+  [COLUMN_REFERENCE] = { N_("Our Reference"), REDRESS_CASE_SORT_REFERENCE, 15, FALSE },
   [COLUMN_TITLE]     = { N_("Title"), REDRESS_CASE_SORT_TITLE, 30, TRUE },
   [COLUMN_STATE]     = { N_("State"), REDRESS_CASE_SORT_STATE, 14, FALSE },
   [COLUMN_KIND]      = { N_("Kind"), REDRESS_CASE_SORT_KIND, 14, FALSE },
@@ -1033,7 +1037,10 @@ set_database (RedressWindow   *self,
 
   g_set_object (&self->database, database);
   g_clear_pointer (&self->today, g_free);
-  redress_deadlines_page_set_database (REDRESS_DEADLINES_PAGE (self->deadlines_page), database);
+  /* The deadlines page builds one row per open deadline: it gets the docket
+   * when it is first shown, so a large docket opens at once. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "deadlines") == 0 || database == NULL)
+    redress_deadlines_page_set_database (REDRESS_DEADLINES_PAGE (self->deadlines_page), database);
   redress_composer_page_set_database (REDRESS_COMPOSER_PAGE (self->composer_page), database);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-communication",

@@ -647,6 +647,12 @@ find_message_dialog (void)
 }
 
 static gboolean
+dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
 error_shown (gpointer data)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
@@ -686,7 +692,9 @@ test_passphrase (void)
     g_assert_true (redress_database_get_encrypted (db));
   }
 
+  /* The docket opens in a worker thread; then the dialog asks. */
   redress_application_open_docket (app, path, FALSE);
+  wait_until (dialog_shown, NULL);
   dialog = g_object_ref (find_message_dialog ());
   g_assert_nonnull (dialog);
   window = REDRESS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
@@ -717,6 +725,37 @@ test_passphrase (void)
   remove_tree (dir);
 }
 
+/* Opening by path (command line, file manager) goes through a worker thread:
+ * the window is there at once and fills in when the docket is checked. */
+static void
+test_open_by_path (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "test.redress", NULL);
+  RedressWindow *window = NULL;
+
+  {
+    g_autoptr(RedressDatabase) db = create_docket (dir, 5, NULL);
+
+    redress_database_close (db);
+  }
+
+  redress_application_open_docket (app, path, FALSE);
+  window = REDRESS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  wait_until (window_has_docket, window);
+  g_assert_cmpstr (redress_database_get_path (redress_window_get_database (window)), ==, path);
+  wait_until (list_ready, window);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (_redress_window_get_case_list (window))), ==, 5);
+
+  /* Asking again shows the same window rather than a second copy. */
+  redress_application_open_docket (app, path, FALSE);
+  g_assert_true (GTK_WINDOW (window) == gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -740,6 +779,7 @@ main (int   argc,
   g_test_add_func ("/window/empty-docket", test_empty_docket);
   g_test_add_func ("/window/folds-when-narrow", test_folds_when_narrow);
   g_test_add_func ("/window/passphrase", test_passphrase);
+  g_test_add_func ("/window/open-by-path", test_open_by_path);
   g_test_add_func ("/window/damaged-read-only", test_damaged_read_only);
 
   ret = g_test_run ();
