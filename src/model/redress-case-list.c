@@ -743,6 +743,21 @@ redress_case_list_get_n_items (GListModel *model)
   return REDRESS_CASE_LIST (model)->n_items;
 }
 
+/* What a view shows for a row that cannot be read (a damaged page of the
+ * docket, or a case deleted an instant before the change signal): views must
+ * never get NULL for a position below n-items. */
+static gpointer
+unreadable_case (guint position)
+{
+  g_autofree char *reference = g_strdup_printf ("#%u", position + 1);
+
+  return g_object_new (REDRESS_TYPE_CASE,
+                       "kind", "communication",
+                       "reference", reference,
+                       "title", _("This case cannot be read from the docket"),
+                       NULL);
+}
+
 static gpointer
 redress_case_list_get_item (GListModel *model,
                             guint       position)
@@ -760,13 +775,14 @@ redress_case_list_get_item (GListModel *model,
       g_queue_push_head (&self->lru, page);
     }
   else if ((page = fetch_page (self, index)) == NULL)
-    return NULL;
+    return unreadable_case (position);
 
   if (position % PAGE_SIZE >= page->items->len)
     {
-      /* Deleted behind the list's back; the change signal will fix it. */
-      g_message ("Case %u of the list vanished", position);
-      return NULL;
+      /* Unreadable, or deleted behind the list's back (the change signal
+       * will fix that). */
+      g_message ("Case %u of the list cannot be read", position);
+      return unreadable_case (position);
     }
 
   return g_object_ref (g_ptr_array_index (page->items, position % PAGE_SIZE));
