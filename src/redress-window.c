@@ -350,12 +350,12 @@ static const struct
   gboolean         expand;
 } columns[N_COLUMNS] = {
   [COLUMN_REFERENCE] = { N_("Our Reference"), REDRESS_CASE_SORT_REFERENCE, 15, FALSE },
-  [COLUMN_TITLE]     = { N_("Title"), REDRESS_CASE_SORT_TITLE, 30, TRUE },
-  [COLUMN_STATE]     = { N_("State"), REDRESS_CASE_SORT_STATE, 14, FALSE },
-  [COLUMN_KIND]      = { N_("Kind"), REDRESS_CASE_SORT_KIND, 14, FALSE },
-  [COLUMN_STAGE]     = { N_("Stage"), REDRESS_CASE_SORT_STAGE, 20, FALSE },
+  [COLUMN_TITLE]     = { N_("Title"), REDRESS_CASE_SORT_TITLE, 40, TRUE },
+  [COLUMN_STATE]     = { N_("State"), REDRESS_CASE_SORT_STATE, 12, FALSE },
+  [COLUMN_KIND]      = { N_("Kind"), REDRESS_CASE_SORT_KIND, 12, FALSE },
+  [COLUMN_STAGE]     = { N_("Stage"), REDRESS_CASE_SORT_STAGE, 18, FALSE },
   [COLUMN_DEADLINE]  = { N_("Next Deadline"), REDRESS_CASE_SORT_NEXT_DEADLINE, 11, FALSE },
-  [COLUMN_UPDATED]   = { N_("Updated"), REDRESS_CASE_SORT_UPDATED, 11, FALSE },
+  [COLUMN_UPDATED]   = { N_("Updated"), REDRESS_CASE_SORT_UPDATED, 10, FALSE },
 };
 
 typedef struct
@@ -388,7 +388,9 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *inscription = gtk_inscription_new (NULL);
 
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), MIN (columns[data->column].chars, 8));
+  /* The title is what people read: it keeps room before the others do. */
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription),
+                                 data->column == COLUMN_TITLE ? 24 : MIN (columns[data->column].chars, 8));
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), columns[data->column].chars);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
