@@ -794,7 +794,10 @@ walk_procedure (Demo        *demo,
                 int         *seq,
                 GError     **error)
 {
-  int steps = range (demo, 0, 16);
+  /* The case moves on until today or until it closes, so where it stands
+   * follows from how long ago it began: recent cases are early in the
+   * procedure, older ones further on or closed. */
+  int steps = 64;
   const char *stage = first_stage;
   guint32 day = start;
 
@@ -896,10 +899,13 @@ add_case (Demo    *demo,
     }
   family_name = g_strdup (pick (demo, family_pool->family));
 
-  /* The facts happen after OP3 came into force for the State (art 7(g)), early
-   * enough to leave room for domestic remedies and the procedure. */
-  span = demo->horizon - state->eif;
-  fact_day = state->eif + (guint32) g_rand_int_range (demo->rand, 0, (gint32) MAX (1, span * 6 / 10));
+  /* The facts happen after OP3 came into force for the State (art 7(g)),
+   * within the last six years of an NGO's docket, early enough to leave
+   * room for domestic remedies and the procedure: like a real docket, most
+   * open cases are recent and their deadlines mostly ahead. */
+  span = MIN (demo->horizon - state->eif, 6 * 365);
+  fact_day = demo->horizon - span +
+             (guint32) g_rand_int_range (demo->rand, 0, (gint32) MAX (1, span * 8 / 10));
 
   if (inquiry)
     open_day = fact_day + (guint32) range (demo, 60, 300);
