@@ -283,6 +283,29 @@ create_case_row (RedressAgendaCase *c)
   return row;
 }
 
+#define MAX_ROWS_PER_GROUP 200
+
+/* The last row of a group that shows only its first rows. */
+static GtkWidget *
+create_more_row (guint hidden)
+{
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "%u more deadline; narrow the list with the filters",
+                                                        "%u more deadlines; narrow the list with the filters",
+                                                        hidden),
+                                           hidden);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
 static GtkWidget *
 create_placeholder (const char *text)
 {
@@ -550,23 +573,35 @@ redress_deadlines_page_reload (RedressDeadlinesPage *self)
                   create_section (_("Cases with no deadline set"),
                                   g_list_model_get_n_items (self->cases), "warning", &cases_list));
 
-  n = g_list_model_get_n_items (self->items);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RedressAgendaItem) item = g_list_model_get_item (self->items, i);
+  /* A large docket can have tens of thousands of open deadlines: each group
+   * shows its first rows by date and says how many more the filters hide. */
+  {
+    guint shown[REDRESS_AGENDA_N_GROUPS] = { 0 };
 
-      g_hash_table_insert (self->by_id, g_strdup (redress_agenda_item_get_deadline_id (item)),
-                           g_object_ref (item));
-      gtk_list_box_append (GTK_LIST_BOX (lists[redress_agenda_item_get_group (item)]),
-                           create_deadline_row (self, item));
-    }
+    n = g_list_model_get_n_items (self->items);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(RedressAgendaItem) item = g_list_model_get_item (self->items, i);
+        RedressAgendaGroup group = redress_agenda_item_get_group (item);
+
+        g_hash_table_insert (self->by_id, g_strdup (redress_agenda_item_get_deadline_id (item)),
+                             g_object_ref (item));
+        if (shown[group]++ < MAX_ROWS_PER_GROUP)
+          gtk_list_box_append (GTK_LIST_BOX (lists[group]), create_deadline_row (self, item));
+      }
+    for (guint g = 0; g < G_N_ELEMENTS (shown); g++)
+      if (shown[g] > MAX_ROWS_PER_GROUP && lists[g] != NULL)
+        gtk_list_box_append (GTK_LIST_BOX (lists[g]), create_more_row (shown[g] - MAX_ROWS_PER_GROUP));
+  }
   n = g_list_model_get_n_items (self->cases);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < MIN (n, MAX_ROWS_PER_GROUP); i++)
     {
       g_autoptr(RedressAgendaCase) c = g_list_model_get_item (self->cases, i);
 
       gtk_list_box_append (GTK_LIST_BOX (cases_list), create_case_row (c));
     }
+  if (n > MAX_ROWS_PER_GROUP)
+    gtk_list_box_append (GTK_LIST_BOX (cases_list), create_more_row (n - MAX_ROWS_PER_GROUP));
 
   if (g_list_model_get_n_items (self->items) == 0 && g_list_model_get_n_items (self->cases) == 0)
     {
