@@ -287,16 +287,28 @@ create_case_row (RedressAgendaCase *c)
 
 /* The last row of a group that shows only its first rows. */
 static GtkWidget *
-create_more_row (guint hidden)
+create_more_row (guint    hidden,
+                 gboolean cases)
 {
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                        "%u more deadline; narrow the list with the filters",
-                                                        "%u more deadlines; narrow the list with the filters",
-                                                        hidden),
-                                           hidden);
-  GtkWidget *label = gtk_label_new (text);
-  GtkWidget *row = gtk_list_box_row_new ();
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+  GtkWidget *row;
 
+  if (cases)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u more case; narrow the list with the filters",
+                                         "%u more cases; narrow the list with the filters",
+                                         hidden),
+                            hidden);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u more deadline; narrow the list with the filters",
+                                         "%u more deadlines; narrow the list with the filters",
+                                         hidden),
+                            hidden);
+
+  label = gtk_label_new (text);
+  row = gtk_list_box_row_new ();
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_margin_top (label, 12);
   gtk_widget_set_margin_bottom (label, 12);
@@ -591,7 +603,7 @@ redress_deadlines_page_reload (RedressDeadlinesPage *self)
       }
     for (guint g = 0; g < G_N_ELEMENTS (shown); g++)
       if (shown[g] > MAX_ROWS_PER_GROUP && lists[g] != NULL)
-        gtk_list_box_append (GTK_LIST_BOX (lists[g]), create_more_row (shown[g] - MAX_ROWS_PER_GROUP));
+        gtk_list_box_append (GTK_LIST_BOX (lists[g]), create_more_row (shown[g] - MAX_ROWS_PER_GROUP, FALSE));
   }
   n = g_list_model_get_n_items (self->cases);
   for (guint i = 0; i < MIN (n, MAX_ROWS_PER_GROUP); i++)
@@ -601,7 +613,7 @@ redress_deadlines_page_reload (RedressDeadlinesPage *self)
       gtk_list_box_append (GTK_LIST_BOX (cases_list), create_case_row (c));
     }
   if (n > MAX_ROWS_PER_GROUP)
-    gtk_list_box_append (GTK_LIST_BOX (cases_list), create_more_row (n - MAX_ROWS_PER_GROUP));
+    gtk_list_box_append (GTK_LIST_BOX (cases_list), create_more_row (n - MAX_ROWS_PER_GROUP, TRUE));
 
   if (g_list_model_get_n_items (self->items) == 0 && g_list_model_get_n_items (self->cases) == 0)
     {
