@@ -100,6 +100,18 @@ static const struct {
          "committee_lifts@2024-04-01", "D08", "2024-02-03", NULL, NULL, "done" },
   { "c", "author_requests_interim_measures@2024-02-01 committee_grants@2024-02-03 "
          "state_non_compliance_reported@2024-02-10", "D08", "2024-02-03", NULL, NULL, "superseded" },
+  /* Art 6(1): only "before a determination on the merits"; the Views, or a
+   * decision that ends the communication, end the interim measures. */
+  { "c", FILED "registered_and_transmitted@2024-01-31 author_requests_interim_measures@2024-02-01 "
+         "committee_grants@2024-02-03 state_observations_received@2024-06-01 author_comments_sent@2024-07-01 "
+         "exchange_closed@2024-08-01 views_violation@2024-11-15", "D08", "2024-02-03", NULL, NULL,
+    "superseded" },
+  { "c", FILED "author_requests_interim_measures@2023-06-04 committee_grants@2023-06-05 "
+         "declared_inadmissible_without_transmission@2023-09-01", "D08", "2023-06-05", NULL, NULL,
+    "superseded" },
+  { "c", FILED "registered_and_transmitted@2024-01-31 author_requests_interim_measures@2024-02-01 "
+         "committee_grants@2024-02-03 state_observations_received@2024-06-01", "D08", "2024-02-03", NULL, NULL,
+    "open" },
   /* D09 art 11(1), D10 rule 28. */
   { "c", TO_VIEWS "views_transmitted@2024-12-31", "D09", "2025-06-30", NULL, NULL, "open" },
   { "c", TO_VIEWS "views_transmitted@2024-12-31#2025-07-15", "D09", "2025-06-30", "2025-07-15", NULL, "open" },

@@ -349,6 +349,13 @@ strv_has (const char * const *strv,
   return strv != NULL && g_strv_contains (strv, str);
 }
 
+/* OP3 art 6(1) [V]: interim measures are requested "before a determination
+ * on the merits"; a decision that ends the communication ends them too. */
+static const char * const interim_ending_stages[] = {
+  "VIEWS_VIOLATION", "VIEWS_NO_VIOLATION", "DECIDED_INADMISSIBLE", "DISCONTINUED",
+  "FRIENDLY_SETTLEMENT_REACHED", "CLOSED_NOT_REGISTERED", "CLOSED_NOT_FILED", NULL
+};
+
 /* Walks the history after @start on the rule's track: an extension moves the
  * due date, a fulfilling event makes it done, leaving its stages supersedes it. */
 static void
@@ -362,6 +369,15 @@ settle (const RedressDeadlineRule *rule,
   for (guint j = start; j < events->len; j++)
     {
       Event *e = g_ptr_array_index (events, j);
+
+      if (g_strcmp0 (rule->track, "interim") == 0 && g_strcmp0 (e->track, "main") == 0 &&
+          strv_has (interim_ending_stages, e->stage_after))
+        {
+          w->status = "superseded";
+          w->closed_on = g_strdup (e->occurred_on);
+          w->closed_by = g_strdup (*e->letter_ref != '\0' ? e->letter_ref : e->event);
+          return;
+        }
 
       if (g_strcmp0 (e->track, rule->track) != 0)
         continue;
