@@ -796,6 +796,8 @@ redress_composer_page_class_init (RedressComposerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "composer.mark-submitted", NULL, mark_submitted_action);
 }
 
+static void update_actions (RedressComposerPage *self);
+
 static void
 redress_composer_page_init (RedressComposerPage *self)
 {
@@ -825,6 +827,7 @@ redress_composer_page_init (RedressComposerPage *self)
   gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
   self->loading = FALSE;
   set_status (self, _("Choose a case: type its reference, or open it from the docket."));
+  update_actions (self);
 }
 
 GtkWidget *
@@ -842,6 +845,19 @@ redress_composer_page_set_database (RedressComposerPage *self,
   redress_composer_page_flush (self);
   g_set_object (&self->database, database);
   redress_composer_page_set_case (self, NULL);
+}
+
+/* Exporting, printing and filing need a case. */
+static void
+update_actions (RedressComposerPage *self)
+{
+  gboolean has_case = self->case_id != NULL && self->database != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.export-pdf", has_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.export-odt", has_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.export-docx", has_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.print", has_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.mark-submitted", has_case);
 }
 
 void
@@ -864,6 +880,7 @@ redress_composer_page_set_case (RedressComposerPage *self,
       set_status (self, NULL);
     }
   load_draft (self);
+  update_actions (self);
 }
 
 const char *
