@@ -25,27 +25,6 @@
 #include "redress-media.h"
 #include "redress-timeline.h"
 
-static void
-print_json (RedressJsonWriter *w)
-{
-  g_autofree char *text = redress_json_writer_steal (w);
-
-  fputs (text, stdout);
-  fputc ('\n', stdout);
-}
-
-static void
-json_string_or_null (RedressJsonWriter *w,
-                     const char        *key,
-                     const char        *value)
-{
-  redress_json_writer_key (w, key);
-  if (value != NULL)
-    redress_json_writer_string (w, value);
-  else
-    redress_json_writer_null (w);
-}
-
 static RedressEvidenceStore *
 open_store (RedressCli               *cli,
             RedressDatabaseOpenFlags  flags,
@@ -155,15 +134,15 @@ evidence_add (RedressCli  *cli,
           RedressEvidenceInfo *e = g_ptr_array_index (added, i);
 
           redress_json_writer_begin_object (w);
-          json_string_or_null (w, "id", e->id);
-          json_string_or_null (w, "sha256", e->sha256);
-          json_string_or_null (w, "original_name", e->original_name);
+          redress_json_writer_member_string (w, "id", e->id);
+          redress_json_writer_member_string (w, "sha256", e->sha256);
+          redress_json_writer_member_string (w, "original_name", e->original_name);
           redress_json_writer_key (w, "duplicate");
           redress_json_writer_boolean (w, e->duplicate);
           redress_json_writer_end_object (w);
         }
       redress_json_writer_end_array (w);
-      print_json (w);
+      redress_cli_print_json (w);
     }
   return status;
 }
@@ -204,22 +183,22 @@ evidence_list (RedressCli  *cli,
           RedressEvidenceInfo *e = g_ptr_array_index (items, i);
 
           redress_json_writer_begin_object (w);
-          json_string_or_null (w, "id", e->id);
-          json_string_or_null (w, "sha256", e->sha256);
-          json_string_or_null (w, "title", e->title);
-          json_string_or_null (w, "description", e->description);
-          json_string_or_null (w, "kind", e->kind);
-          json_string_or_null (w, "shown_date", e->shown_date);
-          json_string_or_null (w, "provenance", e->provenance);
-          json_string_or_null (w, "language", e->language);
+          redress_json_writer_member_string (w, "id", e->id);
+          redress_json_writer_member_string (w, "sha256", e->sha256);
+          redress_json_writer_member_string (w, "title", e->title);
+          redress_json_writer_member_string (w, "description", e->description);
+          redress_json_writer_member_string (w, "kind", e->kind);
+          redress_json_writer_member_string (w, "shown_date", e->shown_date);
+          redress_json_writer_member_string (w, "provenance", e->provenance);
+          redress_json_writer_member_string (w, "language", e->language);
           redress_json_writer_key (w, "identifies_child");
           if (e->identifies_child < 0)
             redress_json_writer_null (w);
           else
             redress_json_writer_boolean (w, e->identifies_child);
-          json_string_or_null (w, "confidentiality", e->confidentiality);
-          json_string_or_null (w, "original_name", e->original_name);
-          json_string_or_null (w, "mime_type", e->mime_type);
+          redress_json_writer_member_string (w, "confidentiality", e->confidentiality);
+          redress_json_writer_member_string (w, "original_name", e->original_name);
+          redress_json_writer_member_string (w, "mime_type", e->mime_type);
           redress_json_writer_key (w, "size");
           redress_json_writer_int (w, e->size);
           redress_json_writer_key (w, "page_count");
@@ -227,11 +206,11 @@ evidence_list (RedressCli  *cli,
             redress_json_writer_null (w);
           else
             redress_json_writer_int (w, e->page_count);
-          json_string_or_null (w, "created_at", e->created_at);
+          redress_json_writer_member_string (w, "created_at", e->created_at);
           redress_json_writer_end_object (w);
         }
       redress_json_writer_end_array (w);
-      print_json (w);
+      redress_cli_print_json (w);
     }
   else
     {
@@ -321,16 +300,16 @@ evidence_verify (RedressCli  *cli,
           RedressEvidenceProblem *p = g_ptr_array_index (report->problems, i);
 
           redress_json_writer_begin_object (w);
-          json_string_or_null (w, "id", p->evidence_id);
-          json_string_or_null (w, "title", p->title);
-          json_string_or_null (w, "state", state_word (p->state));
-          json_string_or_null (w, "expected_sha256", p->expected_sha256);
-          json_string_or_null (w, "actual_sha256", p->actual_sha256);
+          redress_json_writer_member_string (w, "id", p->evidence_id);
+          redress_json_writer_member_string (w, "title", p->title);
+          redress_json_writer_member_string (w, "state", state_word (p->state));
+          redress_json_writer_member_string (w, "expected_sha256", p->expected_sha256);
+          redress_json_writer_member_string (w, "actual_sha256", p->actual_sha256);
           redress_json_writer_end_object (w);
         }
       redress_json_writer_end_array (w);
       redress_json_writer_end_object (w);
-      print_json (w);
+      redress_cli_print_json (w);
     }
   else
     {
@@ -398,15 +377,15 @@ evidence_custody (RedressCli  *cli,
           redress_json_writer_begin_object (w);
           redress_json_writer_key (w, "seq");
           redress_json_writer_int (w, e->seq);
-          json_string_or_null (w, "at", e->at);
-          json_string_or_null (w, "actor", e->actor);
-          json_string_or_null (w, "action", e->action);
-          json_string_or_null (w, "note", e->note);
+          redress_json_writer_member_string (w, "at", e->at);
+          redress_json_writer_member_string (w, "actor", e->actor);
+          redress_json_writer_member_string (w, "action", e->action);
+          redress_json_writer_member_string (w, "note", e->note);
           redress_json_writer_end_object (w);
         }
       redress_json_writer_end_array (w);
       redress_json_writer_end_object (w);
-      print_json (w);
+      redress_cli_print_json (w);
     }
   else
     {
@@ -502,22 +481,22 @@ write_letter_json (RedressJsonWriter   *w,
                    const RedressLetter *l)
 {
   redress_json_writer_begin_object (w);
-  json_string_or_null (w, "id", l->id);
-  json_string_or_null (w, "direction", l->direction);
-  json_string_or_null (w, "counterpart", l->counterpart);
-  json_string_or_null (w, "channel", l->channel);
-  json_string_or_null (w, "letter_date", l->letter_date);
-  json_string_or_null (w, "transit_date", l->transit_date);
-  json_string_or_null (w, "subject", l->subject);
-  json_string_or_null (w, "body", l->body);
-  json_string_or_null (w, "committee_ref", l->committee_ref);
-  json_string_or_null (w, "sender", l->sender);
-  json_string_or_null (w, "recipients", l->recipients);
-  json_string_or_null (w, "message_id", l->message_id);
-  json_string_or_null (w, "reported_event", l->reported_event);
-  json_string_or_null (w, "stated_due", l->stated_due);
-  json_string_or_null (w, "event_id", l->event_id);
-  json_string_or_null (w, "source_evidence_id", l->source_evidence_id);
+  redress_json_writer_member_string (w, "id", l->id);
+  redress_json_writer_member_string (w, "direction", l->direction);
+  redress_json_writer_member_string (w, "counterpart", l->counterpart);
+  redress_json_writer_member_string (w, "channel", l->channel);
+  redress_json_writer_member_string (w, "letter_date", l->letter_date);
+  redress_json_writer_member_string (w, "transit_date", l->transit_date);
+  redress_json_writer_member_string (w, "subject", l->subject);
+  redress_json_writer_member_string (w, "body", l->body);
+  redress_json_writer_member_string (w, "committee_ref", l->committee_ref);
+  redress_json_writer_member_string (w, "sender", l->sender);
+  redress_json_writer_member_string (w, "recipients", l->recipients);
+  redress_json_writer_member_string (w, "message_id", l->message_id);
+  redress_json_writer_member_string (w, "reported_event", l->reported_event);
+  redress_json_writer_member_string (w, "stated_due", l->stated_due);
+  redress_json_writer_member_string (w, "event_id", l->event_id);
+  redress_json_writer_member_string (w, "source_evidence_id", l->source_evidence_id);
   redress_json_writer_key (w, "attachments");
   redress_json_writer_begin_array (w);
   for (guint i = 0; l->attachment_ids != NULL && l->attachment_ids[i] != NULL; i++)
@@ -660,7 +639,7 @@ correspondence_list (RedressCli  *cli,
       for (guint i = 0; i < letters->len; i++)
         write_letter_json (w, g_ptr_array_index (letters, i));
       redress_json_writer_end_array (w);
-      print_json (w);
+      redress_cli_print_json (w);
     }
   else
     {
@@ -773,16 +752,16 @@ redress_cli_timeline (RedressCli  *cli,
           RedressTimelineEntry *e = g_ptr_array_index (entries, i);
 
           redress_json_writer_begin_object (w);
-          json_string_or_null (w, "date", e->date);
-          json_string_or_null (w, "end_date", e->end_date);
-          json_string_or_null (w, "kind", redress_timeline_kind_to_string (e->kind));
-          json_string_or_null (w, "id", e->source_id);
-          json_string_or_null (w, "title", e->title);
-          json_string_or_null (w, "detail", e->detail);
+          redress_json_writer_member_string (w, "date", e->date);
+          redress_json_writer_member_string (w, "end_date", e->end_date);
+          redress_json_writer_member_string (w, "kind", redress_timeline_kind_to_string (e->kind));
+          redress_json_writer_member_string (w, "id", e->source_id);
+          redress_json_writer_member_string (w, "title", e->title);
+          redress_json_writer_member_string (w, "detail", e->detail);
           redress_json_writer_end_object (w);
         }
       redress_json_writer_end_array (w);
-      print_json (w);
+      redress_cli_print_json (w);
     }
   else
     {

@@ -27,27 +27,6 @@
 #include "redress-reference.h"
 #include "redress-util.h"
 
-static void
-print_json (RedressJsonWriter *w)
-{
-  g_autofree char *text = redress_json_writer_steal (w);
-
-  fputs (text, stdout);
-  fputc ('\n', stdout);
-}
-
-static void
-json_string_or_null (RedressJsonWriter *w,
-                     const char        *key,
-                     const char        *value)
-{
-  redress_json_writer_key (w, key);
-  if (value != NULL)
-    redress_json_writer_string (w, value);
-  else
-    redress_json_writer_null (w);
-}
-
 /* --today, or the calendar date where the user is. */
 static gboolean
 resolve_today (RedressCli  *cli,
@@ -114,15 +93,15 @@ redress_cli_check (RedressCli  *cli,
           RedressGroundResult *r = g_ptr_array_index (results, i);
 
           redress_json_writer_begin_object (w);
-          json_string_or_null (w, "ground", redress_ground_result_get_ground (r));
-          json_string_or_null (w, "status", redress_ground_status_to_string (redress_ground_result_get_status (r)));
-          json_string_or_null (w, "citation", redress_ground_result_get_citation (r));
-          json_string_or_null (w, "explanation", redress_ground_result_get_explanation (r));
-          json_string_or_null (w, "field", redress_ground_result_get_field_hint (r));
+          redress_json_writer_member_string (w, "ground", redress_ground_result_get_ground (r));
+          redress_json_writer_member_string (w, "status", redress_ground_status_to_string (redress_ground_result_get_status (r)));
+          redress_json_writer_member_string (w, "citation", redress_ground_result_get_citation (r));
+          redress_json_writer_member_string (w, "explanation", redress_ground_result_get_explanation (r));
+          redress_json_writer_member_string (w, "field", redress_ground_result_get_field_hint (r));
           redress_json_writer_end_object (w);
         }
       redress_json_writer_end_array (w);
-      print_json (w);
+      redress_cli_print_json (w);
       redress_json_writer_free (w);
       return REDRESS_CLI_EXIT_OK;
     }
@@ -239,18 +218,18 @@ redress_cli_deadlines (RedressCli  *cli,
           const char *due = redress_deadline_info_get_due (info);
 
           redress_json_writer_begin_object (w);
-          json_string_or_null (w, "case", info->case_reference);
-          json_string_or_null (w, "rule", info->rule_id);
-          json_string_or_null (w, "due", due);
-          json_string_or_null (w, "computed", info->computed_due);
-          json_string_or_null (w, "letter_date", info->extended_due ? info->extended_due : info->letter_due);
-          json_string_or_null (w, "who", rule ? rule->who : NULL);
-          json_string_or_null (w, "citation", citation);
-          json_string_or_null (w, "status", due != NULL && g_strcmp0 (due, today) < 0 ? "overdue" : info->status);
+          redress_json_writer_member_string (w, "case", info->case_reference);
+          redress_json_writer_member_string (w, "rule", info->rule_id);
+          redress_json_writer_member_string (w, "due", due);
+          redress_json_writer_member_string (w, "computed", info->computed_due);
+          redress_json_writer_member_string (w, "letter_date", info->extended_due ? info->extended_due : info->letter_due);
+          redress_json_writer_member_string (w, "who", rule ? rule->who : NULL);
+          redress_json_writer_member_string (w, "citation", citation);
+          redress_json_writer_member_string (w, "status", due != NULL && g_strcmp0 (due, today) < 0 ? "overdue" : info->status);
           redress_json_writer_end_object (w);
         }
       redress_json_writer_end_array (w);
-      print_json (w);
+      redress_cli_print_json (w);
       redress_json_writer_free (w);
       return REDRESS_CLI_EXIT_OK;
     }

@@ -241,12 +241,15 @@ redress_cli_print_table (const char * const *headers,
     }
 }
 
-static void
-print_json (RedressJsonWriter *w)
+/* Prints the JSON that @w holds, ending with a newline. */
+void
+redress_cli_print_json (RedressJsonWriter *w)
 {
   g_autofree char *text = redress_json_writer_steal (w);
 
   fputs (text, stdout);
+  if (!g_str_has_suffix (text, "\n"))
+    fputc ('\n', stdout);
 }
 
 /* }}} */
@@ -454,7 +457,7 @@ redress_cli_list (RedressCli  *cli,
   if (cli->json)
     {
       redress_json_writer_end_array (w);
-      print_json (w);
+      redress_cli_print_json (w);
     }
   else if (n == 0)
     g_print (_("The docket has no cases.\n"));
@@ -657,7 +660,7 @@ redress_cli_search (RedressCli  *cli,
           redress_json_writer_end_object (w);
         }
       redress_json_writer_end_array (w);
-      print_json (w);
+      redress_cli_print_json (w);
     }
   else if (n == 0)
     g_print (_("Nothing matches “%s”.\n"), query);
@@ -809,7 +812,7 @@ redress_cli_verify (RedressCli  *cli,
       else
         redress_json_writer_string (w, error->message);
       redress_json_writer_end_object (w);
-      print_json (w);
+      redress_cli_print_json (w);
     }
   else if (ok)
     g_print (_("The docket %s is whole: every page and every reference between rows checked.\n"),

@@ -14,6 +14,7 @@
 #include <gio/gio.h>
 
 #include "redress-database.h"
+#include "redress-exchange.h"
 
 G_BEGIN_DECLS
 
@@ -57,6 +58,7 @@ int              redress_cli_fail           (RedressCli          *cli,
 int              redress_cli_usage_error    (RedressCli          *cli,
                                              const char          *format,
                                              ...) G_GNUC_PRINTF (2, 3);
+void             redress_cli_print_json     (RedressJsonWriter   *w);
 char            *redress_cli_resolve_case   (RedressCli          *cli,
                                              const char          *reference_or_id,
                                              int                 *status) G_GNUC_WARN_UNUSED_RESULT;

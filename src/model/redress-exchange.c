@@ -244,6 +244,19 @@ redress_json_writer_null (RedressJsonWriter *self)
   g_string_append (self->out, "null");
 }
 
+/* "key": value, or "key": null when @value is %NULL. */
+void
+redress_json_writer_member_string (RedressJsonWriter *self,
+                                   const char        *key,
+                                   const char        *value)
+{
+  redress_json_writer_key (self, key);
+  if (value != NULL)
+    redress_json_writer_string (self, value);
+  else
+    redress_json_writer_null (self);
+}
+
 /* }}} */
 /* {{{ The format, table by table */
 

@@ -63,6 +63,9 @@ void               redress_json_writer_int          (RedressJsonWriter  *self,
 void               redress_json_writer_boolean      (RedressJsonWriter  *self,
                                                      gboolean            value);
 void               redress_json_writer_null         (RedressJsonWriter  *self);
+void               redress_json_writer_member_string (RedressJsonWriter *self,
+                                                      const char        *key,
+                                                      const char        *value);
 void               redress_json_escape_string       (GString            *out,
                                                      const char         *value);
 
