@@ -28,6 +28,8 @@
 #include "redress-enums.h"
 #include "redress-event-dialog.h"
 #include "redress-evidence-panel.h"
+#include "redress-letters-panel.h"
+#include "redress-timeline-view.h"
 #include "redress-fact.h"
 #include "redress-field-bind.h"
 #include "redress-ground-row.h"
@@ -117,6 +119,8 @@ struct _RedressCasePage
   GtkListBox       *admissibility_list;
   GtkListBox       *deadlines_list;
   GtkWidget        *evidence_panel;   /* RedressEvidencePanel, after the remedies */
+  GtkWidget        *letters_panel;    /* RedressLettersPanel, after the evidence */
+  GtkWidget        *timeline_view;    /* RedressTimelineView, after the letters */
 };
 
 G_DEFINE_FINAL_TYPE (RedressCasePage, redress_case_page, ADW_TYPE_BIN)
@@ -1682,6 +1686,12 @@ redress_case_page_new (RedressDatabase *db)
   self->evidence_panel = redress_evidence_panel_new (db);
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->time_limit_excuse_area)),
                               self->evidence_panel, self->time_limit_excuse_area);
+  self->letters_panel = redress_letters_panel_new (db);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->evidence_panel)),
+                              self->letters_panel, self->evidence_panel);
+  self->timeline_view = redress_timeline_view_new (db);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->letters_panel)),
+                              self->timeline_view, self->letters_panel);
 
   self->changed_id = g_signal_connect_swapped (db, "changed", G_CALLBACK (database_changed_cb), self);
   /* D01 (art 7(h)) follows the domestic remedies as they are edited here. */
@@ -1770,6 +1780,8 @@ redress_case_page_set_case (RedressCasePage *self,
     gtk_stack_set_visible_child_name (self->stack, "empty");
 
   redress_evidence_panel_set_case (REDRESS_EVIDENCE_PANEL (self->evidence_panel), self->case_id);
+  redress_letters_panel_set_case (REDRESS_LETTERS_PANEL (self->letters_panel), self->case_id);
+  redress_timeline_view_set_case (REDRESS_TIMELINE_VIEW (self->timeline_view), self->case_id);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE_ID]);
 }
