@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include "redress-test-util.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
@@ -38,24 +40,6 @@ wait_ms (guint ms)
   while (g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (tick);
-}
-
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -165,7 +149,7 @@ test_page (void)
   g_clear_object (&list);
   redress_database_close (db);
   g_clear_object (&db);
-  rm_rf (dir);
+  redress_test_rm_rf (dir);
 }
 
 int

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include "redress-test-util.h"
+
 #include <glib/gstdio.h>
 #include <stdarg.h>
 #include <string.h>
@@ -56,24 +58,6 @@ static const char * const protected_strings[] = {
   "Mariana", "Oliveira", "Tiago", "Mari-Lu", "Rua das Flores 12", "2012-03-04",
   "4 March 2012", "4 mars 2012", "4 de marzo de 2012", NULL
 };
-
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static char *
 save (RedressDatabase *db,
@@ -234,7 +218,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_assert_finalize_object (f->db);
-  rm_rf (f->dir);
+  redress_test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->case_id);
   g_free (f->child_party);
@@ -485,7 +469,8 @@ test_communication_content (Fixture       *f,
   g_assert_nonnull (board);
   g_assert_true (refusal < board);
   g_assert_nonnull (strstr (refusal, "wheelchair. (annexe 1)"));
-  g_assert_nonnull (strstr (doc_text, "Convention relative aux droits de l’enfant, article 28 : Education"));
+  g_assert_nonnull (strstr (doc_text, "Convention relative aux droits de l’enfant, article 28 : Éducation : accès, "
+                                      "enseignement primaire gratuit"));
   g_assert_nonnull (strstr (doc_text, "La décision interne définitive a été rendue le 1er juin 2025"));
   g_assert_nonnull (strstr (doc_text, "Mariana Oliveira, né(e) le 4 mars 2012, âgé(e) de 12 ans"));
 
@@ -501,6 +486,48 @@ test_communication_content (Fixture       *f,
   g_assert_null (strstr (text, g_get_real_name ()));
   g_assert_cmpstr (redress_document_get_reference (doc), ==, "RDR-2025-000777");
   g_assert_cmpstr (redress_document_get_title (doc), ==, "Communication au Comité des droits de l’enfant");
+}
+
+/* The rights invoked carry their article's title in the document's language
+ * (data/rights.LANG.csv), in the text and in every export. */
+static void
+test_article_titles (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const struct
+  {
+    const char *language;
+    const char *title;
+  } expected[] = {
+    { "fr", "Éducation : accès, enseignement primaire gratuit, discipline scolaire respectueuse de la dignité" },
+    { "es", "Educación: acceso, enseñanza primaria gratuita, disciplina escolar compatible con la dignidad" },
+    { "en", "Education: access, free primary schooling, dignity in school discipline" },
+  };
+  const char *english = expected[G_N_ELEMENTS (expected) - 1].title;
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(RedressComposition) c = compose (f, "communication", expected[i].language,
+                                                 REDRESS_PROFILE_COMMITTEE, NULL);
+      g_autofree char *doc_text = redress_document_to_text (redress_composition_get_document (c));
+      g_autofree char *pdf = export_text (c, REDRESS_EXPORT_PDF, NULL);
+      g_autofree char *docx = export_text (c, REDRESS_EXPORT_DOCX, NULL);
+      g_autofree char *pdf_flat = squash (pdf);
+      g_autofree char *docx_flat = squash (docx);
+      g_autofree char *pdf_head = g_strndup (expected[i].title, strchr (expected[i].title, ',') - expected[i].title);
+
+      g_test_message ("communication in %s", expected[i].language);
+      g_assert_nonnull (strstr (doc_text, expected[i].title));
+      /* A page break may fall inside the title in the PDF: its head only. */
+      g_assert_nonnull (strstr (pdf_flat, pdf_head));
+      g_assert_nonnull (strstr (docx_flat, expected[i].title));
+      if (expected[i].title != english)
+        {
+          g_assert_null (strstr (doc_text, english));
+          g_assert_null (strstr (pdf_flat, "Education: access"));
+          g_assert_null (strstr (docx_flat, english));
+        }
+    }
 }
 
 static void
@@ -1129,7 +1156,7 @@ test_demo_docket (void)
   g_clear_object (&list);
   redress_database_close (db);
   g_clear_object (&db);
-  rm_rf (dir);
+  redress_test_rm_rf (dir);
 }
 
 int
@@ -1143,6 +1170,7 @@ main (int   argc,
   g_test_add_func ("/composer/dates-typography", test_dates_and_typography);
   g_test_add ("/composer/every-template", Fixture, NULL, fixture_setup, test_every_template_renders, fixture_teardown);
   g_test_add ("/composer/communication", Fixture, NULL, fixture_setup, test_communication_content, fixture_teardown);
+  g_test_add ("/composer/article-titles", Fixture, NULL, fixture_setup, test_article_titles, fixture_teardown);
   g_test_add ("/composer/public", Fixture, NULL, fixture_setup, test_public_profile, fixture_teardown);
   g_test_add ("/composer/odt", Fixture, NULL, fixture_setup, test_odt_package, fixture_teardown);
   g_test_add ("/composer/docx", Fixture, NULL, fixture_setup, test_docx_package, fixture_teardown);

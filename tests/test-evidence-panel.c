@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "redress-test-util.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -124,24 +126,6 @@ row_has_subtitle_cb (gpointer data)
   GtkWidget *linked = find_widget (args[0], is_row_titled, "Linked to");
 
   return linked != NULL && strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (linked)), "art. 19") != NULL;
-}
-
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -271,7 +255,7 @@ test_drop_thumbnail_link (void)
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);
   g_clear_object (&db);
-  rm_rf (dir);
+  redress_test_rm_rf (dir);
 }
 
 int

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "redress-test-util.h"
+
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
@@ -63,30 +65,12 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_assert_finalize_object (f->store);
   g_assert_finalize_object (f->db);
-  rm_rf (f->dir);
+  redress_test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->path);
   g_free (f->evidence);

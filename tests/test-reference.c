@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "procedure-fixture.h"
+#include "redress-csv.h"
 #include "redress-deadline-rules.h"
 #include "redress-reference.h"
 
@@ -150,6 +151,90 @@ test_rights (void)
   g_assert_null (redress_reference_lookup_right (ref, "CRC", "art"));
 }
 
+/* data/rights.fr.csv and rights.es.csv translate every article of rights.csv,
+ * in the same order, with a title each. */
+static void
+test_title_files (void)
+{
+  static const char * const files[] = { "rights.fr.csv", "rights.es.csv" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *english_text = read_data ("rights.csv");
+  g_autoptr(GPtrArray) english = redress_csv_parse (english_text, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (english->len, ==, 74);
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autofree char *text = read_data (files[f]);
+      g_autoptr(GPtrArray) rows = redress_csv_parse (text, -1, &error);
+      GStrv header;
+
+      g_assert_no_error (error);
+      header = g_ptr_array_index (rows, 0);
+      g_assert_cmpint (redress_csv_column (header, "treaty"), ==, 0);
+      g_assert_cmpint (redress_csv_column (header, "article"), ==, 1);
+      g_assert_cmpint (redress_csv_column (header, "short_title"), ==, 2);
+      g_assert_cmpuint (rows->len, ==, english->len);
+      for (guint i = 1; i < rows->len; i++)
+        {
+          GStrv row = g_ptr_array_index (rows, i);
+          GStrv en = g_ptr_array_index (english, i);
+          g_autofree char *stripped = NULL;
+
+          g_test_message ("%s line %u", files[f], i + 1);
+          g_assert_cmpuint (g_strv_length (row), ==, 3);
+          g_assert_cmpstr (row[0], ==, en[0]);
+          g_assert_cmpstr (row[1], ==, en[1]);
+          stripped = g_strstrip (g_strdup (row[2]));
+          g_assert_cmpstr (stripped, !=, "");
+          g_assert_cmpstr (stripped, ==, row[2]);
+          g_assert_true (g_utf8_validate (row[2], -1, NULL));
+        }
+    }
+}
+
+/* Article titles in the language of the document, English otherwise. */
+static void
+test_right_titles (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedressReference) ref = redress_reference_new_bundled (&error);
+  const RedressRightRecord *crc3, *crc12, *opic6;
+
+  g_assert_no_error (error);
+  crc3 = redress_reference_lookup_right (ref, "CRC", "3");
+  crc12 = redress_reference_lookup_right (ref, "CRC", "12");
+  opic6 = redress_reference_lookup_right (ref, "OP3", "6");
+
+  g_assert_cmpstr (redress_reference_get_right_title (ref, crc3, "en"), ==, crc3->short_title);
+  g_assert_true (g_str_has_prefix (redress_reference_get_right_title (ref, crc3, "fr"),
+                                   "Intérêt supérieur de l’enfant"));
+  g_assert_true (g_str_has_prefix (redress_reference_get_right_title (ref, crc3, "es"),
+                                   "Interés superior del niño"));
+  g_assert_nonnull (strstr (redress_reference_get_right_title (ref, crc12, "fr"), "droit d’être entendu"));
+  g_assert_nonnull (strstr (redress_reference_get_right_title (ref, crc12, "es"), "a ser escuchado"));
+  g_assert_cmpstr (redress_reference_get_right_title (ref, opic6, "es"), ==,
+                   "Cumplimiento de las medidas provisionales solicitadas por el Comité");
+  g_assert_cmpstr (redress_reference_get_right_title (ref, opic6, "fr"), ==,
+                   "Respect des mesures provisoires demandées par le Comité");
+  /* A locale name picks its language. */
+  g_assert_cmpstr (redress_reference_get_right_title (ref, opic6, "fr_BE.UTF-8"), ==,
+                   redress_reference_get_right_title (ref, opic6, "fr"));
+  /* Unknown languages and none fall back to English. */
+  g_assert_cmpstr (redress_reference_get_right_title (ref, crc3, "de"), ==, crc3->short_title);
+  g_assert_cmpstr (redress_reference_get_right_title (ref, crc3, "fra"), ==, crc3->short_title);
+  g_assert_cmpstr (redress_reference_get_right_title (ref, crc3, NULL), ==, crc3->short_title);
+
+  /* Every article has its translated title, never the English one. */
+  for (guint i = 0; i < redress_reference_get_n_rights (ref); i++)
+    {
+      const RedressRightRecord *r = redress_reference_get_right (ref, i);
+
+      g_assert_cmpstr (redress_reference_get_right_title (ref, r, "fr"), !=, r->short_title);
+      g_assert_cmpstr (redress_reference_get_right_title (ref, r, "es"), !=, r->short_title);
+    }
+}
+
 static guint
 count_imports (Docket *d)
 {
@@ -239,6 +324,8 @@ main (int   argc,
   g_test_add_func ("/reference/parties", test_parties);
   g_test_add_func ("/reference/entry-into-force", test_entry_into_force);
   g_test_add_func ("/reference/rights", test_rights);
+  g_test_add_func ("/reference/title-files", test_title_files);
+  g_test_add_func ("/reference/right-titles", test_right_titles);
   g_test_add ("/reference/import", Docket, NULL, docket_setup, test_import, docket_teardown);
 
   return g_test_run ();

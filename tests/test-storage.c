@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include "redress-test-util.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -38,28 +40,10 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  rm_rf (f->dir);
+  redress_test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -242,7 +226,7 @@ migrate_from (Fixture    *f,
   int latest = redress_database_get_latest_schema_version ();
 
   g_test_message ("Docket of schema %d, passphrase: %s", version, passphrase ? "yes" : "no");
-  rm_rf (f->dir);
+  redress_test_rm_rf (f->dir);
 
   db = _redress_database_open_full (f->path, passphrase, REDRESS_DATABASE_OPEN_CREATE, version,
                                     &error);
@@ -301,14 +285,14 @@ test_migrate_every_version (Fixture       *f,
       g_autoptr(RedressDatabase) probe = NULL;
 
       /* Versions may have gaps while migrations land; skip numbers without one. */
-      rm_rf (f->dir);
+      redress_test_rm_rf (f->dir);
       probe = _redress_database_open_full (f->path, NULL, REDRESS_DATABASE_OPEN_CREATE, version,
                                            &error);
       g_assert_no_error (error);
       if (redress_database_get_schema_version (probe) != version)
         {
           g_clear_object (&probe);
-          rm_rf (f->dir);
+          redress_test_rm_rf (f->dir);
           continue;
         }
       g_clear_object (&probe);
