@@ -757,6 +757,7 @@ field_violations (RedressComposition *self,
       g_autofree char *line = NULL;
       g_autofree char *tail = citations (self, redress_record_get_id (v));
       g_autofree char *strong = NULL;
+      const char *title = "";
 
       if (right == NULL && g_str_equal (treaty, "OP3"))
         right = redress_reference_lookup_right (self->reference, "OPIC", article);
@@ -765,8 +766,11 @@ field_violations (RedressComposition *self,
                                        "article", article, "paragraph", paragraph, NULL);
       else
         ref = redress_template_format (self->tmpl, "article-ref", "treaty", tname, "article", article, NULL);
+      /* The article's title in the document's language (data/rights.LANG.csv). */
+      if (right != NULL)
+        title = redress_reference_get_right_title (self->reference, right, redress_template_get_language (self->tmpl));
       line = redress_template_format (self->tmpl, "violation", "article", ref,
-                                      "title", right != NULL ? right->short_title : "", NULL);
+                                      "title", title, NULL);
       {
         g_autofree char *escaped = redress_markup_escape (line);
 

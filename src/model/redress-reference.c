@@ -536,6 +536,101 @@ redress_reference_lookup_right (RedressReference *self,
   return NULL;
 }
 
+/* Translated short titles, data/rights.LANG.csv: one table per language
+ * (treaty "\x1f" article → title), read from the bundled resource once for
+ * the whole program. */
+static const char * const title_languages[] = { "fr", "es" };
+
+static GHashTable *
+load_titles (const char *lang)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup_printf (DATA_PATH "rights.%s.csv", lang);
+  g_autoptr(GPtrArray) rows = redress_csv_load_resource (path, &error);
+  GHashTable *titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GStrv header;
+  int ct, ca, cs;
+
+  if (rows == NULL || rows->len == 0)
+    {
+      g_warning ("Cannot read the %s article titles: %s", lang,
+                 error != NULL ? error->message : "empty file");
+      return titles;
+    }
+  header = g_ptr_array_index (rows, 0);
+  ct = redress_csv_column (header, "treaty");
+  ca = redress_csv_column (header, "article");
+  cs = redress_csv_column (header, "short_title");
+  if (ct < 0 || ca < 0 || cs < 0)
+    {
+      g_warning ("The %s article titles lack the treaty, article or short_title column", lang);
+      return titles;
+    }
+  for (guint i = 1; i < rows->len; i++)
+    {
+      GStrv row = g_ptr_array_index (rows, i);
+
+      if (g_strv_length (row) <= (guint) MAX (MAX (ct, ca), cs) || *row[cs] == '\0')
+        continue;
+      g_hash_table_insert (titles, g_strconcat (row[ct], "\x1f", row[ca], NULL), g_strdup (row[cs]));
+    }
+  return titles;
+}
+
+/* "fr", "fr_BE", "fr-CA", "fr_FR.UTF-8" all name French. */
+static gboolean
+language_matches (const char *lang,
+                  const char *code)
+{
+  gsize n = strlen (code);
+
+  return g_ascii_strncasecmp (lang, code, n) == 0 &&
+         (lang[n] == '\0' || lang[n] == '_' || lang[n] == '-' || lang[n] == '.' || lang[n] == '@');
+}
+
+/**
+ * redress_reference_get_right_title:
+ * @right: a right of the catalogue
+ * @lang: (nullable): the language of the document, "en", "fr" or "es"
+ *
+ * The article's short title in @lang, from data/rights.fr.csv and
+ * data/rights.es.csv; the English title of rights.csv for "en", for any other
+ * language, and for an article the translation lacks.
+ *
+ * Returns: (transfer none): the title
+ */
+const char *
+redress_reference_get_right_title (RedressReference         *self,
+                                   const RedressRightRecord *right,
+                                   const char               *lang)
+{
+  static GHashTable *titles[G_N_ELEMENTS (title_languages)];
+  static gsize loaded = 0;
+
+  g_return_val_if_fail (REDRESS_IS_REFERENCE (self), NULL);
+  g_return_val_if_fail (right != NULL, NULL);
+
+  if (lang == NULL)
+    return right->short_title;
+
+  if (g_once_init_enter (&loaded))
+    {
+      for (guint l = 0; l < G_N_ELEMENTS (title_languages); l++)
+        titles[l] = load_titles (title_languages[l]);
+      g_once_init_leave (&loaded, 1);
+    }
+
+  for (guint l = 0; l < G_N_ELEMENTS (title_languages); l++)
+    if (language_matches (lang, title_languages[l]))
+      {
+        g_autofree char *key = g_strconcat (right->treaty, "\x1f", right->article, NULL);
+        const char *title = g_hash_table_lookup (titles[l], key);
+
+        return title != NULL ? title : right->short_title;
+      }
+  return right->short_title;
+}
+
 /**
  * redress_reference_import_states:
  * @db: an open, writable docket

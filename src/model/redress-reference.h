@@ -76,6 +76,9 @@ const RedressRightRecord *redress_reference_get_right        (RedressReference  
 const RedressRightRecord *redress_reference_lookup_right     (RedressReference  *self,
                                                               const char        *treaty,
                                                               const char        *article);
+const char               *redress_reference_get_right_title  (RedressReference  *self,
+                                                              const RedressRightRecord *right,
+                                                              const char        *lang);
 
 const char               *redress_treaty_to_string           (RedressTreaty      treaty);
 gboolean                  redress_treaty_from_string         (const char        *str,
