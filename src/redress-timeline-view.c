@@ -80,8 +80,9 @@ make_row (const RedressTimelineEntry *entry)
   gtk_widget_add_css_class (date, "numeric");
   icon = gtk_image_new_from_icon_name (kind_icon (entry->kind));
   gtk_widget_set_tooltip_text (icon, redress_timeline_kind_get_label (entry->kind));
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), date);
+  /* Prefixes go in front of the earlier ones: the date comes first. */
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), date);
   return row;
 }
 
