@@ -18,12 +18,15 @@
 #include "redress-audit-private.h"
 #include "redress-database-private.h"
 
-/* Tables whose changes are not audited: the log itself and the search index's
- * bookkeeping, which the search triggers derive from audited tables.  Virtual
- * tables, their shadow tables and sqlite_* tables are skipped by type. */
+/* Tables whose changes are not audited: the log itself, the search index's
+ * bookkeeping, which the search triggers derive from audited tables, and the
+ * thumbnail cache, derived from the evidence originals (an append-only log
+ * must not keep pictures of children).  Virtual tables, their shadow tables
+ * and sqlite_* tables are skipped by type. */
 static const char * const unaudited_tables[] = {
   "audit_log",
   "search_source",
+  "evidence_thumbnail",
 };
 
 /* Timestamps are not fields a person edits; `at` already says when. */

@@ -2512,8 +2512,6 @@ redress_evidence_store_save_thumbnail (RedressEvidenceStore  *self,
   g_autofree char *now = redress_timestamp_now ();
   gsize len;
   gconstpointer data;
-  gboolean audit;
-  gboolean ok;
 
   g_return_val_if_fail (REDRESS_IS_EVIDENCE_STORE (self), FALSE);
   g_return_val_if_fail (sha256 != NULL && strlen (sha256) == 64, FALSE);
@@ -2532,13 +2530,9 @@ redress_evidence_store_save_thumbnail (RedressEvidenceStore  *self,
   sqlite3_bind_blob64 (stmt, 3, data, len, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
 
-  /* A thumbnail is a cache derived from the original, not an edit: it stays
-   * out of the append-only audit log, which could never forget a child's face. */
-  audit = redress_database_get_audit_enabled (self->db);
-  redress_database_set_audit_enabled (self->db, FALSE);
-  ok = step_done (self, stmt, _("Could not save the thumbnail"), error);
-  redress_database_set_audit_enabled (self->db, audit);
-  return ok;
+  /* A thumbnail is a cache derived from the original, not an edit: its table
+   * has no audit triggers (redress-audit.c). */
+  return step_done (self, stmt, _("Could not save the thumbnail"), error);
 }
 
 /* }}} */
