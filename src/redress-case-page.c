@@ -639,7 +639,11 @@ update_violation_row (RedressRecordRow *row)
   else
     {
       redress_record_row_set_status (row, NULL, NULL, NULL);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), right ? right->short_title : "");
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row),
+                                     right != NULL
+                                     ? redress_reference_get_right_title (self->reference, right,
+                                                                          g_get_language_names ()[0])
+                                     : "");
     }
 }
 

@@ -204,6 +204,8 @@ add_right (RedressRightPicker       *self,
   const char *treaty;
   g_autofree char *title = NULL;
   g_autofree char *warning = NULL;
+  g_autofree char *haystack = NULL;
+  const char *local_title;
   GtkWidget *row;
 
   if (!redress_treaty_from_string (right->treaty, &t))
@@ -214,7 +216,9 @@ add_right (RedressRightPicker       *self,
   title = g_strdup_printf (_("%s art %s"), treaty, right->article);
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), right->short_title);
+  /* The title in the user's language; searching finds it in English too. */
+  local_title = redress_reference_get_right_title (self->reference, right, g_get_language_names ()[0]);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), local_title);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
   warning = redress_right_binding_warning (self->reference, state_code, treaty);
@@ -236,10 +240,8 @@ add_right (RedressRightPicker       *self,
 
   g_object_set_data_full (G_OBJECT (row), "treaty", g_strdup (treaty), g_free);
   g_object_set_data_full (G_OBJECT (row), "article", g_strdup (right->article), g_free);
-  g_object_set_data_full (G_OBJECT (row), "haystack",
-                          g_utf8_casefold (g_strconcat (title, " ", right->treaty, " ",
-                                                        right->short_title, NULL), -1),
-                          g_free);
+  haystack = g_strconcat (title, " ", right->treaty, " ", right->short_title, " ", local_title, NULL);
+  g_object_set_data_full (G_OBJECT (row), "haystack", g_utf8_casefold (haystack, -1), g_free);
   gtk_list_box_append (self->list_box, row);
 }
 

@@ -1007,13 +1007,13 @@ check_7c (Case             *c,
         {
           status = worse (status, REDRESS_GROUND_FAIL);
           g_string_append_printf (detail, _(" %s (%s) is a final or reporting clause and grants no right."),
-                                  label, r->short_title);
+                                  label, redress_reference_get_right_title (ref, r, g_get_language_names ()[0]));
         }
       else if (!has_right)
         {
           status = worse (status, REDRESS_GROUND_NEEDS_ARGUMENT);
           g_string_append_printf (detail, _(" %s (%s) is invoked without any substantive right beside it."),
-                                  label, r->short_title);
+                                  label, redress_reference_get_right_title (ref, r, g_get_language_names ()[0]));
         }
     }
 
