@@ -336,7 +336,7 @@ redress_cli_demo (RedressCli  *cli,
   if (no_deadlines && all_deadlines)
     return redress_cli_usage_error (cli, _("--no-deadlines and --all-deadlines exclude each other"));
 
-  if (redress_cli_open_docket (cli, REDRESS_DATABASE_OPEN_DEFAULT, &status) == NULL)
+  if (redress_cli_open_docket (cli, REDRESS_DATABASE_OPEN_CREATE, &status) == NULL)
     return status;
 
   start = g_get_monotonic_time ();
