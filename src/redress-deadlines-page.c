@@ -1210,12 +1210,46 @@ ensure_css (void)
     }
 }
 
+/* GtkCalendar 4.8 gives its arrow buttons an icon and nothing else, so a
+ * screen reader calls them "button".  They come in this order in its header:
+ * previous month, next month, previous year, next year. */
+static void
+label_calendar_arrows (GtkWidget *widget,
+                       guint     *n_buttons)
+{
+  static const char *labels[] = {
+    N_("Previous Month"), N_("Next Month"), N_("Previous Year"), N_("Next Year"),
+  };
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && *n_buttons < G_N_ELEMENTS (labels))
+        {
+          const char *label = _(labels[(*n_buttons)++]);
+
+          gtk_widget_set_tooltip_text (child, label);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                          -1);
+        }
+      else
+        label_calendar_arrows (child, n_buttons);
+    }
+}
+
 static void
 redress_deadlines_page_init (RedressDeadlinesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   ensure_css ();
   gtk_widget_add_css_class (GTK_WIDGET (self->calendar), "deadlines");
+  {
+    guint n_buttons = 0;
+
+    label_calendar_arrows (GTK_WIDGET (self->calendar), &n_buttons);
+  }
 
   self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->settings = g_settings_new ("io.github.redress.Redress");
