@@ -5,7 +5,10 @@
 BUILD ?= _build
 DEMO_DIR ?= $(HOME)/.local/share/redress-demo
 DEMO ?= $(DEMO_DIR)/demo.redress
-XVFB ?= xvfb-run -a -s "-screen 0 1280x800x24"
+# -noreset: the X server must not reset when the last client leaves, or a
+# test that starts after every other one has closed its window may find no
+# display for a moment ("cannot open display").
+XVFB ?= xvfb-run -a -s "-screen 0 1280x800x24 -noreset"
 
 .PHONY: all deps build run test bench clean demo
 
