@@ -25,6 +25,10 @@ typedef sqlite3_stmt RedressStmt;
 RedressStmt  *_redress_database_prepare_cached (RedressDatabase *self,
                                              const char       *sql,
                                              GError          **error);
+gboolean      _redress_database_step_done   (RedressDatabase  *self,
+                                             sqlite3_stmt     *stmt,
+                                             const char       *what,
+                                             GError          **error);
 gboolean      _redress_database_exec        (RedressDatabase  *self,
                                              const char       *sql,
                                              GError          **error);

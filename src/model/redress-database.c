@@ -246,6 +246,28 @@ _redress_database_prepare_cached (RedressDatabase  *self,
   return stmt;
 }
 
+/**
+ * _redress_database_step_done:
+ * @what: the sentence that heads the error, such as "Could not save the draft"
+ *
+ * Runs a statement that returns no rows (an INSERT, UPDATE or DELETE).
+ *
+ * Returns: %TRUE when it ran to the end, else %FALSE with @error set.
+ */
+gboolean
+_redress_database_step_done (RedressDatabase  *self,
+                             sqlite3_stmt     *stmt,
+                             const char       *what,
+                             GError          **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  _redress_set_sqlite_error (error, self->db, rc, what);
+  return FALSE;
+}
+
 static gboolean
 exec_on (sqlite3     *db,
          const char  *sql,

@@ -132,20 +132,6 @@ read_row (sqlite3_stmt *stmt)
   return info;
 }
 
-static gboolean
-step_done (RedressDatabase  *db,
-           sqlite3_stmt     *stmt,
-           const char       *what,
-           GError          **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc, what);
-  return FALSE;
-}
-
 char *
 redress_draft_create (RedressDatabase  *db,
                       const char       *case_id,
@@ -185,7 +171,7 @@ redress_draft_create (RedressDatabase  *db,
   sqlite3_bind_text (stmt, 4, profile, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, case_id, -1, SQLITE_TRANSIENT);
-  if (!step_done (db, stmt, _("Could not save the draft"), error))
+  if (!_redress_database_step_done (db, stmt, _("Could not save the draft"), error))
     return NULL;
   if (sqlite3_changes (_redress_database_get_handle (db)) == 0)
     {
@@ -326,7 +312,7 @@ redress_draft_set_options (RedressDatabase  *db,
   sqlite3_bind_text (stmt, 2, profile, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, draft_id, -1, SQLITE_TRANSIENT);
-  if (!step_done (db, stmt, _("Could not save the draft"), error))
+  if (!_redress_database_step_done (db, stmt, _("Could not save the draft"), error))
     return FALSE;
   redress_database_emit_changed (db, "draft", draft_id);
   return TRUE;
@@ -374,8 +360,8 @@ redress_draft_set_section (RedressDatabase  *db,
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (touch, 1, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (touch, 2, draft_id, -1, SQLITE_TRANSIENT);
-  if (!step_done (db, stmt, _("Could not save the draft"), error) ||
-      !step_done (db, touch, _("Could not save the draft"), error) ||
+  if (!_redress_database_step_done (db, stmt, _("Could not save the draft"), error) ||
+      !_redress_database_step_done (db, touch, _("Could not save the draft"), error) ||
       !_redress_database_commit (db, error))
     goto fail;
   redress_database_emit_changed (db, "draft", draft_id);
@@ -431,7 +417,7 @@ redress_draft_delete (RedressDatabase  *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, draft_id, -1, SQLITE_TRANSIENT);
-  if (!step_done (db, stmt, _("Could not delete the draft"), error))
+  if (!_redress_database_step_done (db, stmt, _("Could not delete the draft"), error))
     return FALSE;
   redress_database_emit_changed (db, "draft", draft_id);
   return TRUE;
@@ -508,7 +494,7 @@ redress_draft_mark_submitted (RedressEvidenceStore    *store,
   sqlite3_bind_text (kind, 2, submission->sent_on, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (kind, 3, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (kind, 4, item->id, -1, SQLITE_TRANSIENT);
-  if (!step_done (db, kind, _("Could not file the document"), error))
+  if (!_redress_database_step_done (db, kind, _("Could not file the document"), error))
     goto fail;
 
   letter = redress_letter_new (draft->case_id, "out");
@@ -536,7 +522,7 @@ redress_draft_mark_submitted (RedressEvidenceStore    *store,
   sqlite3_bind_text (stmt, 4, item->id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, letter_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, draft_id, -1, SQLITE_TRANSIENT);
-  if (!step_done (db, stmt, _("Could not file the document"), error) ||
+  if (!_redress_database_step_done (db, stmt, _("Could not file the document"), error) ||
       !_redress_database_commit (db, error))
     goto fail;
 

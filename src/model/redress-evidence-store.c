@@ -1118,20 +1118,6 @@ redress_evidence_store_list (RedressEvidenceStore  *self,
   return list_items (self, stmt, error);
 }
 
-static gboolean
-step_done (RedressEvidenceStore  *self,
-           sqlite3_stmt          *stmt,
-           const char            *what,
-           GError               **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  _redress_set_sqlite_error (error, _redress_database_get_handle (self->db), rc, what);
-  return FALSE;
-}
-
 static char *
 format_size (guint64 size)
 {
@@ -1218,7 +1204,7 @@ record_intake (RedressEvidenceStore  *self,
       else
         sqlite3_bind_null (ins, 10);
       sqlite3_bind_text (ins, 11, now, -1, SQLITE_TRANSIENT);
-      if (!step_done (self, ins, _("Could not record the evidence item"), error))
+      if (!_redress_database_step_done (self->db, ins, _("Could not record the evidence item"), error))
         goto fail;
 
       note = g_strdup_printf (_("Taken in from “%s” (%s, %s). SHA-256 %s."),
@@ -1940,7 +1926,7 @@ redress_evidence_store_link (RedressEvidenceStore   *self,
   sqlite3_bind_text (stmt, 3, targets[target], -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, target_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, _("Could not link the evidence"), error))
+  if (!_redress_database_step_done (self->db, stmt, _("Could not link the evidence"), error))
     goto fail;
   if (sqlite3_changes (_redress_database_get_handle (self->db)) == 0)
     {
@@ -1990,7 +1976,7 @@ redress_evidence_store_unlink (RedressEvidenceStore   *self,
   sqlite3_bind_text (stmt, 1, evidence_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, targets[target], -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, target_id, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, _("Could not remove the link"), error))
+  if (!_redress_database_step_done (self->db, stmt, _("Could not remove the link"), error))
     goto fail;
   if (sqlite3_changes (_redress_database_get_handle (self->db)) == 0)
     {
@@ -2319,7 +2305,7 @@ verify_record (RedressEvidenceStore  *self,
   sqlite3_bind_int (stmt, 8, report->intact);
   sqlite3_bind_int (stmt, 9, report->changed);
   sqlite3_bind_int (stmt, 10, report->missing);
-  if (!step_done (self, stmt, _("Could not record the verification"), error))
+  if (!_redress_database_step_done (self->db, stmt, _("Could not record the verification"), error))
     goto fail;
   if (!_redress_database_commit (self->db, error))
     return NULL;
@@ -2532,7 +2518,7 @@ redress_evidence_store_save_thumbnail (RedressEvidenceStore  *self,
 
   /* A thumbnail is a cache derived from the original, not an edit: its table
    * has no audit triggers (redress-audit.c). */
-  return step_done (self, stmt, _("Could not save the thumbnail"), error);
+  return _redress_database_step_done (self->db, stmt, _("Could not save the thumbnail"), error);
 }
 
 /* }}} */

@@ -62,20 +62,6 @@ redress_deadline_info_get_due (const RedressDeadlineInfo *info)
   return info->computed_due;
 }
 
-static gboolean
-step_done (RedressDatabase  *db,
-           sqlite3_stmt     *stmt,
-           GError          **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-    return TRUE;
-  _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                             _("Could not update the docket"));
-  return FALSE;
-}
-
 static char *
 dup_column (sqlite3_stmt *stmt,
             int           col)
@@ -88,53 +74,6 @@ static const char *
 null_if_empty (const char *str)
 {
   return (str == NULL || *str == '\0') ? NULL : str;
-}
-
-/* Recomputing runs the same statements for every case: prepared once per
- * docket (a statement on deadline or case_file compiles their triggers). */
-typedef sqlite3_stmt CachedStmt;
-
-static void
-cached_stmt_release (CachedStmt *stmt)
-{
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStmt, cached_stmt_release)
-
-static void
-finalize_stmt (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
-}
-
-/* @sql must be a string literal: it is the cache's key. */
-static CachedStmt *
-cached_prepare (RedressDatabase  *db,
-                const char       *sql,
-                GError          **error)
-{
-  GHashTable *cache = g_object_get_data (G_OBJECT (db), "redress-procedure-statements");
-  sqlite3_stmt *stmt;
-
-  if (cache == NULL)
-    {
-      cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_stmt);
-      g_object_set_data_full (G_OBJECT (db), "redress-procedure-statements", cache,
-                              (GDestroyNotify) g_hash_table_unref);
-    }
-  stmt = g_hash_table_lookup (cache, sql);
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-  stmt = _redress_database_prepare (db, sql, error);
-  if (stmt != NULL)
-    g_hash_table_insert (cache, (gpointer) sql, stmt);
-  return stmt;
 }
 
 /**
@@ -173,7 +112,7 @@ case_kind (RedressDatabase  *db,
            const char       *case_id,
            GError          **error)
 {
-  g_autoptr(CachedStmt) stmt = cached_prepare (db, "SELECT kind FROM case_file WHERE id = ?", error);
+  g_autoptr(RedressStmt) stmt = _redress_database_prepare_cached (db, "SELECT kind FROM case_file WHERE id = ?", error);
 
   if (stmt == NULL)
     return NULL;
@@ -223,11 +162,11 @@ load_events (RedressDatabase  *db,
              const char       *case_id,
              GError          **error)
 {
-  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(RedressStmt) stmt = NULL;
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (event_free);
   int rc;
 
-  stmt = cached_prepare (db,
+  stmt = _redress_database_prepare_cached (db,
                                     "SELECT id, track, event, from_stage, to_stage, occurred_on, letter_ref, "
                                     "letter_due, extends_rule FROM procedural_event WHERE case_id = ? "
                                     "ORDER BY occurred_on, seq",
@@ -420,13 +359,13 @@ want_d01 (RedressDatabase  *db,
           GError          **error)
 {
   const RedressDeadlineRule *rule = redress_deadline_rules_lookup ("D01");
-  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(RedressStmt) stmt = NULL;
   Wanted *w;
   const char *start;
   int rc;
 
   /* The latest final decision ends the exhaustion of remedies. */
-  stmt = cached_prepare (db,
+  stmt = _redress_database_prepare_cached (db,
                                     "SELECT decided_on, notified_on FROM domestic_remedy "
                                     "WHERE case_id = ? AND is_final = 1 "
                                     "AND (decided_on IS NOT NULL OR notified_on IS NOT NULL) "
@@ -520,20 +459,20 @@ write_deadlines (RedressDatabase  *db,
                  GPtrArray        *wanted,
                  GError          **error)
 {
-  g_autoptr(CachedStmt) sel = NULL;
-  g_autoptr(CachedStmt) upd = NULL;
-  g_autoptr(CachedStmt) ins = NULL;
-  g_autoptr(CachedStmt) del = NULL;
+  g_autoptr(RedressStmt) sel = NULL;
+  g_autoptr(RedressStmt) upd = NULL;
+  g_autoptr(RedressStmt) ins = NULL;
+  g_autoptr(RedressStmt) del = NULL;
   g_autoptr(GHashTable) kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *now = redress_timestamp_now ();
   const char *version = redress_deadline_rules_get_version ();
   int rc;
 
-  sel = cached_prepare (db,
+  sel = _redress_database_prepare_cached (db,
                                    "SELECT id FROM deadline WHERE case_id = ?1 AND rule_id = ?2 "
                                    "AND trigger_event_id IS ?3 ORDER BY created_at LIMIT 1",
                                    error);
-  upd = cached_prepare (db,
+  upd = _redress_database_prepare_cached (db,
                                    "UPDATE deadline SET rule_pack_version = ?2, trigger_date = ?3, "
                                    "trigger_date_alt = ?4, computed_due = ?5, letter_due = ?6, extended_due = ?7, "
                                    "urgent = ?8, "
@@ -546,7 +485,7 @@ write_deadlines (RedressDatabase  *db,
                                    "extended_due IS NOT ?7 OR urgent IS NOT ?8 OR (manual = 0 AND "
                                    "(status IS NOT ?9 OR closed_on IS NOT ?10 OR closed_by IS NOT ?11)))",
                                    error);
-  ins = cached_prepare (db,
+  ins = _redress_database_prepare_cached (db,
                                    "INSERT INTO deadline (id, case_id, rule_id, rule_pack_version, trigger_event_id, "
                                    "trigger_date, trigger_date_alt, computed_due, letter_due, extended_due, status, "
                                    "urgent, closed_on, closed_by, created_at, updated_at) "
@@ -581,7 +520,7 @@ write_deadlines (RedressDatabase  *db,
           _redress_bind_text_or_null (upd, 10, w->closed_on);
           sqlite3_bind_text (upd, 11, w->closed_by ? w->closed_by : "", -1, SQLITE_TRANSIENT);
           sqlite3_bind_text (upd, 12, now, -1, SQLITE_TRANSIENT);
-          if (!step_done (db, upd, error))
+          if (!_redress_database_step_done (db, upd, _("Could not update the docket"), error))
             return FALSE;
         }
       else if (rc == SQLITE_DONE)
@@ -603,7 +542,7 @@ write_deadlines (RedressDatabase  *db,
           _redress_bind_text_or_null (ins, 13, w->closed_on);
           sqlite3_bind_text (ins, 14, w->closed_by ? w->closed_by : "", -1, SQLITE_TRANSIENT);
           sqlite3_bind_text (ins, 15, now, -1, SQLITE_TRANSIENT);
-          if (!step_done (db, ins, error))
+          if (!_redress_database_step_done (db, ins, _("Could not update the docket"), error))
             return FALSE;
         }
       else
@@ -617,7 +556,7 @@ write_deadlines (RedressDatabase  *db,
 
   /* Deadlines whose trigger is gone from the history go with it. */
   {
-    g_autoptr(CachedStmt) all = cached_prepare (db, "SELECT id FROM deadline WHERE case_id = ?", error);
+    g_autoptr(RedressStmt) all = _redress_database_prepare_cached (db, "SELECT id FROM deadline WHERE case_id = ?", error);
     g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
 
     if (all == NULL)
@@ -627,14 +566,14 @@ write_deadlines (RedressDatabase  *db,
       if (!g_hash_table_contains (kept, _redress_column_text (all, 0)))
         g_ptr_array_add (gone, dup_column (all, 0));
 
-    del = cached_prepare (db, "DELETE FROM deadline WHERE id = ?", error);
+    del = _redress_database_prepare_cached (db, "DELETE FROM deadline WHERE id = ?", error);
     if (del == NULL)
       return FALSE;
     for (guint i = 0; i < gone->len; i++)
       {
         sqlite3_reset (del);
         sqlite3_bind_text (del, 1, g_ptr_array_index (gone, i), -1, SQLITE_TRANSIENT);
-        if (!step_done (db, del, error))
+        if (!_redress_database_step_done (db, del, _("Could not update the docket"), error))
           return FALSE;
       }
   }
@@ -652,8 +591,8 @@ recompute_in_transaction (RedressDatabase  *db,
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GHashTable) stages = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (wanted_free);
-  g_autoptr(CachedStmt) upd_event = NULL;
-  g_autoptr(CachedStmt) upd_case = NULL;
+  g_autoptr(RedressStmt) upd_event = NULL;
+  g_autoptr(RedressStmt) upd_case = NULL;
   g_autofree char *now = redress_timestamp_now ();
 
   kind = case_kind (db, case_id, error);
@@ -666,7 +605,7 @@ recompute_in_transaction (RedressDatabase  *db,
     return FALSE;
 
   /* Keep each event's recorded move in step with the replay. */
-  upd_event = cached_prepare (db,
+  upd_event = _redress_database_prepare_cached (db,
                                          "UPDATE procedural_event SET from_stage = ?2, to_stage = ?3, updated_at = ?4 "
                                          "WHERE id = ?1 AND (from_stage IS NOT ?2 OR to_stage IS NOT ?3)",
                                          error);
@@ -692,7 +631,7 @@ recompute_in_transaction (RedressDatabase  *db,
         sqlite3_bind_text (upd_event, 2, from, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text (upd_event, 3, e->stage_after, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text (upd_event, 4, now, -1, SQLITE_TRANSIENT);
-        if (!step_done (db, upd_event, error))
+        if (!_redress_database_step_done (db, upd_event, _("Could not update the docket"), error))
           return FALSE;
         g_hash_table_insert (before, e->track, e->stage_after);
       }
@@ -704,7 +643,7 @@ recompute_in_transaction (RedressDatabase  *db,
   if (!write_deadlines (db, case_id, wanted, error))
     return FALSE;
 
-  upd_case = cached_prepare (db,
+  upd_case = _redress_database_prepare_cached (db,
                                         "UPDATE case_file SET stage = ?2, updated_at = ?3 "
                                         "WHERE id = ?1 AND stage IS NOT ?2",
                                         error);
@@ -713,7 +652,7 @@ recompute_in_transaction (RedressDatabase  *db,
   sqlite3_bind_text (upd_case, 1, case_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (upd_case, 2, g_hash_table_lookup (stages, "main"), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (upd_case, 3, now, -1, SQLITE_TRANSIENT);
-  return step_done (db, upd_case, error);
+  return _redress_database_step_done (db, upd_case, _("Could not update the docket"), error);
 }
 
 static void
@@ -768,7 +707,7 @@ set_meta (RedressDatabase  *db,
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-  return step_done (db, stmt, error);
+  return _redress_database_step_done (db, stmt, _("Could not update the docket"), error);
 }
 
 /**
@@ -965,11 +904,11 @@ insert_event (RedressDatabase  *db,
               const char       *extends_rule,
               GError          **error)
 {
-  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(RedressStmt) stmt = NULL;
   g_autofree char *id = redress_uuid_new ();
   g_autofree char *now = redress_timestamp_now ();
 
-  stmt = cached_prepare (db,
+  stmt = _redress_database_prepare_cached (db,
                                     "INSERT INTO procedural_event (id, case_id, track, event, occurred_on, letter_ref, "
                                     "letter_due, note, extends_rule, seq, created_at, updated_at) "
                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
@@ -988,7 +927,7 @@ insert_event (RedressDatabase  *db,
   sqlite3_bind_text (stmt, 8, note ? note : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 9, extends_rule ? extends_rule : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 10, now, -1, SQLITE_TRANSIENT);
-  if (!step_done (db, stmt, error))
+  if (!_redress_database_step_done (db, stmt, _("Could not update the docket"), error))
     return NULL;
   return g_steal_pointer (&id);
 }
@@ -1299,7 +1238,7 @@ redress_procedure_correct_event (RedressDatabase  *db,
   _redress_bind_text_or_null (stmt, 4, letter_due);
   _redress_bind_text_or_null (stmt, 5, note);
   sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
-  if (!step_done (db, stmt, error))
+  if (!_redress_database_step_done (db, stmt, _("Could not update the docket"), error))
     goto fail;
   if (!recompute_in_transaction (db, case_id, error))
     {
@@ -1346,7 +1285,7 @@ redress_procedure_delete_event (RedressDatabase  *db,
     goto fail;
   sqlite3_bind_text (del_deadlines, 1, event_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (del_event, 1, event_id, -1, SQLITE_TRANSIENT);
-  if (!step_done (db, del_deadlines, error) || !step_done (db, del_event, error))
+  if (!_redress_database_step_done (db, del_deadlines, _("Could not update the docket"), error) || !_redress_database_step_done (db, del_event, _("Could not update the docket"), error))
     goto fail;
   if (!recompute_in_transaction (db, case_id, error))
     {
@@ -1420,7 +1359,7 @@ set_status (RedressDatabase  *db,
   _redress_bind_text_or_null (stmt, 2, a);
   _redress_bind_text_or_null (stmt, 3, b);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-  if (!step_done (db, stmt, error))
+  if (!_redress_database_step_done (db, stmt, _("Could not update the docket"), error))
     goto fail;
   /* Reopening hands the status back to the history. */
   if (!recompute_in_transaction (db, info->case_id, error))
