@@ -31,6 +31,8 @@ struct _RedressApplication
   GSettings      *settings;
   RedressReminderService *reminders;
   gboolean        background;  /* started with --background */
+  /* --new-communication or --open-docket when no instance ran yet */
+  const char     *startup_action;
 };
 
 G_DEFINE_FINAL_TYPE (RedressApplication, redress_application, ADW_TYPE_APPLICATION)
@@ -317,11 +319,16 @@ find_window_for (RedressApplication *self,
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     {
       RedressDatabase *db;
+      OpenRequest *request;
 
       if (!REDRESS_IS_WINDOW (l->data))
         continue;
       db = redress_window_get_database (l->data);
       if (db != NULL && g_strcmp0 (redress_database_get_path (db), path) == 0)
+        return l->data;
+      /* Still opening it, in a worker. */
+      request = g_object_get_data (G_OBJECT (l->data), "redress-opening");
+      if (request != NULL && g_strcmp0 (request->path, path) == 0)
         return l->data;
     }
 
@@ -366,6 +373,14 @@ redress_application_activate (GApplication *app)
   g_autofree char *last = NULL;
   g_autofree char *path = NULL;
   RedressWindow *window;
+
+  if (self->startup_action != NULL)
+    {
+      const char *action = g_steal_pointer (&self->startup_action);
+
+      g_action_group_activate_action (G_ACTION_GROUP (self), action, NULL);
+      return;
+    }
 
   if ((window = get_active_window (self)) != NULL)
     {
@@ -479,6 +494,11 @@ open_docket_action (GSimpleAction *action,
 {
   RedressApplication *self = user_data;
   GtkFileChooserNative *native;
+
+  /* From the desktop file with no window yet: the chooser needs one to keep
+   * Redress running and to sit on. */
+  if (get_active_window (self) == NULL)
+    g_application_activate (G_APPLICATION (self));
 
   native = gtk_file_chooser_native_new (_("Open Docket"),
                                         GTK_WINDOW (get_active_window (self)),
@@ -770,6 +790,32 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+/* The user guide (help/C/index.page), shown by Yelp. */
+static void
+help_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  RedressApplication *self = user_data;
+
+  gtk_show_uri (GTK_WINDOW (get_active_window (self)), "help:redress", GDK_CURRENT_TIME);
+}
+
+/* The desktop file's "New Communication": the docket opened last, and a new
+ * communication in it as soon as it is shown. */
+static void
+new_communication_action (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  RedressApplication *self = user_data;
+  RedressWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  if ((window = get_active_window (self)) != NULL)
+    redress_window_activate_when_open (window, "win.new-communication");
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *param,
@@ -827,38 +873,26 @@ static const GActionEntry app_actions[] = {
   { "open-docket", open_docket_action },
   { "create-demo", create_demo_action },
   { "backup", backup_action },
+  { "new-communication", new_communication_action },
   { "preferences", preferences_action },
+  { "help", help_action },
   { "about", about_action },
   { "quit", quit_action },
 };
 
 /* A reminder was clicked: the window showing that docket, or a new one. */
-static RedressWindow *
-find_docket_window (RedressApplication *self,
-                    const char         *path)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    {
-      RedressDatabase *db = REDRESS_IS_WINDOW (l->data) ? redress_window_get_database (l->data) : NULL;
-
-      if (db != NULL && g_strcmp0 (redress_database_get_path (db), path) == 0)
-        return l->data;
-    }
-  return NULL;
-}
-
 static void
 reminder_open_case_cb (RedressApplication *self,
                        const char         *path,
                        const char         *case_id)
 {
-  RedressWindow *window = find_docket_window (self, path);
+  RedressWindow *window = find_window_for (self, path);
 
   /* Opens at once without a passphrase; otherwise the unlock dialog shows. */
   if (window == NULL)
     {
       redress_application_open_docket (self, path, FALSE);
-      window = find_docket_window (self, path);
+      window = find_window_for (self, path);
     }
   if (window == NULL)
     return;
@@ -877,7 +911,8 @@ redress_application_startup (GApplication *app)
   } accels[] = {
     { "app.open-docket", { "<Control>o", NULL } },
     { "app.backup", { "<Control><Shift>s", NULL } },
-    { "app.preferences", { "<Control>comma", "F1", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.help", { "F1", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
@@ -927,6 +962,30 @@ redress_application_handle_local_options (GApplication *app,
         return 0;
       REDRESS_APPLICATION (app)->background = TRUE;
     }
+
+  /* The desktop file's actions, for launchers that do not use D-Bus
+   * activation: the running instance does it, or this one once started. */
+  for (guint i = 0; i < 2; i++)
+    {
+      static const char *const actions[] = { "new-communication", "open-docket" };
+
+      if (g_variant_dict_contains (options, actions[i]))
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (!g_application_register (app, NULL, &error))
+            {
+              g_printerr ("redress: %s\n", error->message);
+              return 1;
+            }
+          if (g_application_get_is_remote (app))
+            {
+              g_action_group_activate_action (G_ACTION_GROUP (app), actions[i], NULL);
+              return 0;
+            }
+          REDRESS_APPLICATION (app)->startup_action = actions[i];
+        }
+    }
   return -1;
 }
 
@@ -949,6 +1008,10 @@ redress_application_init (RedressApplication *self)
   redress_model_init ();
   g_application_add_main_option (G_APPLICATION (self), "background", 0, 0, G_OPTION_ARG_NONE,
                                  _("Start without a window, to show deadline reminders"), NULL);
+  g_application_add_main_option (G_APPLICATION (self), "new-communication", 0, 0, G_OPTION_ARG_NONE,
+                                 _("Start a new communication in the docket opened last"), NULL);
+  g_application_add_main_option (G_APPLICATION (self), "open-docket", 0, 0, G_OPTION_ARG_NONE,
+                                 _("Choose a docket to open"), NULL);
 }
 
 RedressApplication *

@@ -50,6 +50,10 @@ struct _RedressWindow
   guint                 search_generation;
   GListModel           *search_hits;
   char                 *open_case_id;
+  /* Asked for before the docket had finished opening (a reminder or a
+   * desktop action that started Redress): done once it has. */
+  char                 *pending_case_id;
+  char                 *pending_action;
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -905,7 +909,11 @@ redress_window_open_case (RedressWindow *self,
   g_return_if_fail (case_id != NULL);
 
   if (self->database == NULL || self->case_page == NULL)
-    return;
+    {
+      g_free (self->pending_case_id);
+      self->pending_case_id = g_strdup (case_id);
+      return;
+    }
 
   g_free (self->open_case_id);
   self->open_case_id = g_strdup (case_id);
@@ -1105,6 +1113,42 @@ set_database (RedressWindow   *self,
 
   update_banner (self);
   update_docket_view (self);
+
+  if (self->pending_case_id != NULL)
+    {
+      g_autofree char *case_id = g_steal_pointer (&self->pending_case_id);
+
+      redress_window_open_case (self, case_id);
+    }
+  if (self->pending_action != NULL)
+    {
+      g_autofree char *action = g_steal_pointer (&self->pending_action);
+
+      gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+    }
+}
+
+/**
+ * redress_window_activate_when_open:
+ * @action: a window action, such as "win.new-communication"
+ *
+ * Activates @action now if the window shows a docket, or as soon as the
+ * docket being opened is shown.
+ */
+void
+redress_window_activate_when_open (RedressWindow *self,
+                                   const char    *action)
+{
+  g_return_if_fail (REDRESS_IS_WINDOW (self));
+  g_return_if_fail (action != NULL);
+
+  if (self->database != NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+      return;
+    }
+  g_free (self->pending_action);
+  self->pending_action = g_strdup (action);
 }
 
 /* For the application and the tests ------------------------------------- */
@@ -1178,6 +1222,8 @@ redress_window_dispose (GObject *object)
   g_clear_pointer (&self->state_codes, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->open_case_id, g_free);
+  g_clear_pointer (&self->pending_case_id, g_free);
+  g_clear_pointer (&self->pending_action, g_free);
 
   G_OBJECT_CLASS (redress_window_parent_class)->dispose (object);
 }

@@ -36,5 +36,7 @@ void             redress_window_open_case      (RedressWindow      *self,
                                                 const char         *case_id);
 void             redress_window_add_toast      (RedressWindow      *self,
                                                 AdwToast           *toast);
+void             redress_window_activate_when_open (RedressWindow  *self,
+                                                const char         *action);
 
 G_END_DECLS
