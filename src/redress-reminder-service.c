@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 
 #include <gtk/gtk.h>
+#include <libportal/portal.h>
 
 #include "redress-reminder-service.h"
 #include "redress-reminders.h"
@@ -401,40 +402,47 @@ portal_request_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
+  gboolean enable = GPOINTER_TO_INT (user_data);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) ret = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GNotification) notification = NULL;
+  GApplication *application;
 
-  if (ret == NULL)
-    g_warning ("The Background portal refused to start Redress at login: %s", error->message);
+  if (xdp_portal_request_background_finish (XDP_PORTAL (source), result, &error) || !enable)
+    return;
+
+  /* The user said no, or the desktop has no Background portal: the setting
+   * must not claim what is not so. */
+  g_debug ("Background portal: %s", error != NULL ? error->message : "refused");
+  settings = g_settings_new ("io.github.redress.Redress");
+  g_settings_set_boolean (settings, "run-in-background", FALSE);
+
+  if ((application = g_application_get_default ()) == NULL)
+    return;
+  notification = g_notification_new (_("Redress cannot run in the background"));
+  g_notification_set_body (notification,
+                           _("The desktop did not allow Redress to start at login. Deadline reminders show only while Redress is open; allow it in the system's Apps settings to get them at any time."));
+  g_notification_set_default_action (notification, "app.preferences");
+  g_application_send_notification (application, "background-refused", notification);
 }
 
-/* Inside Flatpak: the Background portal writes the autostart entry. */
+/* Inside Flatpak: the Background portal writes the autostart entry, and tells
+ * whether the user allowed it. */
 static gboolean
 request_background_portal (gboolean   enable,
                            GError   **error)
 {
-  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, error);
-  GVariantBuilder options;
-  const char *commandline[] = { "redress", "--background", NULL };
+  /* xdp_portal_initable_new() is libportal 0.7; the portal's own errors
+   * reach the callback. */
+  g_autoptr(XdpPortal) portal = xdp_portal_new ();
+  g_autoptr(GPtrArray) commandline = g_ptr_array_new ();
+  g_autofree char *reason = g_strdup (_("Show deadline reminders without the window open"));
 
-  if (bus == NULL)
-    return FALSE;
-
-  g_variant_builder_init (&options, G_VARIANT_TYPE_VARDICT);
-  g_variant_builder_add (&options, "{sv}", "reason",
-                         g_variant_new_string (_("Show deadline reminders without the window open")));
-  g_variant_builder_add (&options, "{sv}", "autostart", g_variant_new_boolean (enable));
-  g_variant_builder_add (&options, "{sv}", "commandline", g_variant_new_strv (commandline, -1));
-  g_variant_builder_add (&options, "{sv}", "dbus-activatable", g_variant_new_boolean (FALSE));
-  g_dbus_connection_call (bus,
-                          "org.freedesktop.portal.Desktop",
-                          "/org/freedesktop/portal/desktop",
-                          "org.freedesktop.portal.Background",
-                          "RequestBackground",
-                          g_variant_new ("(sa{sv})", "", &options),
-                          G_VARIANT_TYPE ("(o)"),
-                          G_DBUS_CALL_FLAGS_NONE, -1, NULL,
-                          portal_request_cb, NULL);
+  g_ptr_array_add (commandline, (gpointer) "redress");
+  g_ptr_array_add (commandline, (gpointer) "--background");
+  xdp_portal_request_background (portal, NULL, reason, commandline,
+                                 enable ? XDP_BACKGROUND_FLAG_AUTOSTART : XDP_BACKGROUND_FLAG_NONE,
+                                 NULL, portal_request_cb, GINT_TO_POINTER (enable));
   return TRUE;
 }
 
