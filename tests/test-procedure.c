@@ -91,15 +91,20 @@ static const struct {
     NULL, "done" },
   { "c", FILED "secretariat_requests_clarification@2023-11-01 no_reply_or_file_closed@2024-03-01", "D07", NULL,
     NULL, NULL, "superseded" },
-  /* D08 art 6: immediate. */
-  { "c", "author_requests_interim_measures@2024-02-01 committee_grants@2024-02-03", "D08", "2024-02-03", NULL,
+  /* D08 art 6: immediate; once the Committee has the communication (art 6(1)). */
+  { "c", FILED "author_requests_interim_measures@2024-02-01 committee_grants@2024-02-03", "D08", "2024-02-03", NULL,
     NULL, "open" },
-  { "c", "author_requests_interim_measures@2024-02-01 committee_grants@2024-02-03 state_asks_to_lift@2024-03-01",
+  { "c", FILED "author_requests_interim_measures@2024-02-01 committee_grants@2024-02-03 state_asks_to_lift@2024-03-01",
     "D08", "2024-02-03", NULL, NULL, "open" },
-  { "c", "author_requests_interim_measures@2024-02-01 committee_grants@2024-02-03 state_asks_to_lift@2024-03-01 "
+  { "c", FILED "author_requests_interim_measures@2024-02-01 committee_grants@2024-02-03 state_asks_to_lift@2024-03-01 "
          "committee_lifts@2024-04-01", "D08", "2024-02-03", NULL, NULL, "done" },
-  { "c", "author_requests_interim_measures@2024-02-01 committee_grants@2024-02-03 "
-         "state_non_compliance_reported@2024-02-10", "D08", "2024-02-03", NULL, NULL, "superseded" },
+  /* A recorded breach keeps the measures open, and flagged (see the D08 test). */
+  { "c", FILED "author_requests_interim_measures@2024-02-01 committee_grants@2024-02-03 "
+         "state_non_compliance_reported@2024-02-10", "D08", "2024-02-03", NULL, NULL, "open" },
+  /* The request may go with the communication, on the same day. */
+  { "c", "eligibility_checked_ok@2023-06-01 draft_approved@2023-06-02 sent_to_ohchr@2023-06-03 "
+         "author_requests_interim_measures@2023-06-03 committee_grants@2023-06-05", "D08", "2023-06-05", NULL, NULL,
+    "open" },
   /* Art 6(1): only "before a determination on the merits"; the Views, or a
    * decision that ends the communication, end the interim measures. */
   { "c", FILED "registered_and_transmitted@2024-01-31 author_requests_interim_measures@2024-02-01 "
@@ -401,7 +406,7 @@ test_queries (Docket        *d,
   g_auto(GStrv) idle = NULL;
 
   play (d, a, TRANSMITTED);                                                      /* D03 03-31, D02 07-31 */
-  play (d, b, "author_requests_interim_measures@2024-05-01 committee_grants@2024-05-02");  /* D08 05-02 */
+  play (d, b, FILED "author_requests_interim_measures@2024-05-01 committee_grants@2024-05-02");  /* D08 05-02 */
   play (d, closed, "eligibility_failed@2024-01-01");
   redress_procedure_recompute (d->db, c, &error);
   g_assert_no_error (error);
@@ -419,9 +424,23 @@ test_queries (Docket        *d,
   g_assert_cmpuint (list->len, ==, 3);
   g_clear_pointer (&list, g_ptr_array_unref);
 
+  /* OP3 art 6: measures in force since 2 May are not overdue; a breach is. */
   list = redress_procedure_list_overdue (d->db, "2024-06-01", &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (list->len, ==, 2);  /* D03 of 31 March, D08 of 2 May */
+  g_assert_cmpuint (list->len, ==, 1);  /* D03 of 31 March */
+  g_assert_cmpstr (((RedressDeadlineInfo *) g_ptr_array_index (list, 0))->rule_id, ==, "D03");
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = redress_procedure_list_open_deadlines (d->db, "2024-05-02", "2024-05-02", &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_true (((RedressDeadlineInfo *) g_ptr_array_index (list, 0))->in_force);
+  g_assert_null (((RedressDeadlineInfo *) g_ptr_array_index (list, 0))->breach_on);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  play (d, b, "state_non_compliance_reported@2024-05-20");
+  list = redress_procedure_list_overdue (d->db, "2024-06-01", &error);
+  g_assert_cmpuint (list->len, ==, 2);  /* D03 of 31 March, D08 breached on 20 May */
+  g_assert_cmpstr (((RedressDeadlineInfo *) g_ptr_array_index (list, 1))->rule_id, ==, "D08");
+  g_assert_false (((RedressDeadlineInfo *) g_ptr_array_index (list, 1))->in_force);
+  g_assert_cmpstr (((RedressDeadlineInfo *) g_ptr_array_index (list, 1))->breach_on, ==, "2024-05-20");
   g_clear_pointer (&list, g_ptr_array_unref);
 
   list = redress_procedure_list_open_deadlines (d->db, "2024-13-01", NULL, &error);
