@@ -127,6 +127,16 @@ static const Row rows[] = {
   { "art1.3", A13, STATE ("CH"), P, "2017-07-24", NULL },
   { "art1.3", A13, STATE ("CH") SUBMIT ("2017-07-23"), F, "2017-07-24", NULL },
   { "art1.3", A13, STATE ("ES"), P, "2014-04-14", NULL },
+  { "art1.3", A13, STATE ("AR") SUBMIT ("2015-07-13"), F, "only on 2015-07-14", NULL },
+  { "art1.3", A13, STATE ("AR") SUBMIT ("2015-07-14"), P, "since 2015-07-14", NULL },
+  { "art1.3", A13, STATE ("BE") SUBMIT ("2014-08-29"), F, "only on 2014-08-30", NULL },
+  { "art1.3", A13, STATE ("BE") SUBMIT ("2014-08-30"), P, "since 2014-08-30", NULL },
+  { "art1.3", A13, STATE ("BR") SUBMIT ("2017-12-28"), F, "only on 2017-12-29", NULL },
+  { "art1.3", A13, STATE ("BR") SUBMIT ("2017-12-29"), P, "since 2017-12-29", NULL },
+  { "art1.3", A13, STATE ("LT") SUBMIT ("2023-01-02"), F, "only on 2023-01-03|2022-10-03", NULL },
+  { "art1.3", A13, STATE ("LT") SUBMIT ("2023-01-03"), P, "since 2023-01-03", NULL },
+  { "art1.3", A13, STATE ("UY") SUBMIT ("2015-06-01"), U, "at the earliest on 2015-04-01", NULL },
+  { "art1.3", A13, STATE ("SC") SUBMIT ("2022-03-31"), P, "at the latest on 2022-03-31", NULL },
   { "art1.3", A13, STATE (""), U, "No State party", NULL },
   { "art1.3", A13, STATE ("XX"), U, "not a State in the ratification data", NULL },
 
@@ -291,6 +301,9 @@ static const Row rows[] = {
                "VALUES ('r2', $C, 'Supreme Court', 1, 'x', 'x');", U, "without its date", "Submitted on" },
   { "7h", A7H, REMEDY ("'2024-01-20'", "'2024-01-10'") SUBMIT ("2025-01-11"), N, "notification", NULL },
   { "7h", A7H, "UPDATE domestic_remedy SET is_final = 0 WHERE case_id = $C;", U, "No final domestic decision", NULL },
+  { "7h", A7H, REMEDY ("'2023-12-31'", "'2024-01-02'") SUBMIT ("2024-12-31"), P, "by 2024-12-31", NULL },
+  { "7h", A7H, REMEDY ("'2023-12-31'", "'2024-01-02'") SUBMIT ("2025-01-01"), N, "until 2025-01-02", NULL },
+  { "7h", A7H, REMEDY ("'2023-12-31'", "'2024-01-02'") SUBMIT ("2025-01-03"), F, "the limit was 2024-12-31", NULL },
 
   /* Art 20 [V]: per alleged violation; for OPSC/OPAC rights, after that
    * Protocol bound the State too (D17). */

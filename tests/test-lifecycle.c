@@ -278,6 +278,26 @@ test_refused (Docket        *d,
     { "inquiry", "information_sent", NULL, "findings_transmitted", "2024-03-01", "Inquiry under way" },
     { "communication", "eligibility_checked_ok draft_approved", NULL, "registered_and_transmitted", "2023-12-01",
       "On 2023-12-01" },
+    /* OP3 art 6(1) [V]: after the receipt of a communication, before a determination on the merits. */
+    { "communication", "", NULL, "author_requests_interim_measures", "2024-03-01", "art 6(1)" },
+    { "communication", "eligibility_checked_ok draft_approved", NULL, "author_requests_interim_measures", "2024-03-01",
+      "has not reached the Committee" },
+    { "communication", "eligibility_checked_ok draft_approved sent_to_ohchr registered_and_transmitted "
+      "state_observations_received author_comments_sent exchange_closed views_violation", NULL,
+      "author_requests_interim_measures", "2024-03-01", "before a determination on the merits" },
+    { "communication", "eligibility_checked_ok draft_approved sent_to_ohchr declared_inadmissible_without_transmission",
+      NULL, "author_requests_interim_measures", "2024-03-01", "art 6(1)" },
+    /* RoP rule 26 [V]: discontinuance concerns a pending communication; after Views the
+     * follow-up of OP3 art 11(1) [S] runs until it is closed. */
+    { "communication", "eligibility_checked_ok draft_approved sent_to_ohchr registered_and_transmitted "
+      "state_observations_received author_comments_sent exchange_closed views_violation", NULL,
+      "author_withdraws_or_matter_moot", "2024-03-01", "pending before the Committee" },
+    { "communication", "eligibility_checked_ok draft_approved sent_to_ohchr registered_and_transmitted "
+      "state_observations_received author_comments_sent exchange_closed views_violation views_transmitted", NULL,
+      "author_withdraws_or_matter_moot", "2024-03-01", "Views" },
+    { "communication", "eligibility_checked_ok draft_approved sent_to_ohchr registered_and_transmitted "
+      "friendly_settlement_talks_opened settlement_agreed", NULL, "author_withdraws_or_matter_moot", "2024-03-01",
+      "RoP rule 26" },
     { "communication", "", NULL, "eligibility_checked_ok", "2024-02-30", "YYYY-MM-DD" },
     { "communication", "", NULL, "eligibility_checked_ok", "", "YYYY-MM-DD" },
   };
