@@ -956,9 +956,18 @@ update_deadlines (RedressCasePage *self)
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      rule ? redress_deadline_rule_get_title (rule) : info->rule_id);
-      subtitle = g_strdup_printf (_("Due %s · %s"),
-                                  due ? due : _("no date yet"),
-                                  citation ? citation : info->rule_id);
+      {
+        g_autofree char *start = redress_deadline_describe_start_of (info->rule_id, info->trigger_date,
+                                                                     info->trigger_date_alt);
+        g_autofree char *since = info->in_force ? g_strdup_printf (_("in force since %s"), info->trigger_date) : NULL;
+
+        /* D01 shows the decision and notification dates (OP3 art 7(h)); D08 in force is not overdue (art 6). */
+        subtitle = g_strdup_printf (start != NULL ? _("Due %s · %s\n%s") : _("Due %s · %s"),
+                                    since ? since : due ? due : _("no date yet"),
+                                    citation ? citation : info->rule_id, start);
+        if (info->in_force)
+          due = NULL;
+      }
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
       if (due != NULL && redress_iso_date_days_between (today, due, &days))

@@ -217,15 +217,36 @@ redress_cli_deadlines (RedressCli  *cli,
           g_autofree char *citation = rule ? redress_deadline_rule_get_citation (rule) : NULL;
           const char *due = redress_deadline_info_get_due (info);
 
+          g_autofree char *start = redress_deadline_describe_start_of (info->rule_id, info->trigger_date,
+                                                                       info->trigger_date_alt);
+          const char *state = info->in_force ? "in_force"
+                              : due != NULL && g_strcmp0 (due, today) < 0 ? "overdue" : info->status;
+
           redress_json_writer_begin_object (w);
           redress_json_writer_member_string (w, "case", info->case_reference);
           redress_json_writer_member_string (w, "rule", info->rule_id);
           redress_json_writer_member_string (w, "due", due);
           redress_json_writer_member_string (w, "computed", info->computed_due);
-          redress_json_writer_member_string (w, "letter_date", info->extended_due ? info->extended_due : info->letter_due);
+          /* The letter's date and an extension's are distinct facts, with keys of their own. */
+          redress_json_writer_member_string (w, "letter_date", info->letter_due);
+          redress_json_writer_member_string (w, "extended_due", info->extended_due);
+          redress_json_writer_member_string (w, "trigger_date", info->trigger_date);
+          if (g_strcmp0 (info->rule_id, "D01") == 0)
+            {
+              /* OP3 art 7(h): both dates, and the [U] caveat on which one starts the year. */
+              redress_json_writer_member_string (w, "decided_on", info->trigger_date);
+              redress_json_writer_member_string (w, "notified_on", info->trigger_date_alt);
+              redress_json_writer_member_string (w, "start_note", start);
+            }
+          if (g_strcmp0 (info->rule_id, "D08") == 0)
+            {
+              /* OP3 art 6: in force since the grant; only a recorded breach is flagged. */
+              redress_json_writer_member_string (w, "in_force_since", info->in_force ? info->trigger_date : NULL);
+              redress_json_writer_member_string (w, "breach_on", info->breach_on);
+            }
           redress_json_writer_member_string (w, "who", rule ? rule->who : NULL);
           redress_json_writer_member_string (w, "citation", citation);
-          redress_json_writer_member_string (w, "status", due != NULL && g_strcmp0 (due, today) < 0 ? "overdue" : info->status);
+          redress_json_writer_member_string (w, "status", state);
           redress_json_writer_end_object (w);
         }
       redress_json_writer_end_array (w);
@@ -242,7 +263,8 @@ redress_cli_deadlines (RedressCli  *cli,
 
   {
     const char *headers[] = { _("Due"), _("Case"), _("Rule"), _("What"), _("Who"), _("Computed"), _("Letter"),
-                              _("Citation"), NULL };
+                              _("Extended"), _("Citation"), NULL };
+    g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
     g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
     for (guint i = 0; i < list->len; i++)
@@ -250,15 +272,20 @@ redress_cli_deadlines (RedressCli  *cli,
         RedressDeadlineInfo *info = g_ptr_array_index (list, i);
         const RedressDeadlineRule *rule = redress_deadline_rules_lookup (info->rule_id);
         const char *due = redress_deadline_info_get_due (info);
-        char **row = g_new0 (char *, 9);
+        char **row = g_new0 (char *, 10);
+        char *start = redress_deadline_describe_start_of (info->rule_id, info->trigger_date, info->trigger_date_alt);
 
-        if (due == NULL)
+        if (info->in_force)
+          row[0] = g_strdup_printf (_("in force since %s"), info->trigger_date);
+        else if (info->breach_on != NULL)
+          row[0] = g_strdup_printf (_("breach recorded %s"), info->breach_on);
+        else if (due == NULL)
           row[0] = g_strdup (_("date not known"));
         else if (g_strcmp0 (due, today) < 0)
           row[0] = g_strdup_printf (_("%s overdue"), due);
         else
           row[0] = g_strdup (due);
-        if (info->urgent)
+        if (info->urgent && !info->in_force)
           {
             char *urgent = g_strdup_printf (_("%s URGENT"), row[0]);
 
@@ -270,11 +297,17 @@ redress_cli_deadlines (RedressCli  *cli,
         row[3] = g_strdup (rule ? redress_deadline_rule_get_title (rule) : "");
         row[4] = g_strdup (rule ? rule->who : "");
         row[5] = g_strdup (info->computed_due ? info->computed_due : "—");
-        row[6] = g_strdup (info->extended_due ? info->extended_due : info->letter_due ? info->letter_due : "—");
-        row[7] = rule ? redress_deadline_rule_get_citation (rule) : g_strdup ("");
+        row[6] = g_strdup (info->letter_due ? info->letter_due : "—");
+        row[7] = g_strdup (info->extended_due ? info->extended_due : "—");
+        row[8] = rule ? redress_deadline_rule_get_citation (rule) : g_strdup ("");
         g_ptr_array_add (rows, row);
+        if (start != NULL)
+          g_ptr_array_add (notes, g_strdup_printf ("%s %s: %s", info->case_reference, info->rule_id, start));
+        g_free (start);
       }
     redress_cli_print_table (headers, rows);
+    for (guint i = 0; i < notes->len; i++)
+      g_print ("%s\n", (char *) g_ptr_array_index (notes, i));
   }
   return REDRESS_CLI_EXIT_OK;
 }

@@ -589,18 +589,27 @@ redress_cli_show (RedressCli  *cli,
       g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
       const char * const headers[] = { _("Due"), _("Rule"), _("Status"), NULL };
 
+      g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+
       g_print ("\n");
       for (guint i = 0; i < g_list_model_get_n_items (deadlines); i++)
         {
           g_autoptr(RedressDeadline) deadline = g_list_model_get_item (deadlines, i);
           char **row = g_new0 (char *, 4);
+          char *start = redress_deadline_describe_start (deadline);
 
           row[0] = g_strdup (or_dash (redress_deadline_get_effective_due (deadline)));
           row[1] = g_strdup (redress_record_get_string (REDRESS_RECORD (deadline), "rule-id"));
           row[2] = g_strdup (redress_record_get_string (REDRESS_RECORD (deadline), "status"));
           g_ptr_array_add (rows, row);
+          /* D01, OP3 art 7(h): both dates behind it, with the [U] caveat. */
+          if (start != NULL)
+            g_ptr_array_add (notes, g_strdup_printf ("%s: %s", row[1], start));
+          g_free (start);
         }
       redress_cli_print_table (headers, rows);
+      for (guint i = 0; i < notes->len; i++)
+        g_print ("%s\n", (char *) g_ptr_array_index (notes, i));
     }
   return REDRESS_CLI_EXIT_OK;
 }

@@ -122,7 +122,14 @@ describe_dates (RedressAgendaItem *item)
   const char *letter = redress_agenda_item_get_letter_due (item);
   const char *extended = redress_agenda_item_get_extended_due (item);
   GString *s = g_string_new (NULL);
+  g_autofree char *start = redress_agenda_item_describe_start (item);
 
+  /* OP3 art 6: measures in force are not a date to meet. */
+  if (redress_agenda_item_get_in_force (item))
+    {
+      g_string_append_printf (s, _("In force since %s"), redress_agenda_item_get_trigger_date (item));
+      return g_string_free (s, FALSE);
+    }
   if (due == NULL)
     {
       g_string_append (s, _("No due date yet: enter the date in the Committee’s letter"));
@@ -135,6 +142,9 @@ describe_dates (RedressAgendaItem *item)
                             letter ? letter : _("none"), computed ? computed : _("none"));
   else if (letter != NULL && computed != NULL && g_strcmp0 (letter, computed) != 0)
     g_string_append_printf (s, _(" (letter date; computed %s)"), computed);
+  /* D01, OP3 art 7(h): both dates and the start-date caveat. */
+  if (start != NULL)
+    g_string_append_printf (s, "\n%s", start);
   return g_string_free (s, FALSE);
 }
 

@@ -123,6 +123,35 @@ docket_exec (Docket     *d,
 
 #define NOW "'2026-01-01T00:00:00.000Z'"
 
+/* The history up to the submission on @date, as the procedure engine would
+ * record it: the date of submission is the history's (OP3 art 5; art 13(1)). */
+static inline void
+docket_submit (Docket     *d,
+               const char *case_id,
+               const char *kind,
+               const char *date)
+{
+  static const char * const communication[][3] = {
+    { "eligibility_checked_ok", "INTAKE", "DRAFTING" },
+    { "draft_approved", "DRAFTING", "READY_TO_FILE" },
+    { "sent_to_ohchr", "READY_TO_FILE", "SUBMITTED" },
+  };
+  gboolean inquiry = g_strcmp0 (kind, "inquiry") == 0;
+
+  for (guint i = inquiry ? 2 : 0; i < G_N_ELEMENTS (communication); i++)
+    {
+      g_autofree char *id = redress_uuid_new ();
+
+      docket_exec (d, "INSERT INTO procedural_event (id, case_id, track, event, from_stage, to_stage, occurred_on, "
+                      "seq, created_at, updated_at) VALUES (%Q, %Q, 'main', %Q, %Q, %Q, %Q, %u, " NOW ", " NOW ")",
+                   id, case_id, inquiry ? "information_sent" : communication[i][0],
+                   inquiry ? "PREPARING_INFORMATION" : communication[i][1],
+                   inquiry ? "INFORMATION_SUBMITTED" : communication[i][2], date, i + 1);
+    }
+  docket_exec (d, "UPDATE case_file SET submitted_on = %Q, stage = %Q WHERE id = %Q", date,
+               inquiry ? "INFORMATION_SUBMITTED" : "SUBMITTED", case_id);
+}
+
 static inline char *
 docket_case (Docket     *d,
              const char *kind,
@@ -132,9 +161,11 @@ docket_case (Docket     *d,
 {
   char *id = redress_uuid_new ();
 
-  docket_exec (d, "INSERT INTO case_file (id, kind, reference, state_code, submitted_on, created_at, updated_at) "
-                  "VALUES (%Q, %Q, %Q, %Q, %Q, " NOW ", " NOW ")",
-               id, kind, reference, state ? state : "", submitted_on);
+  docket_exec (d, "INSERT INTO case_file (id, kind, reference, state_code, created_at, updated_at) "
+                  "VALUES (%Q, %Q, %Q, %Q, " NOW ", " NOW ")",
+               id, kind, reference, state ? state : "");
+  if (submitted_on != NULL)
+    docket_submit (d, id, kind, submitted_on);
   return id;
 }
 

@@ -133,7 +133,7 @@ test_done_when (Docket        *d,
   docket_exec (d, "UPDATE case_file SET state_code = 'US' WHERE id = %Q", not_party);
   docket_exec (d, "UPDATE case_file SET state_code = 'IE' WHERE id = %Q", too_early);
   docket_exec (d, "UPDATE fact SET occurred_on = '2014-06-01' WHERE case_id = %Q", too_early);
-  docket_exec (d, "UPDATE case_file SET submitted_on = '2025-02-10' WHERE id = %Q", late);
+  docket_exec (d, "UPDATE procedural_event SET occurred_on = '2025-02-10' WHERE case_id = %Q", late);
   docket_exec (d, "UPDATE domestic_remedy SET notified_on = decided_on WHERE case_id = %Q", late);
   docket_exec (d, "DELETE FROM domestic_remedy WHERE case_id = %Q", no_remedy);
 
@@ -144,8 +144,13 @@ test_done_when (Docket        *d,
                                                    "WHERE json_extract (value, '$.status') = 'pass'");
     g_autofree char *keys = json_query (d, out, "SELECT group_concat (key) FROM json_each (json_extract (?, '$[0]'))");
 
+    g_autofree char *f = json_query (d, out, "SELECT json_extract (value, '$.status') FROM json_each (?) "
+                                             "WHERE json_extract (value, '$.ground') = '7f'");
+
     g_assert_cmpstr (n, ==, "13");
-    g_assert_cmpstr (passing, ==, "13");
+    /* Art 7(f) is the Committee's judgment: never a computed pass. */
+    g_assert_cmpstr (passing, ==, "12");
+    g_assert_cmpstr (f, ==, "needs_argument");
     g_assert_cmpstr (keys, ==, "ground,status,citation,explanation,field");
   }
   g_clear_pointer (&out, g_free);
@@ -188,6 +193,9 @@ test_events_and_deadlines (Docket        *d,
   g_autofree char *case_id = docket_good_communication (d, "EV/1");
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
+
+  /* This case's history is recorded below, event by event. */
+  docket_exec (d, "DELETE FROM procedural_event WHERE case_id = %Q", case_id);
 
   g_assert_cmpint (run (NULL, NULL, "--docket", path, "event", "EV/1", "eligibility_checked_ok", "--date",
                         "2024-05-01", NULL), ==, 0);

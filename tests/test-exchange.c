@@ -57,7 +57,11 @@ static const char *base_json =
   "                      \"is_final\": true } ],\n"
   "    \"other_procedures\": [ { \"id\": \"af7b3cf2-6a1d-4dae-8c23-5e4b1a3f7c12\",\n"
   "                              \"body\": \"ECtHR\", \"same_matter\": false } ],\n"
-  "    \"events\": [ { \"id\": \"" EVENT_ID "\", \"event\": \"sent_to_ohchr\",\n"
+  "    \"events\": [ { \"id\": \"0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c41\", \"event\": \"eligibility_checked_ok\",\n"
+  "                    \"occurred_on\": \"2024-01-15\", \"seq\": 0 },\n"
+  "                  { \"id\": \"0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c42\", \"event\": \"draft_approved\",\n"
+  "                    \"occurred_on\": \"2024-02-20\", \"seq\": 0 },\n"
+  "                  { \"id\": \"" EVENT_ID "\", \"event\": \"sent_to_ohchr\",\n"
   "                    \"from_stage\": \"READY_TO_FILE\", \"to_stage\": \"SUBMITTED\",\n"
   "                    \"occurred_on\": \"2024-03-01\", \"seq\": 0 } ],\n"
   "    \"deadlines\": [ { \"id\": \"b08c4d03-7b2e-4ebf-9d34-6f5c2b4a8d13\", \"rule_id\": \"D01\",\n"
@@ -193,7 +197,11 @@ test_round_trip_everything (Fixture       *fixture,
   g_assert_nonnull (strstr (first, "\"is_final\": true"));
   g_assert_nonnull (strstr (first, "\"violation_facts\": [\n"));
   g_assert_nonnull (strstr (first, "\"rule_id\": \"D01\""));
-  g_assert_nonnull (strstr (first, "\"trigger_event_id\": \"" EVENT_ID "\""));
+  /* The file's D01 row named a wrong trigger: the deadline is derived from the
+   * final decision instead (OP3 art 7(h)), both its dates kept. */
+  g_assert_null (strstr (first, "\"trigger_event_id\": \"" EVENT_ID "\""));
+  g_assert_nonnull (strstr (first, "\"trigger_date_alt\": \"2023-11-28\""));
+  g_assert_nonnull (strstr (first, "\"stage\": \"SUBMITTED\""));
   g_assert_nonnull (strstr (first, "\"target_id\": \"" FACT_ID "\""));
   g_assert_nonnull (strstr (first, "\"size\": 1234"));
   g_assert_nonnull (strstr (first, "\"track\": \"main\""));

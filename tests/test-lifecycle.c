@@ -190,6 +190,20 @@ test_every_transition (Docket        *d,
               path = path_to (lc, t->procedure, stages[k]);
               g_date_clear (&date, 1);
               g_date_set_dmy (&date, 1, 1, 2024);
+              /* OP3 art 6(1): interim measures only once the Committee has the communication. */
+              if (g_strcmp0 (t->procedure, "interim_measures") == 0)
+                {
+                  static const char * const filing[] = { "eligibility_checked_ok", "draft_approved", "sent_to_ohchr" };
+
+                  for (guint p = 0; p < G_N_ELEMENTS (filing); p++)
+                    {
+                      g_autofree char *step_id = redress_procedure_record_event (d->db, case_id, "main", filing[p],
+                                                                                 "2023-12-01", NULL, NULL, NULL,
+                                                                                 &error);
+
+                      g_assert_no_error (error);
+                    }
+                }
               for (guint p = 0; p < path->len; p++)
                 {
                   const RedressTransition *step = g_ptr_array_index (path, p);
@@ -253,7 +267,8 @@ test_refused (Docket        *d,
     { "communication", "", NULL, "author_withdraws_or_matter_moot", "2024-03-01", "Intake" },
     { "communication", "eligibility_failed", NULL, "eligibility_checked_ok", "2024-03-01", "Closed, not filed" },
     { "communication", "", NULL, "committee_grants", "2024-03-01", "Interim measures requested" },
-    { "communication", "author_requests_interim_measures committee_declines", NULL, "state_asks_to_lift",
+    { "communication", "eligibility_checked_ok draft_approved sent_to_ohchr author_requests_interim_measures "
+      "committee_declines", NULL, "state_asks_to_lift",
       "2024-03-01", "Interim measures granted" },
     { "communication", "", NULL, "committee_requests_state_action", "2024-03-01", "RoP rule 4" },
     { "communication", "", NULL, "no_such_event", "2024-03-01", "no_such_event" },
@@ -263,6 +278,26 @@ test_refused (Docket        *d,
     { "inquiry", "information_sent", NULL, "findings_transmitted", "2024-03-01", "Inquiry under way" },
     { "communication", "eligibility_checked_ok draft_approved", NULL, "registered_and_transmitted", "2023-12-01",
       "On 2023-12-01" },
+    /* OP3 art 6(1) [V]: after the receipt of a communication, before a determination on the merits. */
+    { "communication", "", NULL, "author_requests_interim_measures", "2024-03-01", "art 6(1)" },
+    { "communication", "eligibility_checked_ok draft_approved", NULL, "author_requests_interim_measures", "2024-03-01",
+      "has not reached the Committee" },
+    { "communication", "eligibility_checked_ok draft_approved sent_to_ohchr registered_and_transmitted "
+      "state_observations_received author_comments_sent exchange_closed views_violation", NULL,
+      "author_requests_interim_measures", "2024-03-01", "before a determination on the merits" },
+    { "communication", "eligibility_checked_ok draft_approved sent_to_ohchr declared_inadmissible_without_transmission",
+      NULL, "author_requests_interim_measures", "2024-03-01", "art 6(1)" },
+    /* RoP rule 26 [V]: discontinuance concerns a pending communication; after Views the
+     * follow-up of OP3 art 11(1) [S] runs until it is closed. */
+    { "communication", "eligibility_checked_ok draft_approved sent_to_ohchr registered_and_transmitted "
+      "state_observations_received author_comments_sent exchange_closed views_violation", NULL,
+      "author_withdraws_or_matter_moot", "2024-03-01", "pending before the Committee" },
+    { "communication", "eligibility_checked_ok draft_approved sent_to_ohchr registered_and_transmitted "
+      "state_observations_received author_comments_sent exchange_closed views_violation views_transmitted", NULL,
+      "author_withdraws_or_matter_moot", "2024-03-01", "Views" },
+    { "communication", "eligibility_checked_ok draft_approved sent_to_ohchr registered_and_transmitted "
+      "friendly_settlement_talks_opened settlement_agreed", NULL, "author_withdraws_or_matter_moot", "2024-03-01",
+      "RoP rule 26" },
     { "communication", "", NULL, "eligibility_checked_ok", "2024-02-30", "YYYY-MM-DD" },
     { "communication", "", NULL, "eligibility_checked_ok", "", "YYYY-MM-DD" },
   };

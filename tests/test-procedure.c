@@ -34,109 +34,179 @@ static const struct {
   const char *letter;
   const char *extended;
   const char *status;
+  const char *article;   /* the rule's legal source and mark, as its citation gives them */
 } scenarios[] = {
   /* D02 art 8(2), six months; D03 rule 18, two months; month ends. */
-  { "c", TRANSMITTED, "D02", "2024-07-31", NULL, NULL, "open" },
-  { "c", TRANSMITTED, "D03", "2024-03-31", NULL, NULL, "open" },
-  { "c", FILED "registered_and_transmitted@2024-08-31", "D02", "2025-02-28", NULL, NULL, "open" },
-  { "c", FILED "registered_and_transmitted@2024-08-31", "D03", "2024-10-31", NULL, NULL, "open" },
-  { "c", FILED "registered_and_transmitted@2023-08-31", "D02", "2024-02-29", NULL, NULL, "open" },
-  { "c", FILED "registered_and_transmitted@2023-12-31", "D03", "2024-02-29", NULL, NULL, "open" },
+  { "c", TRANSMITTED, "D02", "2024-07-31", NULL, NULL, "open", "OP3 art 8(2); RoP CRC/C/62/3 rule 18 [V]" },
+  { "c", TRANSMITTED, "D03", "2024-03-31", NULL, NULL, "open", "RoP CRC/C/62/3 rule 18 [U]" },
+  { "c", FILED "registered_and_transmitted@2024-08-31", "D02", "2025-02-28", NULL, NULL, "open", "OP3 art 8(2); RoP CRC/C/62/3 rule 18 [V]" },
+  { "c", FILED "registered_and_transmitted@2024-08-31", "D03", "2024-10-31", NULL, NULL, "open", "RoP CRC/C/62/3 rule 18 [U]" },
+  { "c", FILED "registered_and_transmitted@2023-08-31", "D02", "2024-02-29", NULL, NULL, "open", "OP3 art 8(2); RoP CRC/C/62/3 rule 18 [V]" },
+  { "c", FILED "registered_and_transmitted@2023-12-31", "D03", "2024-02-29", NULL, NULL, "open", "RoP CRC/C/62/3 rule 18 [U]" },
   /* The letter's date overrides (both kept); it belongs to D02, not D03. */
-  { "c", FILED "registered_and_transmitted@2024-01-31#2024-08-05", "D02", "2024-07-31", "2024-08-05", NULL, "open" },
-  { "c", FILED "registered_and_transmitted@2024-01-31#2024-08-05", "D03", "2024-03-31", NULL, NULL, "open" },
+  { "c", FILED "registered_and_transmitted@2024-01-31#2024-08-05", "D02", "2024-07-31", "2024-08-05", NULL, "open", "OP3 art 8(2); RoP CRC/C/62/3 rule 18 [V]" },
+  { "c", FILED "registered_and_transmitted@2024-01-31#2024-08-05", "D03", "2024-03-31", NULL, NULL, "open", "RoP CRC/C/62/3 rule 18 [U]" },
   /* Extensions are events with their own letter; the latest counts. */
-  { "c", TRANSMITTED "ext:D02@2024-07-20#2024-09-30", "D02", "2024-07-31", NULL, "2024-09-30", "open" },
+  { "c", TRANSMITTED "ext:D02@2024-07-20#2024-09-30", "D02", "2024-07-31", NULL, "2024-09-30", "open", "OP3 art 8(2); RoP CRC/C/62/3 rule 18 [V]" },
   { "c", TRANSMITTED "ext:D02@2024-07-20#2024-09-30 ext:D02@2024-09-20#2024-10-31", "D02", "2024-07-31", NULL,
-    "2024-10-31", "open" },
+    "2024-10-31", "open", "OP3 art 8(2); RoP CRC/C/62/3 rule 18 [V]" },
   { "c", FILED "registered_and_transmitted@2024-01-31#2024-08-05 ext:D02@2024-07-20#2024-09-30", "D02",
-    "2024-07-31", "2024-08-05", "2024-09-30", "open" },
+    "2024-07-31", "2024-08-05", "2024-09-30", "open", "OP3 art 8(2); RoP CRC/C/62/3 rule 18 [V]" },
   /* Correcting the trigger's date recomputes. */
-  { "c", TRANSMITTED "fix:3@2024-02-29", "D02", "2024-08-29", NULL, NULL, "open" },
-  { "c", TRANSMITTED "fix:3@2024-02-29", "D03", "2024-04-29", NULL, NULL, "open" },
-  { "c", TRANSMITTED "fix:3@2023-11-30", "D02", "2024-05-30", NULL, NULL, "open" },
+  { "c", TRANSMITTED "fix:3@2024-02-29", "D02", "2024-08-29", NULL, NULL, "open", "OP3 art 8(2); RoP CRC/C/62/3 rule 18 [V]" },
+  { "c", TRANSMITTED "fix:3@2024-02-29", "D03", "2024-04-29", NULL, NULL, "open", "RoP CRC/C/62/3 rule 18 [U]" },
+  { "c", TRANSMITTED "fix:3@2023-11-30", "D02", "2024-05-30", NULL, NULL, "open", "OP3 art 8(2); RoP CRC/C/62/3 rule 18 [V]" },
   /* Fulfilled, superseded. */
-  { "c", TRANSMITTED "state_observations_received@2024-06-01", "D02", "2024-07-31", NULL, NULL, "done" },
-  { "c", TRANSMITTED "state_observations_received@2024-06-01", "D03", "2024-03-31", NULL, NULL, "superseded" },
-  { "c", TRANSMITTED "state_requests_separate_admissibility@2024-03-20", "D03", "2024-03-31", NULL, NULL, "done" },
-  { "c", TRANSMITTED "state_requests_separate_admissibility@2024-03-20", "D02", "2024-07-31", NULL, NULL, "open" },
-  { "c", TRANSMITTED "author_withdraws_or_matter_moot@2024-03-01", "D02", "2024-07-31", NULL, NULL, "superseded" },
-  { "c", TRANSMITTED "friendly_settlement_talks_opened@2024-03-01", "D02", "2024-07-31", NULL, NULL, "superseded" },
+  { "c", TRANSMITTED "state_observations_received@2024-06-01", "D02", "2024-07-31", NULL, NULL, "done", "OP3 art 8(2); RoP CRC/C/62/3 rule 18 [V]" },
+  { "c", TRANSMITTED "state_observations_received@2024-06-01", "D03", "2024-03-31", NULL, NULL, "superseded", "RoP CRC/C/62/3 rule 18 [U]" },
+  { "c", TRANSMITTED "state_requests_separate_admissibility@2024-03-20", "D03", "2024-03-31", NULL, NULL, "done", "RoP CRC/C/62/3 rule 18 [U]" },
+  { "c", TRANSMITTED "state_requests_separate_admissibility@2024-03-20", "D02", "2024-07-31", NULL, NULL, "open", "OP3 art 8(2); RoP CRC/C/62/3 rule 18 [V]" },
+  { "c", TRANSMITTED "author_withdraws_or_matter_moot@2024-03-01", "D02", "2024-07-31", NULL, NULL, "superseded", "OP3 art 8(2); RoP CRC/C/62/3 rule 18 [V]" },
+  { "c", TRANSMITTED "friendly_settlement_talks_opened@2024-03-01", "D02", "2024-07-31", NULL, NULL, "superseded", "OP3 art 8(2); RoP CRC/C/62/3 rule 18 [V]" },
   { "c", TRANSMITTED "state_fails_to_reply_after_reminders@2024-10-01", "D02", "2024-07-31", NULL, NULL,
-    "superseded" },
+    "superseded", "OP3 art 8(2); RoP CRC/C/62/3 rule 18 [V]" },
   /* D04 art 10(1), rule 18: letter date, or two months to plan by. */
-  { "c", TRANSMITTED "state_observations_received@2024-06-30", "D04", "2024-08-30", NULL, NULL, "open" },
+  { "c", TRANSMITTED "state_observations_received@2024-06-30", "D04", "2024-08-30", NULL, NULL, "open", "RoP rule 18; OP3 art 10(1) [V]/[U]" },
   { "c", TRANSMITTED "state_observations_received@2024-06-30#2024-09-02", "D04", "2024-08-30", "2024-09-02", NULL,
-    "open" },
+    "open", "RoP rule 18; OP3 art 10(1) [V]/[U]" },
   { "c", TRANSMITTED "state_observations_received@2024-06-30 author_comments_sent@2024-08-20", "D04", "2024-08-30",
-    NULL, NULL, "done" },
+    NULL, NULL, "done", "RoP rule 18; OP3 art 10(1) [V]/[U]" },
   { "c", TRANSMITTED "state_observations_received@2024-06-30 ext:D04@2024-08-15#2024-10-15", "D04", "2024-08-30",
-    NULL, "2024-10-15", "open" },
+    NULL, "2024-10-15", "open", "RoP rule 18; OP3 art 10(1) [V]/[U]" },
   /* D05: set by the Committee only. */
   { "c", TRANSMITTED "state_observations_received@2024-06-30 author_comments_sent@2024-08-20", "D05", NULL, NULL,
-    NULL, "open" },
+    NULL, "open", "RoP rule 18 [V]/[U]" },
   { "c", TRANSMITTED "state_observations_received@2024-06-30 author_comments_sent@2024-08-20#2024-10-20", "D05",
-    NULL, "2024-10-20", NULL, "open" },
+    NULL, "2024-10-20", NULL, "open", "RoP rule 18 [V]/[U]" },
   { "c", TRANSMITTED "state_observations_received@2024-06-30 author_comments_sent@2024-08-20#2024-10-20 "
-         "third_party_intervention_filed@2024-09-01#2024-11-01", "D05", NULL, "2024-11-01", NULL, "open" },
+         "third_party_intervention_filed@2024-09-01#2024-11-01", "D05", NULL, "2024-11-01", NULL, "open", "RoP rule 18 [V]/[U]" },
   /* D06 rule 22. */
   { "c", TRANSMITTED "state_fails_to_reply_after_reminders@2024-10-01 "
-         "admissibility_decided_separately_admissible@2025-03-31", "D06", "2025-09-30", NULL, NULL, "open" },
+         "admissibility_decided_separately_admissible@2025-03-31", "D06", "2025-09-30", NULL, NULL, "open", "RoP rule 22 [U]" },
   { "c", TRANSMITTED "state_fails_to_reply_after_reminders@2024-10-01 "
          "admissibility_decided_separately_admissible@2025-03-31 state_merits_observations_received@2025-08-01",
-    "D06", "2025-09-30", NULL, NULL, "done" },
+    "D06", "2025-09-30", NULL, NULL, "done", "RoP rule 22 [U]" },
   /* D07 rule 15. */
-  { "c", FILED "secretariat_requests_clarification@2023-11-01#2023-12-01", "D07", NULL, "2023-12-01", NULL, "open" },
+  { "c", FILED "secretariat_requests_clarification@2023-11-01#2023-12-01", "D07", NULL, "2023-12-01", NULL, "open", "RoP rule 15 [V]/[U]" },
   { "c", FILED "secretariat_requests_clarification@2023-11-01 clarification_sent@2023-11-20", "D07", NULL, NULL,
-    NULL, "done" },
+    NULL, "done", "RoP rule 15 [V]/[U]" },
   { "c", FILED "secretariat_requests_clarification@2023-11-01 no_reply_or_file_closed@2024-03-01", "D07", NULL,
-    NULL, NULL, "superseded" },
-  /* D08 art 6: immediate. */
-  { "c", "author_requests_interim_measures@2024-02-01 committee_grants@2024-02-03", "D08", "2024-02-03", NULL,
-    NULL, "open" },
-  { "c", "author_requests_interim_measures@2024-02-01 committee_grants@2024-02-03 state_asks_to_lift@2024-03-01",
-    "D08", "2024-02-03", NULL, NULL, "open" },
-  { "c", "author_requests_interim_measures@2024-02-01 committee_grants@2024-02-03 state_asks_to_lift@2024-03-01 "
-         "committee_lifts@2024-04-01", "D08", "2024-02-03", NULL, NULL, "done" },
-  { "c", "author_requests_interim_measures@2024-02-01 committee_grants@2024-02-03 "
-         "state_non_compliance_reported@2024-02-10", "D08", "2024-02-03", NULL, NULL, "superseded" },
+    NULL, NULL, "superseded", "RoP rule 15 [V]/[U]" },
+  /* D08 art 6: immediate; once the Committee has the communication (art 6(1)). */
+  { "c", FILED "author_requests_interim_measures@2024-02-01 committee_grants@2024-02-03", "D08", "2024-02-03", NULL,
+    NULL, "open", "OP3 art 6 [V]" },
+  { "c", FILED "author_requests_interim_measures@2024-02-01 committee_grants@2024-02-03 state_asks_to_lift@2024-03-01",
+    "D08", "2024-02-03", NULL, NULL, "open", "OP3 art 6 [V]" },
+  { "c", FILED "author_requests_interim_measures@2024-02-01 committee_grants@2024-02-03 state_asks_to_lift@2024-03-01 "
+         "committee_lifts@2024-04-01", "D08", "2024-02-03", NULL, NULL, "done", "OP3 art 6 [V]" },
+  /* A recorded breach keeps the measures open, and flagged (see the D08 test). */
+  { "c", FILED "author_requests_interim_measures@2024-02-01 committee_grants@2024-02-03 "
+         "state_non_compliance_reported@2024-02-10", "D08", "2024-02-03", NULL, NULL, "open", "OP3 art 6 [V]" },
+  /* The request may go with the communication, on the same day. */
+  { "c", "eligibility_checked_ok@2023-06-01 draft_approved@2023-06-02 sent_to_ohchr@2023-06-03 "
+         "author_requests_interim_measures@2023-06-03 committee_grants@2023-06-05", "D08", "2023-06-05", NULL, NULL,
+    "open", "OP3 art 6 [V]" },
   /* Art 6(1): only "before a determination on the merits"; the Views, or a
    * decision that ends the communication, end the interim measures. */
   { "c", FILED "registered_and_transmitted@2024-01-31 author_requests_interim_measures@2024-02-01 "
          "committee_grants@2024-02-03 state_observations_received@2024-06-01 author_comments_sent@2024-07-01 "
          "exchange_closed@2024-08-01 views_violation@2024-11-15", "D08", "2024-02-03", NULL, NULL,
-    "superseded" },
+    "superseded", "OP3 art 6 [V]" },
   { "c", FILED "author_requests_interim_measures@2023-06-04 committee_grants@2023-06-05 "
          "declared_inadmissible_without_transmission@2023-09-01", "D08", "2023-06-05", NULL, NULL,
-    "superseded" },
+    "superseded", "OP3 art 6 [V]" },
   { "c", FILED "registered_and_transmitted@2024-01-31 author_requests_interim_measures@2024-02-01 "
          "committee_grants@2024-02-03 state_observations_received@2024-06-01", "D08", "2024-02-03", NULL, NULL,
-    "open" },
+    "open", "OP3 art 6 [V]" },
   /* D09 art 11(1), D10 rule 28. */
-  { "c", TO_VIEWS "views_transmitted@2024-12-31", "D09", "2025-06-30", NULL, NULL, "open" },
-  { "c", TO_VIEWS "views_transmitted@2024-12-31#2025-07-15", "D09", "2025-06-30", "2025-07-15", NULL, "open" },
+  { "c", TO_VIEWS "views_transmitted@2024-12-31", "D09", "2025-06-30", NULL, NULL, "open", "OP3 art 11(1); RoP rule 28 [S]" },
+  { "c", TO_VIEWS "views_transmitted@2024-12-31#2025-07-15", "D09", "2025-06-30", "2025-07-15", NULL, "open", "OP3 art 11(1); RoP rule 28 [S]" },
   { "c", TO_VIEWS "views_transmitted@2024-12-31 state_follow_up_reply_received@2025-06-01", "D09", "2025-06-30",
-    NULL, NULL, "done" },
+    NULL, NULL, "done", "OP3 art 11(1); RoP rule 28 [S]" },
   { "c", TO_VIEWS "views_transmitted@2024-12-31 state_follow_up_reply_received@2025-06-30", "D10", "2025-08-30",
-    NULL, NULL, "open" },
+    NULL, NULL, "open", "RoP rule 28 [U]" },
   { "c", TRANSMITTED "friendly_settlement_talks_opened@2024-03-01 settlement_agreed@2024-04-01 "
-         "implementation_follow_up_opened@2024-05-31", "D09", "2024-11-30", NULL, NULL, "open" },
+         "implementation_follow_up_opened@2024-05-31", "D09", "2024-11-30", NULL, NULL, "open", "OP3 art 11(1); RoP rule 28 [S]" },
   /* Inquiries: D11 art 13(1), D12 art 13(5), D13 art 14(1). */
-  { "i", INQUIRY "state_invited_to_cooperate@2023-07-01", "D11", NULL, NULL, NULL, "open" },
-  { "i", INQUIRY "state_invited_to_cooperate@2023-07-01#2023-09-01", "D11", NULL, "2023-09-01", NULL, "open" },
+  { "i", INQUIRY "state_invited_to_cooperate@2023-07-01", "D11", NULL, NULL, NULL, "open", "OP3 art 13(1) [V]" },
+  { "i", INQUIRY "state_invited_to_cooperate@2023-07-01#2023-09-01", "D11", NULL, "2023-09-01", NULL, "open", "OP3 art 13(1) [V]" },
   { "i", INQUIRY "state_invited_to_cooperate@2023-07-01 members_designated@2023-10-01", "D11", NULL, NULL, NULL,
-    "superseded" },
+    "superseded", "OP3 art 13(1) [V]" },
   { "i", INQUIRY "state_invited_to_cooperate@2023-07-01 members_designated@2023-10-01 findings_transmitted@2024-02-29",
-    "D12", "2024-08-29", NULL, NULL, "open" },
+    "D12", "2024-08-29", NULL, NULL, "open", "OP3 art 13(5) [V]" },
   { "i", INQUIRY "state_invited_to_cooperate@2023-07-01 members_designated@2023-10-01 findings_transmitted@2024-08-31",
-    "D13", "2025-02-28", NULL, NULL, "open" },
+    "D13", "2025-02-28", NULL, NULL, "open", "OP3 art 14(1) [V]/[U]" },
   { "i", INQUIRY "state_invited_to_cooperate@2023-07-01 members_designated@2023-10-01 findings_transmitted@2024-02-29 "
-         "state_observations_received_or_6_months_elapsed@2024-08-29", "D12", "2024-08-29", NULL, NULL, "done" },
+         "state_observations_received_or_6_months_elapsed@2024-08-29", "D12", "2024-08-29", NULL, NULL, "done", "OP3 art 13(5) [V]" },
   { "i", INQUIRY "state_invited_to_cooperate@2023-07-01 members_designated@2023-10-01 findings_transmitted@2024-02-29 "
-         "state_observations_received_or_6_months_elapsed@2024-08-29", "D13", "2024-08-29", NULL, NULL, "open" },
+         "state_observations_received_or_6_months_elapsed@2024-08-29", "D13", "2024-08-29", NULL, NULL, "open", "OP3 art 14(1) [V]/[U]" },
   { "i", INQUIRY "state_invited_to_cooperate@2023-07-01 members_designated@2023-10-01 findings_transmitted@2024-02-29 "
          "state_observations_received_or_6_months_elapsed@2024-08-29 follow_up_invitation@2024-09-15", "D13",
-    "2024-08-29", NULL, NULL, "done" },
+    "2024-08-29", NULL, NULL, "done", "OP3 art 14(1) [V]/[U]" },
+  /* More month ends and leap years, per rule. */
+  { "c", FILED "registered_and_transmitted@2024-02-29", "D02", "2024-08-29", NULL, NULL, "open", "OP3 art 8(2); RoP CRC/C/62/3 rule 18 [V]" },
+  { "c", FILED "registered_and_transmitted@2024-03-31", "D02", "2024-09-30", NULL, NULL, "open", "OP3 art 8(2); RoP CRC/C/62/3 rule 18 [V]" },
+  { "c", FILED "registered_and_transmitted@2024-04-30", "D02", "2024-10-30", NULL, NULL, "open", "OP3 art 8(2); RoP CRC/C/62/3 rule 18 [V]" },
+  { "c", FILED "registered_and_transmitted@2024-05-31", "D02", "2024-11-30", NULL, NULL, "open", "OP3 art 8(2); RoP CRC/C/62/3 rule 18 [V]" },
+  { "c", FILED "registered_and_transmitted@2024-06-30", "D02", "2024-12-30", NULL, NULL, "open", "OP3 art 8(2); RoP CRC/C/62/3 rule 18 [V]" },
+  { "c", FILED "registered_and_transmitted@2024-07-31", "D02", "2025-01-31", NULL, NULL, "open", "OP3 art 8(2); RoP CRC/C/62/3 rule 18 [V]" },
+  { "c", FILED "registered_and_transmitted@2024-08-30", "D02", "2025-02-28", NULL, NULL, "open", "OP3 art 8(2); RoP CRC/C/62/3 rule 18 [V]" },
+  { "c", FILED "registered_and_transmitted@2024-09-30", "D02", "2025-03-30", NULL, NULL, "open", "OP3 art 8(2); RoP CRC/C/62/3 rule 18 [V]" },
+  { "c", FILED "registered_and_transmitted@2024-12-31", "D02", "2025-06-30", NULL, NULL, "open", "OP3 art 8(2); RoP CRC/C/62/3 rule 18 [V]" },
+  { "c", FILED "registered_and_transmitted@2025-08-31", "D02", "2026-02-28", NULL, NULL, "open", "OP3 art 8(2); RoP CRC/C/62/3 rule 18 [V]" },
+  { "c", FILED "registered_and_transmitted@2027-08-31", "D02", "2028-02-29", NULL, NULL, "open", "OP3 art 8(2); RoP CRC/C/62/3 rule 18 [V]" },
+  { "c", FILED "registered_and_transmitted@2024-12-31", "D03", "2025-02-28", NULL, NULL, "open", "RoP CRC/C/62/3 rule 18 [U]" },
+  { "c", FILED "registered_and_transmitted@2023-12-30", "D03", "2024-02-29", NULL, NULL, "open", "RoP CRC/C/62/3 rule 18 [U]" },
+  { "c", FILED "registered_and_transmitted@2024-06-30", "D03", "2024-08-30", NULL, NULL, "open", "RoP CRC/C/62/3 rule 18 [U]" },
+  { "c", FILED "registered_and_transmitted@2024-07-31", "D03", "2024-09-30", NULL, NULL, "open", "RoP CRC/C/62/3 rule 18 [U]" },
+  { "c", FILED "registered_and_transmitted@2024-01-31#2024-09-01", "D03", "2024-03-31", NULL, NULL, "open", "RoP CRC/C/62/3 rule 18 [U]" },
+  { "c", TRANSMITTED "state_observations_received@2024-12-31", "D04", "2025-02-28", NULL, NULL, "open", "RoP rule 18; OP3 art 10(1) [V]/[U]" },
+  { "c", TRANSMITTED "state_observations_received@2024-03-31", "D04", "2024-05-31", NULL, NULL, "open", "RoP rule 18; OP3 art 10(1) [V]/[U]" },
+  { "c", TRANSMITTED "state_observations_received@2024-06-30 author_fails_to_reply@2024-10-01", "D04", "2024-08-30", NULL, NULL, "superseded", "RoP rule 18; OP3 art 10(1) [V]/[U]" },
+  { "c", TRANSMITTED "state_observations_received@2024-06-30 author_withdraws_or_matter_moot@2024-07-15", "D04", "2024-08-30", NULL, NULL, "superseded", "RoP rule 18; OP3 art 10(1) [V]/[U]" },
+  { "c", TRANSMITTED "state_fails_to_reply_after_reminders@2024-10-01 admissibility_decided_separately_admissible@2025-03-31 "
+         "state_merits_observations_received@2025-08-01", "D04", "2025-10-01", NULL, NULL, "open", "RoP rule 18; OP3 art 10(1) [V]/[U]" },
+  { "c", TRANSMITTED "state_observations_received@2024-06-30 author_comments_sent@2024-08-20 exchange_closed@2024-10-01", "D05", NULL, NULL, NULL, "done", "RoP rule 18 [V]/[U]" },
+  { "c", TRANSMITTED "state_observations_received@2024-06-30 author_comments_sent@2024-08-20 "
+         "author_withdraws_or_matter_moot@2024-09-01", "D05", NULL, NULL, NULL, "superseded", "RoP rule 18 [V]/[U]" },
+  { "c", TRANSMITTED "state_observations_received@2024-06-30 author_comments_sent@2024-08-20#2024-10-20 "
+         "ext:D05@2024-10-10#2024-11-20", "D05", NULL, "2024-10-20", "2024-11-20", "open", "RoP rule 18 [V]/[U]" },
+  { "c", TRANSMITTED "state_fails_to_reply_after_reminders@2024-10-01 "
+         "admissibility_decided_separately_admissible@2025-08-31", "D06", "2026-02-28", NULL, NULL, "open", "RoP rule 22 [U]" },
+  { "c", TRANSMITTED "state_fails_to_reply_after_reminders@2024-10-01 admissibility_decided_separately_admissible@2025-03-31 "
+         "author_withdraws_or_matter_moot@2025-04-15", "D06", "2025-09-30", NULL, NULL, "superseded", "RoP rule 22 [U]" },
+  { "c", TRANSMITTED "state_fails_to_reply_after_reminders@2024-10-01 admissibility_decided_separately_admissible@2025-03-31#2025-10-15",
+    "D06", "2025-09-30", "2025-10-15", NULL, "open", "RoP rule 22 [U]" },
+  { "c", FILED "secretariat_requests_clarification@2023-11-01#2023-12-01 ext:D07@2023-11-25#2024-01-15", "D07", NULL, "2023-12-01",
+    "2024-01-15", "open", "RoP rule 15 [V]/[U]" },
+  { "c", FILED "secretariat_requests_clarification@2023-11-01 clarification_sent@2023-11-20 "
+         "secretariat_requests_clarification@2023-12-01#2024-01-10", "D07", NULL, "2024-01-10", NULL, "open", "RoP rule 15 [V]/[U]" },
+  { "c", FILED "author_requests_interim_measures@2024-02-01 committee_grants@2024-02-03 state_asks_to_lift@2024-03-01 "
+         "committee_maintains@2024-04-01", "D08", "2024-02-03", NULL, NULL, "open", "OP3 art 6 [V]" },
+  { "c", TRANSMITTED "author_requests_interim_measures@2024-02-01 committee_grants@2024-02-03 "
+         "author_withdraws_or_matter_moot@2024-05-01", "D08", "2024-02-03", NULL, NULL, "superseded", "OP3 art 6 [V]" },
+  { "c", TRANSMITTED "author_requests_interim_measures@2024-02-01 committee_grants@2024-02-03 "
+         "friendly_settlement_talks_opened@2024-03-01 settlement_agreed@2024-04-01", "D08", "2024-02-03", NULL, NULL,
+    "superseded", "OP3 art 6 [V]" },
+  { "c", TO_VIEWS "views_transmitted@2025-08-31", "D09", "2026-02-28", NULL, NULL, "open", "OP3 art 11(1); RoP rule 28 [S]" },
+  { "c", TO_VIEWS "views_transmitted@2025-02-28", "D09", "2025-08-28", NULL, NULL, "open", "OP3 art 11(1); RoP rule 28 [S]" },
+  { "c", TO_VIEWS "views_transmitted@2025-03-31", "D09", "2025-09-30", NULL, NULL, "open", "OP3 art 11(1); RoP rule 28 [S]" },
+  { "c", TO_VIEWS "views_transmitted@2024-12-31 ext:D09@2025-06-01#2025-09-30", "D09", "2025-06-30", NULL, "2025-09-30", "open",
+    "OP3 art 11(1); RoP rule 28 [S]" },
+  { "c", TO_VIEWS "views_transmitted@2024-12-31 state_follow_up_reply_received@2025-12-31", "D10", "2026-02-28", NULL, NULL,
+    "open", "RoP rule 28 [U]" },
+  { "c", TO_VIEWS "views_transmitted@2024-12-31 state_follow_up_reply_received@2025-06-30 "
+         "author_follow_up_comments_sent@2025-08-01", "D10", "2025-08-30", NULL, NULL, "done", "RoP rule 28 [U]" },
+  { "c", TO_VIEWS "views_transmitted@2024-12-31 state_follow_up_reply_received@2025-06-30#2025-09-15", "D10", "2025-08-30",
+    "2025-09-15", NULL, "open", "RoP rule 28 [U]" },
+  { "i", INQUIRY "state_invited_to_cooperate@2023-07-01 members_designated@2023-10-01 findings_transmitted@2024-08-31",
+    "D12", "2025-02-28", NULL, NULL, "open", "OP3 art 13(5) [V]" },
+  { "i", INQUIRY "state_invited_to_cooperate@2023-07-01 members_designated@2023-10-01 findings_transmitted@2024-03-31",
+    "D12", "2024-09-30", NULL, NULL, "open", "OP3 art 13(5) [V]" },
+  { "i", INQUIRY "state_invited_to_cooperate@2023-07-01 members_designated@2023-10-01 findings_transmitted@2024-03-31#2024-10-15",
+    "D12", "2024-09-30", "2024-10-15", NULL, "open", "OP3 art 13(5) [V]" },
+  { "i", INQUIRY "state_invited_to_cooperate@2023-07-01 members_designated@2023-10-01 findings_transmitted@2024-03-31",
+    "D13", "2024-09-30", NULL, NULL, "open", "OP3 art 14(1) [V]/[U]" },
 };
 
 static GPtrArray *
@@ -220,6 +290,12 @@ test_scenario (Docket        *d,
   g_assert_cmpstr (info->letter_due, ==, scenarios[i].letter);
   g_assert_cmpstr (info->extended_due, ==, scenarios[i].extended);
   g_assert_cmpstr (info->status, ==, scenarios[i].status);
+  {
+    g_autofree char *citation = redress_deadline_rule_get_citation (redress_deadline_rules_lookup (scenarios[i].rule));
+
+    g_assert_nonnull (scenarios[i].article);
+    g_assert_cmpstr (citation, ==, scenarios[i].article);
+  }
   g_assert_cmpstr (info->rule_pack_version, ==, redress_deadline_rules_get_version ());
   due = scenarios[i].extended ? scenarios[i].extended : scenarios[i].letter ? scenarios[i].letter
                                                                             : scenarios[i].computed;
@@ -401,7 +477,7 @@ test_queries (Docket        *d,
   g_auto(GStrv) idle = NULL;
 
   play (d, a, TRANSMITTED);                                                      /* D03 03-31, D02 07-31 */
-  play (d, b, "author_requests_interim_measures@2024-05-01 committee_grants@2024-05-02");  /* D08 05-02 */
+  play (d, b, FILED "author_requests_interim_measures@2024-05-01 committee_grants@2024-05-02");  /* D08 05-02 */
   play (d, closed, "eligibility_failed@2024-01-01");
   redress_procedure_recompute (d->db, c, &error);
   g_assert_no_error (error);
@@ -419,9 +495,23 @@ test_queries (Docket        *d,
   g_assert_cmpuint (list->len, ==, 3);
   g_clear_pointer (&list, g_ptr_array_unref);
 
+  /* OP3 art 6: measures in force since 2 May are not overdue; a breach is. */
   list = redress_procedure_list_overdue (d->db, "2024-06-01", &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (list->len, ==, 2);  /* D03 of 31 March, D08 of 2 May */
+  g_assert_cmpuint (list->len, ==, 1);  /* D03 of 31 March */
+  g_assert_cmpstr (((RedressDeadlineInfo *) g_ptr_array_index (list, 0))->rule_id, ==, "D03");
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = redress_procedure_list_open_deadlines (d->db, "2024-05-02", "2024-05-02", &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_true (((RedressDeadlineInfo *) g_ptr_array_index (list, 0))->in_force);
+  g_assert_null (((RedressDeadlineInfo *) g_ptr_array_index (list, 0))->breach_on);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  play (d, b, "state_non_compliance_reported@2024-05-20");
+  list = redress_procedure_list_overdue (d->db, "2024-06-01", &error);
+  g_assert_cmpuint (list->len, ==, 2);  /* D03 of 31 March, D08 breached on 20 May */
+  g_assert_cmpstr (((RedressDeadlineInfo *) g_ptr_array_index (list, 1))->rule_id, ==, "D08");
+  g_assert_false (((RedressDeadlineInfo *) g_ptr_array_index (list, 1))->in_force);
+  g_assert_cmpstr (((RedressDeadlineInfo *) g_ptr_array_index (list, 1))->breach_on, ==, "2024-05-20");
   g_clear_pointer (&list, g_ptr_array_unref);
 
   list = redress_procedure_list_open_deadlines (d->db, "2024-13-01", NULL, &error);

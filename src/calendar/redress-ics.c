@@ -127,6 +127,27 @@ describe_item (RedressAgendaItem *item,
       g_string_append_printf (s, _("Computed date: %s"), computed);
       g_string_append_c (s, '\n');
     }
+  {
+    g_autofree char *start = redress_agenda_item_describe_start (item);
+
+    if (start != NULL)
+      {
+        g_string_append (s, start);
+        g_string_append_c (s, '\n');
+      }
+  }
+  if (redress_agenda_item_get_in_force (item))
+    {
+      g_string_append_printf (s, _("Interim measures in force since %s (OP3 art 6); no breach recorded."),
+                              redress_agenda_item_get_trigger_date (item));
+      g_string_append_c (s, '\n');
+    }
+  else if (redress_agenda_item_get_breach_on (item) != NULL)
+    {
+      g_string_append_printf (s, _("Non-compliance with the interim measures recorded on %s (OP3 art 6)."),
+                              redress_agenda_item_get_breach_on (item));
+      g_string_append_c (s, '\n');
+    }
   if (letter != NULL)
     {
       g_string_append_printf (s, _("Date in the Committee’s letter: %s"), letter);

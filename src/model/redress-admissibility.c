@@ -36,6 +36,8 @@
 #define CITE_7G     "OP3 art 7(g) [V]; art 20 [V]"
 #define CITE_ART20  "OP3 art 20 [V]; art 7(g) [V]"
 #define CITE_7H     "OP3 art 7(h) [V]; counted from the earlier of decision and notification [U]"
+#define CITE_OPSC   "OPSC art 14(2) [V]"
+#define CITE_OPAC   "OPAC art 10(2) [V]"
 #define CITE_13_7   "OP3 art 13(7)-(8) [V]/[U]"
 #define CITE_AGE    "CRC art 1 [V]; OP3 art 5(1) [V]"
 
@@ -291,6 +293,7 @@ typedef struct
   char      *paragraph;
   gboolean   continuing;
   GPtrArray *facts;         /* Fact *, not owned */
+  guint      n_evidence;    /* evidence linked to it or to one of its facts */
 } Violation;
 
 typedef struct
@@ -300,6 +303,9 @@ typedef struct
   char     *occurred_until;
   char     *description;
   gboolean  continuing;
+  char     *earliest;       /* the span occurred_on may stand for ("2014" is a year) */
+  char     *latest;
+  char     *last;           /* the latest day it may have lasted to: occurred_until, else latest */
 } Fact;
 
 typedef struct
@@ -372,6 +378,9 @@ fact_free (gpointer data)
   g_free (f->occurred_on);
   g_free (f->occurred_until);
   g_free (f->description);
+  g_free (f->earliest);
+  g_free (f->latest);
+  g_free (f->last);
   g_free (f);
 }
 
@@ -460,10 +469,12 @@ load_case (RedressDatabase  *db,
   g_autoptr(GHashTable) facts_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) violations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
 
+  /* The date of submission is the history's (one source of truth with D01):
+   * the communication sent to OHCHR, the inquiry information sent. */
   s = query (db,
-             "SELECT kind, reference, state_code, coalesce (submitted_on, "
-             "(SELECT min (occurred_on) FROM procedural_event e WHERE e.case_id = c.id "
-             "AND e.event IN ('sent_to_ohchr', 'information_sent'))), "
+             "SELECT kind, reference, state_code, "
+             "(SELECT min (occurred_on) FROM procedural_event e WHERE e.case_id = c.id AND e.track = 'main' "
+             "AND e.event = CASE c.kind WHEN 'inquiry' THEN 'information_sent' ELSE 'sent_to_ohchr' END), "
              "remedies_excuse, time_limit_excuse, in_writing FROM case_file c WHERE id = ?",
              case_id, error);
   if (s == NULL)
@@ -524,6 +535,17 @@ load_case (RedressDatabase  *db,
       f->occurred_until = col (s, 2);
       f->description = col_text (s, 3);
       f->continuing = sqlite3_column_int (s, 4) != 0;
+      if (f->occurred_on != NULL && !redress_partial_date_range (f->occurred_on, &f->earliest, &f->latest))
+        g_clear_pointer (&f->occurred_on, g_free);
+      if (f->occurred_until != NULL)
+        {
+          g_autofree char *from = NULL;
+
+          if (!redress_partial_date_range (f->occurred_until, &from, &f->last))
+            g_clear_pointer (&f->occurred_until, g_free);
+        }
+      if (f->last == NULL)
+        f->last = g_strdup (f->latest);
       g_ptr_array_add (c->facts, f);
       g_hash_table_insert (facts_by_id, f->id, f);
     }
@@ -564,6 +586,24 @@ load_case (RedressDatabase  *db,
 
       if (v != NULL && f != NULL)
         g_ptr_array_add (v->facts, f);
+    }
+  g_clear_pointer (&s, sqlite3_finalize);
+
+  /* Art 7(f): evidence linked to the violation, or to a fact it rests on. */
+  s = query (db,
+             "SELECT v.id, (SELECT count (DISTINCT l.evidence_id) FROM evidence_link l "
+             "WHERE (l.target_kind = 'violation' AND l.target_id = v.id) OR (l.target_kind = 'fact' AND "
+             "l.target_id IN (SELECT fact_id FROM violation_fact vf WHERE vf.violation_id = v.id))) "
+             "FROM violation v WHERE v.case_id = ?",
+             case_id, error);
+  if (s == NULL)
+    return FALSE;
+  while (sqlite3_step (s) == SQLITE_ROW)
+    {
+      Violation *v = g_hash_table_lookup (violations_by_id, _redress_column_text (s, 0));
+
+      if (v != NULL)
+        v->n_evidence = (guint) sqlite3_column_int (s, 1);
     }
   g_clear_pointer (&s, sqlite3_finalize);
 
@@ -661,6 +701,14 @@ judged_on (const Case *c)
   return c->submitted_on != NULL ? c->submitted_on : c->today;
 }
 
+/* The date a State's status for @t describes: its row's source date. */
+static const char *
+status_as_of (Case          *c,
+              RedressTreaty  t)
+{
+  return c->state != NULL && c->state->status_as_of[t] != NULL ? c->state->status_as_of[t] : c->data_as_of;
+}
+
 /* Art 1(3) [V]: no communication about a State not party to OP3; art 19 [V]:
  * in force three months after its deposit, not before 14 April 2014. */
 static void
@@ -670,6 +718,7 @@ check_art1_3 (Case      *c,
   const RedressStateRecord *s = c->state;
   const char *on = judged_on (c);
   const char *eif;
+  const char *as_of;
 
   if (c->state_code == NULL)
     {
@@ -684,6 +733,7 @@ check_art1_3 (Case      *c,
                             c->state_code, c->data_as_of));
       return;
     }
+  as_of = status_as_of (c, REDRESS_TREATY_OP3);
 
   switch (s->status[REDRESS_TREATY_OP3])
     {
@@ -692,24 +742,35 @@ check_art1_3 (Case      *c,
     case REDRESS_TREATY_STATUS_UNKNOWN:
       add (results, "art1.3", REDRESS_GROUND_UNKNOWN, CITE_ART1_3, "case_file.state_code",
            g_strdup_printf (_("Whether %s is party to OP3 is not known from the ratification data (as of %s); "
-                              "check the UN Treaty Collection."), s->name, c->data_as_of));
+                              "check the UN Treaty Collection."), s->name, as_of));
       return;
     case REDRESS_TREATY_STATUS_SIGNATORY:
     case REDRESS_TREATY_STATUS_NONE:
     default:
+      if (s->op3_status_may_be_stale)
+        {
+          add (results, "art1.3", REDRESS_GROUND_UNKNOWN, CITE_ART1_3, "case_file.state_code",
+               g_strdup_printf (_("%s was %s to OP3 as of %s (a mid-2022 extract). Two States that joined OP3 "
+                                  "after mid-2022 are missing from the ratification data, and %s is one of the "
+                                  "candidates (domain brief §4.2): check the UN Treaty Collection before relying "
+                                  "on this."),
+                                s->name, treaty_status_label (s->status[REDRESS_TREATY_OP3]), as_of, s->name));
+          return;
+        }
       add (results, "art1.3", REDRESS_GROUND_FAIL, CITE_ART1_3, "case_file.state_code",
            g_strdup_printf (_("%s is %s to OP3 (ratification data as of %s): the Committee receives no "
                               "communication concerning a State that is not party to the Protocol."),
-                            s->name, treaty_status_label (s->status[REDRESS_TREATY_OP3]), c->data_as_of));
+                            s->name, treaty_status_label (s->status[REDRESS_TREATY_OP3]), as_of));
       return;
     }
 
   eif = s->op3_eif;
   if (eif == NULL && s->op3_eif_earliest == NULL)
     {
-      add (results, "art1.3", REDRESS_GROUND_PASS, CITE_ART1_3, "case_file.state_code",
-           g_strdup_printf (_("%s is party to OP3; the date it entered into force for it is not known "
-                              "(ratification data as of %s)."), s->name, c->data_as_of));
+      add (results, "art1.3", REDRESS_GROUND_UNKNOWN, CITE_ART1_3, "case_file.state_code",
+           g_strdup_printf (_("%s is party to OP3, but the date it entered into force for it is not known "
+                              "(ratification data as of %s), so whether it was in force on %s cannot be told."),
+                            s->name, as_of, on));
       return;
     }
   if (eif == NULL && redress_iso_date_compare (on, s->op3_eif_earliest) >= 0 &&
@@ -717,42 +778,89 @@ check_art1_3 (Case      *c,
     {
       add (results, "art1.3", REDRESS_GROUND_UNKNOWN, CITE_ART1_3, "case_file.state_code",
            g_strdup_printf (_("%s deposited its OP3 instrument in %s (day not known); OP3 entered into force "
-                              "for it between %s and %s, so it may not yet have been in force on %s "
-                              "(ratification data as of %s)."),
+                              "for it at the earliest on %s and at the latest on %s, so it may not yet have been "
+                              "in force on %s (ratification data as of %s)."),
                             s->name, s->dates[REDRESS_TREATY_OP3], s->op3_eif_earliest, s->op3_eif_latest,
-                            on, c->data_as_of));
+                            on, as_of));
       return;
     }
   if (redress_iso_date_compare (on, eif != NULL ? eif : s->op3_eif_earliest) < 0)
     {
       add (results, "art1.3", REDRESS_GROUND_FAIL, CITE_ART1_3, "case_file.submitted_on",
-           g_strdup_printf (_("OP3 enters into force for %s only on %s (three months after its deposit of %s, "
-                              "art 19); a communication dated %s comes too early (ratification data as of %s)."),
-                            s->name, eif != NULL ? eif : s->op3_eif_earliest, s->dates[REDRESS_TREATY_OP3],
-                            on, c->data_as_of));
+           eif != NULL
+           ? g_strdup_printf (_("OP3 enters into force for %s only on %s (three months after its deposit of %s, "
+                                "art 19); a communication dated %s comes too early (ratification data as of %s)."),
+                              s->name, eif, s->dates[REDRESS_TREATY_OP3], on, as_of)
+           : g_strdup_printf (_("OP3 enters into force for %s at the earliest on %s (three months after a deposit "
+                                "in %s, art 19); a communication dated %s comes too early (ratification data as "
+                                "of %s)."),
+                              s->name, s->op3_eif_earliest, s->dates[REDRESS_TREATY_OP3], on, as_of));
       return;
     }
   if (eif == NULL)
     add (results, "art1.3", REDRESS_GROUND_PASS, CITE_ART1_3, "case_file.state_code",
-         g_strdup_printf (_("%s has been party to OP3 since %s; the Protocol entered into force for it between "
-                            "%s and %s, before %s (ratification data as of %s)."),
-                          s->name, s->dates[REDRESS_TREATY_OP3], s->op3_eif_earliest, s->op3_eif_latest, on,
-                          c->data_as_of));
+         g_strdup_printf (_("%s has been party to OP3 since %s; the Protocol entered into force for it at the "
+                            "latest on %s, before %s (ratification data as of %s)."),
+                          s->name, s->dates[REDRESS_TREATY_OP3], s->op3_eif_latest, on, as_of));
   else
     add (results, "art1.3", REDRESS_GROUND_PASS, CITE_ART1_3, "case_file.state_code",
-         g_strdup_printf (_("%s has been party to OP3 since %s; the Protocol has been in force for it since %s "
-                            "(ratification data as of %s)."),
-                          s->name, *s->dates[REDRESS_TREATY_OP3] ? s->dates[REDRESS_TREATY_OP3] : "?",
-                          eif, c->data_as_of));
+         *s->dates[REDRESS_TREATY_OP3]
+         ? g_strdup_printf (_("%s has been party to OP3 since %s; the Protocol has been in force for it since %s "
+                              "(ratification data as of %s)."),
+                            s->name, s->dates[REDRESS_TREATY_OP3], eif, as_of)
+         : g_strdup_printf (_("%s is party to OP3; the Protocol has been in force for it since %s "
+                              "(ratification data as of %s)."),
+                            s->name, eif, as_of));
 }
 
-/* Art 1(2) [V]: no competence for a right of an instrument the State has not joined. */
+/* D17, OPSC art 14(2) [V] / OPAC art 10(2) [V]: a Protocol enters into force
+ * for a State one month after its deposit.  A deposit known only by its year
+ * (or month) gives a span.  FALSE when the date is not known. */
+static gboolean
+protocol_eif (const RedressStateRecord *s,
+              RedressTreaty             t,
+              char                    **earliest,
+              char                    **latest)
+{
+  g_autofree char *d1 = NULL;
+  g_autofree char *d2 = NULL;
+
+  if (s == NULL || !redress_partial_date_range (s->dates[t], &d1, &d2))
+    return FALSE;
+  *earliest = redress_iso_date_add (d1, REDRESS_PERIOD_MONTHS, 1);
+  *latest = redress_iso_date_add (d2, REDRESS_PERIOD_MONTHS, 1);
+  return TRUE;
+}
+
+typedef struct
+{
+  guint after;       /* facts surely on or after the date */
+  guint before;      /* surely before, not continuing */
+  guint continued;   /* surely before, continuing or lasting past the date */
+  guint unsure;      /* inside the span the date may fall in */
+  guint undated;
+} Sides;
+
+/* Where the facts of @facts fall against a date known to lie in [@e1, @e2]. */
+static void
+count_sides (Case       *c,
+             GPtrArray  *facts,
+             const char *e1,
+             const char *e2,
+             gboolean    violation_continuing,
+             Sides      *out);
+
+/* Art 1(2) [V]: no competence for a right of an instrument the State has not
+ * joined; for the OPSC and OPAC, not for facts before that Protocol entered
+ * into force for the State (D17: one month after its deposit). */
 static void
 check_art1_2 (Case      *c,
               GPtrArray *results)
 {
   RedressGroundStatus status = REDRESS_GROUND_PASS;
   g_autoptr(GString) detail = g_string_new (NULL);
+  gboolean protocol_dates = FALSE;
+  const char *hint = "violation";
 
   if (c->violations->len == 0)
     {
@@ -773,6 +881,10 @@ check_art1_2 (Case      *c,
       RedressTreaty t;
       RedressTreatyStatus ts;
       g_autofree char *label = violation_label (v);
+      g_autofree char *e1 = NULL;
+      g_autofree char *e2 = NULL;
+      const char *art;
+      Sides sides;
 
       if (!redress_treaty_from_string (v->treaty, &t))
         {
@@ -781,21 +893,83 @@ check_art1_2 (Case      *c,
           continue;
         }
       ts = c->state->status[t];
-      if (ts == REDRESS_TREATY_STATUS_PARTY)
+      if (ts != REDRESS_TREATY_STATUS_PARTY)
+        {
+          status = worse (status, ts == REDRESS_TREATY_STATUS_UNKNOWN ? REDRESS_GROUND_UNKNOWN : REDRESS_GROUND_FAIL);
+          g_string_append_printf (detail, _(" %s: %s is %s to the %s (as of %s)."), label, c->state->name,
+                                  treaty_status_label (ts), v->treaty, status_as_of (c, t));
+          continue;
+        }
+      if (t != REDRESS_TREATY_OPSC && t != REDRESS_TREATY_OPAC)
         continue;
-      status = worse (status, ts == REDRESS_TREATY_STATUS_UNKNOWN ? REDRESS_GROUND_UNKNOWN : REDRESS_GROUND_FAIL);
-      g_string_append_printf (detail, _(" %s: %s is %s to the %s."), label, c->state->name,
-                              treaty_status_label (ts), v->treaty);
+
+      /* D17: the Protocol must have bound the State when the facts occurred. */
+      protocol_dates = TRUE;
+      art = t == REDRESS_TREATY_OPSC ? "OPSC art 14(2)" : "OPAC art 10(2)";
+      if (!protocol_eif (c->state, t, &e1, &e2))
+        {
+          status = worse (status, REDRESS_GROUND_UNKNOWN);
+          g_string_append_printf (detail, _(" %s: the date the %s entered into force for %s is not known, so "
+                                            "whether it bound the State at the facts cannot be told (%s)."),
+                                  label, v->treaty, c->state->name, art);
+          continue;
+        }
+      count_sides (c, v->facts, e1, e2, v->continuing, &sides);
+      if (v->facts->len == 0)
+        {
+          status = worse (status, REDRESS_GROUND_UNKNOWN);
+          g_string_append_printf (detail, _(" %s: no fact is linked, so it cannot be compared with the date "
+                                            "the %s entered into force for %s (%s)."),
+                                  label, v->treaty, c->state->name, art);
+        }
+      else if (sides.after > 0)
+        continue;
+      else if (sides.undated > 0 || sides.unsure > 0)
+        {
+          status = worse (status, REDRESS_GROUND_UNKNOWN);
+          hint = "fact.occurred_on";
+          g_string_append_printf (detail, g_strcmp0 (e1, e2) == 0
+                                  ? _(" %s: some of its facts are undated and cannot be compared with %s, when "
+                                      "the %s entered into force for %s (%s).")
+                                  : _(" %s: some of its facts are undated or fall between %s and the latest "
+                                      "date the %s can have entered into force for %s (%s)."),
+                                  label, e1, v->treaty, c->state->name, art);
+        }
+      else if (sides.continued > 0)
+        {
+          status = worse (status, REDRESS_GROUND_NEEDS_ARGUMENT);
+          hint = "violation.continuing";
+          g_string_append_printf (detail, _(" %s: its facts began before %s, when the %s entered into force for "
+                                            "%s at the earliest, and are argued to continue after it (%s)."),
+                                  label, e1, v->treaty, c->state->name, art);
+        }
+      else
+        {
+          status = worse (status, REDRESS_GROUND_FAIL);
+          hint = "fact.occurred_on";
+          g_string_append_printf (detail, g_strcmp0 (e1, e2) == 0
+                                  ? _(" %s: all its facts occurred before %s, when the %s entered into force "
+                                      "for %s (%s).")
+                                  : _(" %s: all its facts occurred before %s, the earliest date the %s can "
+                                      "have entered into force for %s (%s)."),
+                                  label, e1, v->treaty, c->state->name, art);
+        }
     }
 
   if (status == REDRESS_GROUND_PASS)
-    add (results, "art1.2", status, CITE_ART1_2, "violation",
-         g_strdup_printf (_("Every right invoked is in an instrument %s is party to (ratification data as of %s)."),
+    add (results, "art1.2", status, protocol_dates ? CITE_ART1_2 "; " CITE_OPSC "; " CITE_OPAC : CITE_ART1_2,
+         "violation",
+         g_strdup_printf (protocol_dates
+                          ? _("Every right invoked is in an instrument %s is party to (ratification data as of "
+                              "%s), and each Protocol invoked was in force for it at the facts.")
+                          : _("Every right invoked is in an instrument %s is party to (ratification data as of "
+                              "%s)."),
                           c->state->name, c->data_as_of));
   else
-    add (results, "art1.2", status, CITE_ART1_2, "violation",
-         g_strdup_printf (_("The Committee has no competence for a right in an instrument the State has not "
-                            "joined.%s (Ratification data as of %s.)"), detail->str, c->data_as_of));
+    add (results, "art1.2", status, protocol_dates ? CITE_ART1_2 "; " CITE_OPSC "; " CITE_OPAC : CITE_ART1_2,
+         hint,
+         g_strdup_printf (_("The Committee has no competence for a right in an instrument that did not bind "
+                            "the State.%s"), detail->str));
 }
 
 static gboolean
@@ -1059,19 +1233,29 @@ check_7d (Case      *c,
     add (results, "7d", status, CITE_7D, "other_procedure.same_matter", g_strdup (g_strstrip (detail->str)));
 }
 
+/* The final domestic decision with the latest date (the earlier of its
+ * decision and notification); *undated is set when a final decision has no
+ * date at all, so the latest may be that one. */
 static const Remedy *
-final_remedy (Case *c)
+final_remedy (Case     *c,
+              gboolean *undated)
 {
   const Remedy *best = NULL;
   const char *best_start = NULL;
 
+  *undated = FALSE;
   for (guint i = 0; i < c->remedies->len; i++)
     {
       const Remedy *r = g_ptr_array_index (c->remedies, i);
       const char *start = redress_iso_date_min (r->decided_on, r->notified_on);
 
-      if (!r->is_final || start == NULL)
+      if (!r->is_final)
         continue;
+      if (start == NULL)
+        {
+          *undated = TRUE;
+          continue;
+        }
       if (best == NULL || redress_iso_date_compare (start, best_start) > 0)
         {
           best = r;
@@ -1079,6 +1263,19 @@ final_remedy (Case *c)
         }
     }
   return best;
+}
+
+static const Remedy *
+any_final_remedy (Case *c)
+{
+  for (guint i = 0; i < c->remedies->len; i++)
+    {
+      const Remedy *r = g_ptr_array_index (c->remedies, i);
+
+      if (r->is_final)
+        return r;
+    }
+  return NULL;
 }
 
 static gboolean
@@ -1097,19 +1294,27 @@ remedies_excused (Case *c)
 }
 
 /* Art 7(e) [V]: domestic remedies exhausted, unless unreasonably prolonged or
- * unlikely to bring effective relief. */
+ * unlikely to bring effective relief.  Exhaustion is about the remedy being
+ * final, whatever its dates say (those are art 7(h)'s). */
 static void
 check_7e (Case      *c,
           GPtrArray *results)
 {
-  const Remedy *fin = final_remedy (c);
+  gboolean undated;
+  const Remedy *fin = final_remedy (c, &undated);
 
+  if (fin == NULL)
+    fin = any_final_remedy (c);
   if (fin != NULL)
     {
+      const char *date = fin->decided_on ? fin->decided_on : fin->notified_on;
+
       add (results, "7e", REDRESS_GROUND_PASS, CITE_7E, "domestic_remedy.is_final",
-           g_strdup_printf (_("Domestic remedies ended with the final decision of %s (%s)."),
-                            *fin->forum ? fin->forum : _("the last instance"),
-                            fin->decided_on ? fin->decided_on : fin->notified_on));
+           date != NULL
+           ? g_strdup_printf (_("Domestic remedies ended with the final decision of %s (%s)."),
+                              *fin->forum ? fin->forum : _("the last instance"), date)
+           : g_strdup_printf (_("Domestic remedies ended with the final decision of %s (its date is not "
+                                "recorded)."), *fin->forum ? fin->forum : _("the last instance")));
       return;
     }
   if (remedies_excused (c))
@@ -1123,16 +1328,21 @@ check_7e (Case      *c,
        g_strdup (c->remedies->len == 0
                  ? _("No domestic remedy is recorded and no reason for not using them: the Committee requires "
                      "every available domestic remedy to be exhausted first.")
-                 : _("No domestic remedy has ended in a final decision and no reason for not exhausting them is "
-                     "recorded.")));
+                 : _("None of the domestic remedies recorded is marked as final and no reason for not exhausting "
+                     "them is recorded.")));
 }
 
-/* Art 7(f) [V]: substantiated: each alleged violation rests on facts. */
+/* Art 7(f) [V]: manifestly ill-founded or not sufficiently substantiated.
+ * That is the Committee's judgment: the record can show a communication has
+ * nothing at all behind a violation (fail), never that it is substantiated. */
 static void
 check_7f (Case      *c,
           GPtrArray *results)
 {
-  g_autoptr(GString) missing = g_string_new (NULL);
+  g_autoptr(GString) nothing = g_string_new (NULL);
+  g_autoptr(GString) no_fact = g_string_new (NULL);
+  g_autoptr(GString) no_evidence = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
 
   if (c->violations->len == 0)
     {
@@ -1144,62 +1354,72 @@ check_7f (Case      *c,
     {
       Violation *v = g_ptr_array_index (c->violations, i);
       g_autofree char *label = violation_label (v);
+      GString *into = NULL;
 
-      if (v->facts->len == 0)
-        g_string_append_printf (missing, "%s%s", missing->len ? _(", ") : "", label);
+      if (v->facts->len == 0 && v->n_evidence == 0)
+        into = nothing;
+      else if (v->facts->len == 0)
+        into = no_fact;
+      else if (v->n_evidence == 0)
+        into = no_evidence;
+      if (into != NULL)
+        g_string_append_printf (into, "%s%s", into->len ? _(", ") : "", label);
     }
-  if (missing->len == 0)
-    add (results, "7f", REDRESS_GROUND_PASS, CITE_7F, "violation_fact",
-         g_strdup (_("Every alleged violation is linked to facts that support it.")));
-  else
-    add (results, "7f", REDRESS_GROUND_FAIL, CITE_7F, "violation_fact",
-         g_strdup_printf (_("No facts support %s: an alleged violation without facts is not sufficiently "
-                            "substantiated."), missing->str));
+  if (nothing->len > 0)
+    {
+      add (results, "7f", REDRESS_GROUND_FAIL, CITE_7F, "violation_fact",
+           g_strdup_printf (_("Neither facts nor evidence are linked to %s: an alleged violation with nothing "
+                              "behind it is not substantiated."), nothing->str));
+      return;
+    }
+
+  g_string_append (text, _("Whether the communication is sufficiently substantiated and not manifestly "
+                           "ill-founded is for the Committee to judge: argue each alleged violation on its facts "
+                           "and evidence."));
+  if (no_fact->len > 0)
+    g_string_append_printf (text, _(" Warning: no fact is linked to %s."), no_fact->str);
+  if (no_evidence->len > 0)
+    g_string_append_printf (text, _(" Warning: no evidence is linked to %s."), no_evidence->str);
+  add (results, "7f", REDRESS_GROUND_NEEDS_ARGUMENT, CITE_7F,
+       no_fact->len > 0 ? "violation_fact" : no_evidence->len > 0 ? "evidence_link" : "violation",
+       g_string_free (g_steal_pointer (&text), FALSE));
 }
 
 typedef enum { TIME_AFTER, TIME_BEFORE, TIME_UNSURE, TIME_NO_DATE } TimeSide;
 
-/* Which side of the State's entry into force a fact falls (it may have
- * continued after it: occurred_until, or the continuing flag). */
+/* Which side of a date known to lie in [@e1, @e2] a fact falls; a fact known
+ * only by its year or month is a span too.  *continued: it surely lasted
+ * past @e2 (occurred_until) or is marked as continuing. */
 static TimeSide
-fact_side (Case       *c,
-           const Fact *f,
-           gboolean   *continued)
+fact_side_of (const Fact *f,
+              const char *e1,
+              const char *e2,
+              gboolean   *continued)
 {
-  const RedressStateRecord *s = c->state;
-  const char *earliest = s->op3_eif ? s->op3_eif : s->op3_eif_earliest;
-  const char *latest = s->op3_eif ? s->op3_eif : s->op3_eif_latest;
-  const char *last = f->occurred_until ? f->occurred_until : f->occurred_on;
-
   *continued = FALSE;
   if (f->occurred_on == NULL)
     return TIME_NO_DATE;
-  if (redress_iso_date_compare (f->occurred_on, latest) >= 0)
+  if (redress_iso_date_compare (f->earliest, e2) >= 0)
     return TIME_AFTER;
-  if (redress_iso_date_compare (f->occurred_on, earliest) < 0)
+  if (redress_iso_date_compare (f->latest, e1) < 0)
     {
-      *continued = f->continuing || redress_iso_date_compare (last, latest) >= 0;
+      if (f->continuing)
+        *continued = TRUE;
+      else if (f->occurred_until != NULL && redress_iso_date_compare (f->last, e1) >= 0)
+        {
+          g_autofree char *until_from = NULL;
+          g_autofree char *until_to = NULL;
+
+          /* It lasted into the span: surely past it only if it ended after e2. */
+          if (redress_partial_date_range (f->occurred_until, &until_from, &until_to) &&
+              redress_iso_date_compare (until_from, e2) >= 0)
+            *continued = TRUE;
+          else
+            return TIME_UNSURE;
+        }
       return TIME_BEFORE;
     }
   return TIME_UNSURE;
-}
-
-/* Returns FALSE, having added an "unknown" result, when no entry into force
- * can be compared with. */
-static gboolean
-have_eif (Case       *c,
-          const char *ground,
-          const char *citation,
-          GPtrArray  *results)
-{
-  if (c->state != NULL && (c->state->op3_eif != NULL || c->state->op3_eif_earliest != NULL))
-    return TRUE;
-  add (results, ground, REDRESS_GROUND_UNKNOWN, citation, "case_file.state_code",
-       c->state == NULL
-       ? g_strdup (_("The State party is not known, so the date OP3 entered into force for it is not known."))
-       : g_strdup_printf (_("The date OP3 entered into force for %s is not known (ratification data as of %s)."),
-                          c->state->name, c->data_as_of));
-  return FALSE;
 }
 
 static gboolean
@@ -1216,22 +1436,100 @@ fact_has_continuing_violation (Case       *c,
   return FALSE;
 }
 
+static void
+count_sides (Case       *c,
+             GPtrArray  *facts,
+             const char *e1,
+             const char *e2,
+             gboolean    violation_continuing,
+             Sides      *out)
+{
+  memset (out, 0, sizeof *out);
+  for (guint i = 0; i < facts->len; i++)
+    {
+      const Fact *f = g_ptr_array_index (facts, i);
+      gboolean cont;
+
+      switch (fact_side_of (f, e1, e2, &cont))
+        {
+        case TIME_AFTER:
+          out->after++;
+          break;
+        case TIME_BEFORE:
+          if (cont || violation_continuing || (c != NULL && fact_has_continuing_violation (c, f)))
+            out->continued++;
+          else
+            out->before++;
+          break;
+        case TIME_UNSURE:
+          out->unsure++;
+          break;
+        case TIME_NO_DATE:
+        default:
+          out->undated++;
+          break;
+        }
+    }
+}
+
+/* Returns FALSE, having added an "unknown" result, when no entry into force
+ * can be compared with. */
+static gboolean
+have_eif (Case       *c,
+          const char *ground,
+          const char *citation,
+          GPtrArray  *results)
+{
+  if (c->state != NULL && (c->state->op3_eif != NULL || c->state->op3_eif_earliest != NULL))
+    return TRUE;
+  add (results, ground, REDRESS_GROUND_UNKNOWN, citation, "case_file.state_code",
+       c->state == NULL
+       ? g_strdup (_("The State party is not known, so the date OP3 entered into force for it is not known."))
+       : g_strdup_printf (_("The date OP3 entered into force for %s is not known (ratification data as of %s)."),
+                          c->state->name, status_as_of (c, REDRESS_TREATY_OP3)));
+  return FALSE;
+}
+
 static const char *
-eif_text (Case *c)
+eif_earliest (Case *c)
+{
+  return c->state->op3_eif ? c->state->op3_eif : c->state->op3_eif_earliest;
+}
+
+static const char *
+eif_latest (Case *c)
 {
   return c->state->op3_eif ? c->state->op3_eif : c->state->op3_eif_latest;
 }
 
+static gboolean
+eif_exact (Case *c)
+{
+  return g_strcmp0 (eif_earliest (c), eif_latest (c)) == 0;
+}
+
+/* "on 2014-12-24", or "at the earliest on 2015-04-01 and at the latest on
+ * 2016-03-31 (deposit in 2015, day not known)". */
+static char *
+eif_phrase (Case *c)
+{
+  if (eif_exact (c))
+    return g_strdup_printf (_("on %s"), eif_earliest (c));
+  return g_strdup_printf (_("at the earliest on %s and at the latest on %s (deposit in %s, day not known)"),
+                          eif_earliest (c), eif_latest (c), c->state->dates[REDRESS_TREATY_OP3]);
+}
+
 /* Art 7(g) [V] with art 20 [V]: facts before OP3's entry into force for the
- * State are outside it unless they continued after that date. */
+ * State are outside it unless they continued after that date.  One fact
+ * surely before never outweighs one that is undated or may be after. */
 static void
 check_facts_in_time (Case       *c,
                      const char *ground,
                      const char *citation,
                      GPtrArray  *results)
 {
-  RedressGroundStatus status = REDRESS_GROUND_PASS;
-  guint before = 0, after = 0, undated = 0, unsure = 0, continued = 0;
+  g_autofree char *phrase = NULL;
+  Sides n;
 
   if (!have_eif (c, ground, citation, results))
     return;
@@ -1242,80 +1540,69 @@ check_facts_in_time (Case       *c,
       return;
     }
 
-  for (guint i = 0; i < c->facts->len; i++)
-    {
-      const Fact *f = g_ptr_array_index (c->facts, i);
-      gboolean cont;
+  phrase = eif_phrase (c);
+  count_sides (c, c->facts, eif_earliest (c), eif_latest (c), FALSE, &n);
 
-      switch (fact_side (c, f, &cont))
-        {
-        case TIME_AFTER:
-          after++;
-          break;
-        case TIME_BEFORE:
-          if (cont || fact_has_continuing_violation (c, f))
-            continued++;
-          else
-            before++;
-          break;
-        case TIME_UNSURE:
-          unsure++;
-          break;
-        case TIME_NO_DATE:
-        default:
-          undated++;
-          break;
-        }
+  if (n.undated > 0 || n.unsure > 0)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      if (n.undated > 0)
+        g_string_append_printf (text, ngettext ("%u fact has no date, so it cannot be compared with the date OP3 "
+                                                "entered into force for %s (%s).",
+                                                "%u facts have no date, so they cannot be compared with the date "
+                                                "OP3 entered into force for %s (%s).", n.undated),
+                                n.undated, c->state->name, phrase);
+      if (n.unsure > 0)
+        g_string_append_printf (text, ngettext ("%s%u fact may have occurred before or after OP3 entered into "
+                                                "force for %s (%s).",
+                                                "%s%u facts may have occurred before or after OP3 entered into "
+                                                "force for %s (%s).", n.unsure),
+                                text->len ? " " : "", n.unsure, c->state->name, phrase);
+      add (results, ground, REDRESS_GROUND_UNKNOWN, citation, "fact.occurred_on",
+           g_string_free (g_steal_pointer (&text), FALSE));
     }
-
-  if (after == 0 && continued == 0 && before > 0)
-    status = REDRESS_GROUND_FAIL;
-  else if (undated > 0 || unsure > 0)
-    status = REDRESS_GROUND_UNKNOWN;
-  else if (before > 0 || continued > 0)
-    status = REDRESS_GROUND_NEEDS_ARGUMENT;
-
-  switch (status)
-    {
-    case REDRESS_GROUND_FAIL:
-      add (results, ground, status, citation, "fact.continuing",
-           g_strdup_printf (_("All the facts occurred before %s, when OP3 entered into force for %s, and none is "
-                              "marked as continuing after that date."), eif_text (c), c->state->name));
-      break;
-    case REDRESS_GROUND_UNKNOWN:
-      add (results, ground, status, citation, "fact.occurred_on",
-           undated > 0
-           ? g_strdup_printf (ngettext ("%u fact has no date, so it cannot be compared with OP3’s entry into force "
-                                        "for %s (%s).",
-                                        "%u facts have no date, so they cannot be compared with OP3’s entry into "
-                                        "force for %s (%s).", undated), undated, c->state->name, eif_text (c))
-           : g_strdup_printf (_("OP3 entered into force for %s between %s and %s (only the year of deposit is "
-                                "known); some facts fall in that span."), c->state->name,
-                              c->state->op3_eif_earliest, c->state->op3_eif_latest));
-      break;
-    case REDRESS_GROUND_NEEDS_ARGUMENT:
-      add (results, ground, status, citation, "fact.continuing",
-           g_strdup_printf (_("Some facts occurred before %s, when OP3 entered into force for %s: argue that they "
+  else if (n.after == 0 && n.continued == 0)
+    add (results, ground, REDRESS_GROUND_FAIL, citation, "fact.continuing",
+         eif_exact (c)
+         ? g_strdup_printf (_("All the facts occurred before %s, when OP3 entered into force for %s, and none is "
+                              "marked as continuing after that date."), eif_earliest (c), c->state->name)
+         : g_strdup_printf (_("All the facts occurred before %s, the earliest date OP3 can have entered into force "
+                              "for %s (deposit in %s, day not known), and none is marked as continuing after it."),
+                            eif_earliest (c), c->state->name, c->state->dates[REDRESS_TREATY_OP3]));
+  else if (n.before > 0 || n.continued > 0)
+    add (results, ground, REDRESS_GROUND_NEEDS_ARGUMENT, citation, "fact.continuing",
+         eif_exact (c)
+         ? g_strdup_printf (_("Some facts occurred before %s, when OP3 entered into force for %s: argue that they "
                               "continued after that date, or present them as background only."),
-                            eif_text (c), c->state->name));
-      break;
-    case REDRESS_GROUND_PASS:
-    default:
-      add (results, ground, status, citation, "fact.occurred_on",
-           g_strdup_printf (_("Every fact occurred on or after %s, when OP3 entered into force for %s "
-                              "(ratification data as of %s)."), eif_text (c), c->state->name, c->data_as_of));
-      break;
-    }
+                            eif_earliest (c), c->state->name)
+         : g_strdup_printf (_("Some facts occurred before %s, the earliest date OP3 can have entered into force "
+                              "for %s (deposit in %s, day not known): argue that they continued after it, or "
+                              "present them as background only."),
+                            eif_earliest (c), c->state->name, c->state->dates[REDRESS_TREATY_OP3]));
+  else
+    add (results, ground, REDRESS_GROUND_PASS, citation, "fact.occurred_on",
+         eif_exact (c)
+         ? g_strdup_printf (_("Every fact occurred on or after %s, when OP3 entered into force for %s "
+                              "(ratification data as of %s)."), eif_earliest (c), c->state->name,
+                            status_as_of (c, REDRESS_TREATY_OP3))
+         : g_strdup_printf (_("Every fact occurred on or after %s, the latest date OP3 can have entered into force "
+                              "for %s (deposit in %s, day not known; ratification data as of %s)."),
+                            eif_latest (c), c->state->name, c->state->dates[REDRESS_TREATY_OP3],
+                            status_as_of (c, REDRESS_TREATY_OP3)));
 }
 
 /* Art 20 [V]: each alleged violation must have occurred after OP3 entered
- * into force for the State, unless it is marked as continuing. */
+ * into force for the State, unless it is marked as continuing; for a right of
+ * the OPSC or OPAC, after that Protocol bound the State too (D17). */
 static void
 check_art20 (Case      *c,
              GPtrArray *results)
 {
   RedressGroundStatus status = REDRESS_GROUND_PASS;
   g_autoptr(GString) detail = g_string_new (NULL);
+  g_autofree char *phrase = NULL;
+  gboolean protocol = FALSE;
 
   if (!have_eif (c, "art20", CITE_ART20, results))
     return;
@@ -1325,62 +1612,82 @@ check_art20 (Case      *c,
            g_strdup (_("No alleged violation is recorded.")));
       return;
     }
+  phrase = eif_phrase (c);
 
   for (guint i = 0; i < c->violations->len; i++)
     {
       Violation *v = g_ptr_array_index (c->violations, i);
       g_autofree char *label = violation_label (v);
-      gboolean any_after = FALSE, any_unsure = FALSE, any_continued = FALSE;
+      g_autofree char *p1 = NULL;
+      g_autofree char *p2 = NULL;
+      const char *e1 = eif_earliest (c), *e2 = eif_latest (c);
+      RedressTreaty t;
+      Sides n;
 
-      for (guint j = 0; j < v->facts->len; j++)
+      /* The later of OP3's and the Protocol's entry into force. */
+      if (redress_treaty_from_string (v->treaty, &t) && (t == REDRESS_TREATY_OPSC || t == REDRESS_TREATY_OPAC) &&
+          c->state->status[t] == REDRESS_TREATY_STATUS_PARTY)
         {
-          gboolean cont;
-
-          switch (fact_side (c, g_ptr_array_index (v->facts, j), &cont))
+          protocol = TRUE;
+          if (!protocol_eif (c->state, t, &p1, &p2))
             {
-            case TIME_AFTER:
-              any_after = TRUE;
-              break;
-            case TIME_BEFORE:
-              any_continued |= cont;
-              break;
-            case TIME_UNSURE:
-            case TIME_NO_DATE:
-            default:
-              any_unsure = TRUE;
-              break;
+              status = worse (status, REDRESS_GROUND_UNKNOWN);
+              g_string_append_printf (detail, _(" %s: the date the %s entered into force for %s is not known."),
+                                      label, v->treaty, c->state->name);
+              continue;
             }
+          e1 = redress_iso_date_max (e1, p1);
+          e2 = redress_iso_date_max (e2, p2);
         }
 
-      if (any_after)
+      count_sides (c, v->facts, e1, e2, FALSE, &n);
+      if (n.after > 0)
         continue;
-      if (v->facts->len == 0 || any_unsure)
+      if (v->facts->len == 0)
         {
           status = worse (status, REDRESS_GROUND_UNKNOWN);
-          g_string_append_printf (detail, _(" %s: no dated fact shows when it occurred."), label);
+          g_string_append_printf (detail, _(" %s: no fact is linked to it, so when it occurred is not recorded."),
+                                  label);
         }
-      else if (v->continuing || any_continued)
+      else if (n.undated > 0 || n.unsure > 0)
+        {
+          status = worse (status, REDRESS_GROUND_UNKNOWN);
+          g_string_append_printf (detail, g_strcmp0 (e1, e2) == 0
+                                  ? _(" %s: some of its facts have no date, so they cannot be compared with %s.")
+                                  : _(" %s: some of its facts have no date or may fall on either side of the "
+                                      "entry into force (between %s and %s)."),
+                                  label, e1, e2);
+        }
+      else if (v->continuing || n.continued > 0)
         {
           status = worse (status, REDRESS_GROUND_NEEDS_ARGUMENT);
           g_string_append_printf (detail, _(" %s began before %s and is argued to continue after it."),
-                                  label, eif_text (c));
+                                  label, e1);
         }
       else
         {
           status = worse (status, REDRESS_GROUND_FAIL);
-          g_string_append_printf (detail, _(" %s rests only on facts before %s and is not marked as continuing."),
-                                  label, eif_text (c));
+          g_string_append_printf (detail, g_strcmp0 (e1, e2) == 0
+                                  ? _(" %s rests only on facts before %s and is not marked as continuing.")
+                                  : _(" %s rests only on facts before %s, the earliest date of entry into force, "
+                                      "and is not marked as continuing."),
+                                  label, e1);
         }
     }
 
   if (status == REDRESS_GROUND_PASS)
-    add (results, "art20", status, CITE_ART20, "violation.continuing",
-         g_strdup_printf (_("Every alleged violation rests on facts after %s, when OP3 entered into force for %s."),
-                          eif_text (c), c->state->name));
+    add (results, "art20", status, protocol ? CITE_ART20 "; " CITE_OPSC "; " CITE_OPAC : CITE_ART20,
+         "violation.continuing",
+         g_strdup_printf (protocol
+                          ? _("Every alleged violation rests on facts after OP3 entered into force for %s (%s) "
+                              "and after the Protocol it invokes did.")
+                          : _("Every alleged violation rests on facts after OP3 entered into force for %s (%s)."),
+                          c->state->name, phrase));
   else
-    add (results, "art20", status, CITE_ART20, "violation.continuing",
+    add (results, "art20", status, protocol ? CITE_ART20 "; " CITE_OPSC "; " CITE_OPAC : CITE_ART20,
+         "violation.continuing",
          g_strdup_printf (_("The Committee is competent only for violations after OP3 entered into force for %s "
-                            "(%s).%s"), c->state->name, eif_text (c), detail->str));
+                            "(%s).%s"), c->state->name, phrase, detail->str));
 }
 
 /* Art 7(h) [V]: within one year of the exhaustion of domestic remedies (D01),
@@ -1389,13 +1696,21 @@ static void
 check_7h (Case      *c,
           GPtrArray *results)
 {
-  const Remedy *fin = final_remedy (c);
+  gboolean undated;
+  const Remedy *fin = final_remedy (c, &undated);
   const char *start, *later, *filed;
   g_autofree char *due_early = NULL;
   g_autofree char *due_late = NULL;
   g_autofree char *both = NULL;
   gboolean submitted = c->submitted_on != NULL;
 
+  if (undated)
+    {
+      add (results, "7h", REDRESS_GROUND_UNKNOWN, CITE_7H, "domestic_remedy.decided_on",
+           g_strdup (_("A final domestic decision is recorded without its date or the date it was notified, so "
+                       "the one-year limit cannot be computed: record both dates.")));
+      return;
+    }
   if (fin == NULL)
     {
       if (remedies_excused (c))
@@ -1404,8 +1719,7 @@ check_7h (Case      *c,
                          "was submitted within a reasonable time of the remedies proving ineffective.")));
       else
         add (results, "7h", REDRESS_GROUND_UNKNOWN, CITE_7H, "domestic_remedy.decided_on",
-             g_strdup (_("No final domestic decision with a date is recorded, so the one-year limit cannot be "
-                         "computed.")));
+             g_strdup (_("No final domestic decision is recorded, so the one-year limit cannot be computed.")));
       return;
     }
 
@@ -1453,7 +1767,8 @@ check_7h (Case      *c,
                         submitted ? _("Submission on") : _("Today,"), filed, both, due_early));
 }
 
-/* The CRC protects children: CRC art 1 [V]. */
+/* The CRC protects children: CRC art 1 [V].  Age is measured at the facts of
+ * each alleged violation, not at some other fact of the case. */
 static void
 check_age (Case      *c,
            GPtrArray *results)
@@ -1463,17 +1778,16 @@ check_age (Case      *c,
   const char *first_fact = NULL;
   guint n = 0;
 
-  for (guint i = 0; i < c->facts->len; i++)
+  if (c->violations->len == 0)
     {
-      const Fact *f = g_ptr_array_index (c->facts, i);
-
-      first_fact = redress_iso_date_min (first_fact, f->occurred_on);
+      add (results, "age", REDRESS_GROUND_UNKNOWN, CITE_AGE, "violation",
+           g_strdup (_("No alleged violation is recorded, so there are no facts to measure the victims’ age at.")));
+      return;
     }
 
   for (guint i = 0; i < c->parties->len; i++)
     {
       Party *p = g_ptr_array_index (c->parties, i);
-      int min_age, max_age;
 
       if (!is_role (p, "victim"))
         continue;
@@ -1484,23 +1798,45 @@ check_age (Case      *c,
           g_string_append_printf (detail, _(" %s has no date of birth recorded."), display_name (p));
           continue;
         }
-      if (first_fact == NULL || !redress_age_range_at (p->birth_date, first_fact, &min_age, &max_age))
+
+      for (guint j = 0; j < c->violations->len; j++)
         {
-          status = worse (status, REDRESS_GROUND_UNKNOWN);
-          g_string_append_printf (detail, _(" No dated fact to compute %s’s age at."), display_name (p));
-          continue;
-        }
-      if (min_age >= 18)
-        {
-          status = worse (status, REDRESS_GROUND_FAIL);
-          g_string_append_printf (detail, _(" %s was already %d on %s, when the facts began."),
-                                  display_name (p), min_age, first_fact);
-        }
-      else if (max_age >= 18)
-        {
-          status = worse (status, REDRESS_GROUND_UNKNOWN);
-          g_string_append_printf (detail, _(" %s was %d or %d on %s; the date of birth (%s) is too vague to tell."),
-                                  display_name (p), min_age, max_age, first_fact, p->birth_date);
+          Violation *v = g_ptr_array_index (c->violations, j);
+          g_autofree char *label = violation_label (v);
+          const Fact *first = NULL;
+          int min_age, max_age, min2, max2;
+
+          /* The earliest dated fact of the violation: its span's ends. */
+          for (guint k = 0; k < v->facts->len; k++)
+            {
+              const Fact *f = g_ptr_array_index (v->facts, k);
+
+              if (f->occurred_on != NULL && (first == NULL || redress_iso_date_compare (f->earliest, first->earliest) < 0))
+                first = f;
+            }
+          if (first == NULL || !redress_age_range_at (p->birth_date, first->earliest, &min_age, &max_age) ||
+              !redress_age_range_at (p->birth_date, first->latest, &min2, &max2))
+            {
+              status = worse (status, REDRESS_GROUND_UNKNOWN);
+              g_string_append_printf (detail, _(" No dated fact is linked to %s to compute %s’s age at."),
+                                      label, display_name (p));
+              continue;
+            }
+          max_age = MAX (max_age, max2);
+          first_fact = redress_iso_date_min (first_fact, first->earliest);
+          if (min_age >= 18)
+            {
+              status = worse (status, REDRESS_GROUND_FAIL);
+              g_string_append_printf (detail, _(" %s was already %d at the first fact of %s (%s)."),
+                                      display_name (p), min_age, label, first->occurred_on);
+            }
+          else if (max_age >= 18)
+            {
+              status = worse (status, REDRESS_GROUND_UNKNOWN);
+              g_string_append_printf (detail, _(" %s was between %d and %d at the first fact of %s (%s); the dates "
+                                                "are too vague to tell whether a child."),
+                                      display_name (p), min_age, max_age, label, first->occurred_on);
+            }
         }
     }
 
@@ -1509,7 +1845,8 @@ check_age (Case      *c,
          g_strdup (_("No victim is recorded.")));
   else if (status == REDRESS_GROUND_PASS)
     add (results, "age", status, CITE_AGE, "person.birth_date",
-         g_strdup_printf (_("Every victim was under 18 when the facts began (%s)."), first_fact));
+         g_strdup_printf (_("Every victim was under 18 at the facts of each alleged violation (the first on %s)."),
+                          first_fact));
   else
     add (results, "age", status, CITE_AGE, "person.birth_date",
          g_strdup_printf (_("The Convention protects children, persons under 18.%s"), detail->str));

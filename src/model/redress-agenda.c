@@ -29,6 +29,13 @@
  * (domain brief, section 3.1: "the letter's due date wins"). */
 #define DUE_SQL "COALESCE (d.extended_due, d.letter_due, d.computed_due)"
 
+/* OP3 art 6 [V]: D08 open means the interim measures are in force; only a
+ * recorded non-compliance is a breach to flag. */
+#define BREACH_SQL \
+  "(SELECT min (e.occurred_on) FROM procedural_event e WHERE e.case_id = d.case_id " \
+  "AND e.track = 'interim' AND e.event = 'state_non_compliance_reported' AND e.occurred_on >= d.trigger_date)"
+#define IN_FORCE_SQL "(d.rule_id = 'D08' AND d.status = 'open' AND " BREACH_SQL " IS NULL)"
+
 #define ITEM_COLUMNS \
   "d.id, d.case_id, c.reference, c.title, c.state_code, d.rule_id, d.computed_due, d.letter_due, " \
   "d.extended_due, " DUE_SQL ", d.status, d.urgent, d.closed_on, d.closed_by, d.waive_reason, " \
@@ -36,7 +43,8 @@
   "(SELECT group_concat (trim (p.given_name || ' ' || p.family_name || " \
   "                            CASE WHEN p.alias <> '' THEN ' (' || p.alias || ')' ELSE '' END), ', ') " \
   "   FROM case_party cp JOIN person p ON p.id = cp.person_id " \
-  "  WHERE cp.case_id = c.id AND cp.role = 'victim') "
+  "  WHERE cp.case_id = c.id AND cp.role = 'victim'), " \
+  "d.trigger_date_alt, " IN_FORCE_SQL ", CASE d.rule_id WHEN 'D08' THEN " BREACH_SQL " END "
 
 struct _RedressAgendaItem
 {
@@ -62,11 +70,14 @@ struct _RedressAgendaItem
   char               *waive_reason;
   char               *updated_at;
   char               *trigger_date;
+  char               *trigger_date_alt;
+  char               *breach_on;
   char               *today;
   int                 days_left;
   RedressAgendaActor  actor;
   RedressAgendaGroup  group;
   guint               urgent : 1;
+  guint               in_force : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RedressAgendaItem, redress_agenda_item, G_TYPE_OBJECT)
@@ -96,6 +107,8 @@ redress_agenda_item_finalize (GObject *object)
   g_free (self->waive_reason);
   g_free (self->updated_at);
   g_free (self->trigger_date);
+  g_free (self->trigger_date_alt);
+  g_free (self->breach_on);
   g_free (self->today);
 
   G_OBJECT_CLASS (redress_agenda_item_parent_class)->finalize (object);
@@ -140,7 +153,31 @@ ITEM_GETTER (closed_by)
 ITEM_GETTER (waive_reason)
 ITEM_GETTER (updated_at)
 ITEM_GETTER (trigger_date)
+ITEM_GETTER (trigger_date_alt)
+ITEM_GETTER (breach_on)
 ITEM_GETTER (today)
+
+/* D08 (OP3 art 6 [V]): the interim measures are in force and no breach is recorded. */
+gboolean
+redress_agenda_item_get_in_force (RedressAgendaItem *self)
+{
+  g_return_val_if_fail (REDRESS_IS_AGENDA_ITEM (self), FALSE);
+  return self->in_force;
+}
+
+/**
+ * redress_agenda_item_describe_start:
+ *
+ * Returns: (transfer full) (nullable): for D01 (OP3 art 7(h)), the final
+ *   decision's date and its notification's, with the "start date [U]"
+ *   caveat; %NULL for other rules.
+ */
+char *
+redress_agenda_item_describe_start (RedressAgendaItem *self)
+{
+  g_return_val_if_fail (REDRESS_IS_AGENDA_ITEM (self), NULL);
+  return redress_deadline_describe_start_of (self->rule_id, self->trigger_date, self->trigger_date_alt);
+}
 
 gboolean
 redress_agenda_item_get_urgent (RedressAgendaItem *self)
@@ -183,6 +220,10 @@ redress_agenda_item_describe_days_left (RedressAgendaItem *self)
 
   g_return_val_if_fail (REDRESS_IS_AGENDA_ITEM (self), NULL);
 
+  if (self->in_force)
+    return g_strdup_printf (_("In force since %s"), self->trigger_date ? self->trigger_date : "");
+  if (self->breach_on != NULL)
+    return g_strdup_printf (_("Breach recorded on %s"), self->breach_on);
   if (self->due == NULL)
     return g_strdup (_("No due date"));
   n = self->days_left;
@@ -380,6 +421,9 @@ item_from_row (sqlite3_stmt *stmt,
   self->updated_at = dup_column (stmt, 15);
   self->trigger_date = dup_column (stmt, 16);
   self->child_names = g_strdup (_redress_column_text (stmt, 17) ? _redress_column_text (stmt, 17) : "");
+  self->trigger_date_alt = dup_column (stmt, 18);
+  self->in_force = sqlite3_column_int (stmt, 19) != 0;
+  self->breach_on = dup_column (stmt, 20);
   self->today = g_strdup (today);
 
   rule = redress_deadline_rules_lookup (self->rule_id);
@@ -400,7 +444,8 @@ item_from_row (sqlite3_stmt *stmt,
 
   if (self->due == NULL || !redress_iso_date_days_between (today, self->due, &self->days_left))
     self->days_left = 0;
-  self->group = redress_agenda_group_for_due (self->due, today);
+  /* Measures in force are not overdue: they have no date to meet. */
+  self->group = self->in_force ? REDRESS_AGENDA_GROUP_NO_DATE : redress_agenda_group_for_due (self->due, today);
 
   return self;
 }
@@ -649,7 +694,7 @@ redress_agenda_count_overdue (RedressDatabase  *db,
     return 0;
   stmt = _redress_database_prepare (db,
                                     "SELECT count(*) FROM deadline d"
-                                    " WHERE d.status = 'open' AND " DUE_SQL " < ?1",
+                                    " WHERE d.status = 'open' AND " DUE_SQL " < ?1 AND NOT " IN_FORCE_SQL,
                                     error);
   if (stmt == NULL)
     return 0;

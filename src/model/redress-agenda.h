@@ -64,6 +64,10 @@ const char         *redress_agenda_item_get_closed_by      (RedressAgendaItem *s
 const char         *redress_agenda_item_get_waive_reason   (RedressAgendaItem *self);
 const char         *redress_agenda_item_get_updated_at     (RedressAgendaItem *self);
 const char         *redress_agenda_item_get_trigger_date   (RedressAgendaItem *self);
+const char         *redress_agenda_item_get_trigger_date_alt (RedressAgendaItem *self);
+const char         *redress_agenda_item_get_breach_on      (RedressAgendaItem *self);
+gboolean            redress_agenda_item_get_in_force       (RedressAgendaItem *self);
+char               *redress_agenda_item_describe_start     (RedressAgendaItem *self) G_GNUC_WARN_UNUSED_RESULT;
 const char         *redress_agenda_item_get_today          (RedressAgendaItem *self);
 int                 redress_agenda_item_get_days_left      (RedressAgendaItem *self);
 RedressAgendaGroup  redress_agenda_item_get_group          (RedressAgendaItem *self);

@@ -25,7 +25,7 @@
 
 /* Bump when the code below changes what a rule computes; the SHA-256 of the
  * bundled deadlines.csv is appended, so an edited file is a new pack too. */
-#define RULE_PACK_CODE_VERSION "op3-2026.1"
+#define RULE_PACK_CODE_VERSION "op3-2026.2"
 
 #define STRV(...) ((const char * const []) { __VA_ARGS__, NULL })
 
@@ -70,7 +70,8 @@ static RedressDeadlineRule rules[] = {
   { "D08", N_("Implement the interim measures"), "interim_measures", "interim",
     STRV ("committee_grants"),
     REDRESS_PERIOD_DAYS, 0, FALSE, FALSE, FALSE, TRUE,
-    STRV ("IM_GRANTED", "IM_LIFT_REQUESTED"), STRV ("committee_lifts") },
+    /* A recorded breach keeps the measures in force (and flagged). */
+    STRV ("IM_GRANTED", "IM_LIFT_REQUESTED", "IM_BREACH_RECORDED"), STRV ("committee_lifts") },
   /* OP3 art 11(1) [S]; RoP rule 28: six months, also after a friendly settlement. */
   { "D09", N_("State response on follow-up"), "communication", "main",
     STRV ("views_transmitted", "implementation_follow_up_opened"),
@@ -330,4 +331,31 @@ redress_deadline_reminder_dates (const int  *offsets,
         g_ptr_array_add (ret, date);
     }
   return ret;
+}
+
+/**
+ * redress_deadline_describe_start_of:
+ * @rule_id: the deadline's rule ("D01")
+ * @trigger_date: (nullable): its trigger date (D01: the final decision's date)
+ * @trigger_date_alt: (nullable): D01: the date the decision was notified
+ *
+ * D01 (OP3 art 7(h) [V]) is counted from the earlier of the final decision
+ * and its notification; domain.md §1.1 asks to show both, with the caveat
+ * that which one starts the year is not verified [U].
+ *
+ * Returns: (transfer full) (nullable): the sentence, or %NULL for other rules.
+ */
+char *
+redress_deadline_describe_start_of (const char *rule_id,
+                                 const char *trigger_date,
+                                 const char *trigger_date_alt)
+{
+  if (g_strcmp0 (rule_id, "D01") != 0)
+    return NULL;
+  return g_strdup_printf (_("Final decision %s, notified %s; counted from the earlier of the two "
+                            "(start date [U]: whether the Committee counts from the decision or its "
+                            "notification is not verified)."),
+                          trigger_date != NULL && *trigger_date != '\0' ? trigger_date : _("(date not recorded)"),
+                          trigger_date_alt != NULL && *trigger_date_alt != '\0' ? trigger_date_alt
+                                                                              : _("(date not recorded)"));
 }

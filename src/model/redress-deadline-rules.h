@@ -51,6 +51,10 @@ char                      *redress_deadline_rule_get_citation (const RedressDead
 char                      *redress_deadline_rule_compute      (const RedressDeadlineRule *rule,
                                                                const char  *trigger_date) G_GNUC_WARN_UNUSED_RESULT;
 
+char                      *redress_deadline_describe_start_of (const char  *rule_id,
+                                                               const char  *trigger_date,
+                                                               const char  *trigger_date_alt) G_GNUC_WARN_UNUSED_RESULT;
+
 const int                 *redress_deadline_default_reminder_offsets (guint *n_offsets);
 GArray                    *redress_deadline_reminder_offsets  (const int   *offsets,
                                                                guint        n_offsets,

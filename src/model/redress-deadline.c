@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "redress-deadline.h"
+#include "redress-deadline-rules.h"
 #include "redress-enums.h"
 #include "redress-record-private.h"
 
@@ -41,6 +42,9 @@ enum {
   PROP_CLOSED_BY,
   PROP_WAIVE_REASON,
   PROP_EFFECTIVE_DUE,
+  PROP_DECIDED_ON,
+  PROP_NOTIFIED_ON,
+  PROP_START_NOTE,
   N_PROPS,
 };
 
@@ -59,6 +63,15 @@ redress_deadline_get_property (GObject    *object,
     case PROP_EFFECTIVE_DUE:
       g_value_set_string (value, redress_deadline_get_effective_due (self));
       break;
+    case PROP_DECIDED_ON:
+      g_value_set_string (value, redress_deadline_get_decided_on (self));
+      break;
+    case PROP_NOTIFIED_ON:
+      g_value_set_string (value, redress_deadline_get_notified_on (self));
+      break;
+    case PROP_START_NOTE:
+      g_value_take_string (value, redress_deadline_describe_start (self));
+      break;
     default:
       _redress_record_property_get (object, prop_id, value, pspec);
     }
@@ -72,6 +85,13 @@ redress_deadline_notify (GObject    *object,
   if (pspec == properties[PROP_COMPUTED_DUE] || pspec == properties[PROP_LETTER_DUE] ||
       pspec == properties[PROP_EXTENDED_DUE])
     g_object_notify_by_pspec (object, properties[PROP_EFFECTIVE_DUE]);
+  if (pspec == properties[PROP_TRIGGER_DATE] || pspec == properties[PROP_TRIGGER_DATE_ALT] ||
+      pspec == properties[PROP_RULE_ID])
+    {
+      g_object_notify_by_pspec (object, properties[PROP_DECIDED_ON]);
+      g_object_notify_by_pspec (object, properties[PROP_NOTIFIED_ON]);
+      g_object_notify_by_pspec (object, properties[PROP_START_NOTE]);
+    }
 
   if (G_OBJECT_CLASS (redress_deadline_parent_class)->notify != NULL)
     G_OBJECT_CLASS (redress_deadline_parent_class)->notify (object, pspec);
@@ -136,6 +156,18 @@ redress_deadline_class_init (RedressDeadlineClass *klass)
     g_param_spec_string ("effective-due", N_("Due date"), NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS | REDRESS_PARAM_COMPUTED));
 
+  /* D01 (OP3 art 7(h)): the final decision's date and its notification's,
+   * both shown (domain.md §1.1), and the sentence with the [U] caveat. */
+  properties[PROP_DECIDED_ON] =
+    g_param_spec_string ("decided-on", N_("Final decision"), NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS | REDRESS_PARAM_COMPUTED));
+  properties[PROP_NOTIFIED_ON] =
+    g_param_spec_string ("notified-on", N_("Notified"), NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS | REDRESS_PARAM_COMPUTED));
+  properties[PROP_START_NOTE] =
+    g_param_spec_string ("start-note", N_("Counted from"), NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS | REDRESS_PARAM_COMPUTED));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
   redress_param_spec_set_choices (properties[PROP_STATUS], redress_deadline_status_is_valid);
 }
@@ -177,4 +209,56 @@ redress_deadline_get_effective_due (RedressDeadline *self)
         return due;
     }
   return NULL;
+}
+
+static gboolean
+is_d01 (RedressDeadline *self)
+{
+  return g_strcmp0 (redress_record_get_string (REDRESS_RECORD (self), "rule-id"), "D01") == 0;
+}
+
+static const char *
+nonempty (const char *s)
+{
+  return s != NULL && *s != '\0' ? s : NULL;
+}
+
+/**
+ * redress_deadline_get_decided_on:
+ *
+ * Returns: (nullable): for D01 (OP3 art 7(h)), the date of the final domestic
+ *   decision; %NULL for other rules or when it is not recorded.
+ */
+const char *
+redress_deadline_get_decided_on (RedressDeadline *self)
+{
+  g_return_val_if_fail (REDRESS_IS_DEADLINE (self), NULL);
+  return is_d01 (self) ? nonempty (redress_record_get_string (REDRESS_RECORD (self), "trigger-date")) : NULL;
+}
+
+/**
+ * redress_deadline_get_notified_on:
+ *
+ * Returns: (nullable): for D01, the date the final decision was notified.
+ */
+const char *
+redress_deadline_get_notified_on (RedressDeadline *self)
+{
+  g_return_val_if_fail (REDRESS_IS_DEADLINE (self), NULL);
+  return is_d01 (self) ? nonempty (redress_record_get_string (REDRESS_RECORD (self), "trigger-date-alt")) : NULL;
+}
+
+/**
+ * redress_deadline_describe_start:
+ *
+ * Returns: (transfer full) (nullable): for D01, both dates and the "start
+ *   date [U]" caveat; %NULL for other rules.
+ */
+char *
+redress_deadline_describe_start (RedressDeadline *self)
+{
+  g_return_val_if_fail (REDRESS_IS_DEADLINE (self), NULL);
+  return redress_deadline_describe_start_of (redress_record_get_string (REDRESS_RECORD (self), "rule-id"),
+                                             redress_record_get_string (REDRESS_RECORD (self), "trigger-date"),
+                                             redress_record_get_string (REDRESS_RECORD (self), "trigger-date-alt"));
 }

@@ -17,5 +17,8 @@ G_DECLARE_FINAL_TYPE (RedressDeadline, redress_deadline, REDRESS, DEADLINE, Redr
 
 RedressDeadline *redress_deadline_new               (const char      *case_id) G_GNUC_WARN_UNUSED_RESULT;
 const char      *redress_deadline_get_effective_due (RedressDeadline *self);
+const char      *redress_deadline_get_decided_on    (RedressDeadline *self);
+const char      *redress_deadline_get_notified_on   (RedressDeadline *self);
+char            *redress_deadline_describe_start    (RedressDeadline *self) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 
 #include "redress-database-private.h"
 #include "redress-exchange.h"
+#include "redress-procedure-private.h"
 #include "redress-util.h"
 
 #define MAX_PROBLEMS 20
@@ -1700,6 +1701,64 @@ reference_owner (RedressDatabase *db,
   return g_strdup (_redress_column_text (stmt, 0));
 }
 
+static const char *
+row_text (Row        *row,
+          const char *column)
+{
+  for (guint i = 0; row->spec->columns[i].name != NULL; i++)
+    if (g_strcmp0 (row->spec->columns[i].name, column) == 0)
+      return row->values[i].kind == VALUE_TEXT && *row->values[i].text != '\0' ? row->values[i].text : NULL;
+  return NULL;
+}
+
+static gboolean
+derive_procedure (RedressDatabase  *db,
+                  Row              *case_row,
+                  GError          **error)
+{
+  const char *case_id = case_row->values[0].text;
+  const char *kind = row_text (case_row, "kind");
+  const char *stated = row_text (case_row, "submitted_on");
+  g_autoptr(GError) local = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *derived = NULL;
+
+  if (!_redress_procedure_recompute_in_transaction (db, case_id, &local))
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                   _("case.events: the procedural history in this file is impossible. %s Nothing was "
+                     "imported."),
+                   local->message);
+      return FALSE;
+    }
+
+  /* One date of submission: the file's submitted_on must be its history's. */
+  stmt = _redress_database_prepare (db, "SELECT submitted_on FROM case_file WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    derived = _redress_column_text (stmt, 0);
+  if (stated != NULL && g_strcmp0 (stated, derived) != 0)
+    {
+      const char *event = _redress_procedure_submission_event (kind);
+
+      if (derived == NULL)
+        g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                     _("case.submitted_on: the file says the case was submitted on %s, but its history has no "
+                       "“%s” event. The history is what counts: add the event with that date, or remove "
+                       "submitted_on. Nothing was imported."),
+                     stated, event);
+      else
+        g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                     _("case.submitted_on: the file says the case was submitted on %s, but its history records "
+                       "the “%s” event on %s. Correct one of the two. Nothing was imported."),
+                     stated, event, derived);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_case (RedressDatabase            *db,
             Row                        *case_row,
@@ -1771,6 +1830,13 @@ write_case (RedressDatabase            *db,
     }
 
   if (!insert_row (db, present, case_row, NULL, FALSE, error))
+    goto fail;
+
+  /* The history is the only truth (docs/procedure.md): the stage, the date of
+   * submission and every deadline are derived from it here, in the same
+   * transaction; the file's deadline rows keep only what a person decided
+   * (done or waived by hand).  An impossible history imports nothing. */
+  if (!derive_procedure (db, case_row, error))
     goto fail;
 
   if (!_redress_database_commit (db, error))
@@ -1902,6 +1968,8 @@ redress_exchange_import (RedressDatabase             *db,
 
   result = g_strdup (case_row->values[0].text);
   redress_database_emit_changed (db, "case_file", result);
+  redress_database_emit_changed (db, "procedural_event", NULL);
+  redress_database_emit_changed (db, "deadline", NULL);
   if (people->len > 0)
     redress_database_emit_changed (db, "person", NULL);
 

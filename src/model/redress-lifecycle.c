@@ -144,6 +144,14 @@ static const struct {
  * discontinued under RoP rule 26, which acts on a communication before it. */
 static const char * const pre_filing_stages[] = { "INTAKE", "DRAFTING", "READY_TO_FILE", NULL };
 
+/* After a determination (Views, or an agreed friendly settlement) the
+ * communication is no longer pending: discontinuance (RoP rule 26) no longer
+ * applies, and the follow-up of art 11(1) runs until it is closed. */
+static const char * const determined_stages[] = {
+  "VIEWS_VIOLATION", "VIEWS_NO_VIOLATION", "FRIENDLY_SETTLEMENT_REACHED",
+  "FOLLOW_UP_AWAITING_STATE_RESPONSE", "FOLLOW_UP_AWAITING_AUTHOR_COMMENTS", "FOLLOW_UP_DIALOGUE", NULL
+};
+
 static void
 transition_free (gpointer data)
 {
@@ -337,7 +345,8 @@ redress_lifecycle_is_terminal (RedressLifecycle *self,
   return !has_explicit_exit (self, procedure, stage);
 }
 
-/* "ANY_OPEN_STATE" of lifecycle.csv: before the Committee and not closed. */
+/* "ANY_OPEN_STATE" of lifecycle.csv: pending before the Committee: filed,
+ * not closed, and not yet determined (Views, friendly settlement). */
 gboolean
 redress_lifecycle_is_open (RedressLifecycle *self,
                            const char       *procedure,
@@ -346,7 +355,7 @@ redress_lifecycle_is_open (RedressLifecycle *self,
   g_return_val_if_fail (REDRESS_IS_LIFECYCLE (self), FALSE);
 
   if (g_strcmp0 (procedure, "communication") == 0 &&
-      g_strv_contains (pre_filing_stages, stage))
+      (g_strv_contains (pre_filing_stages, stage) || g_strv_contains (determined_stages, stage)))
     return FALSE;
   return has_explicit_exit (self, procedure, stage);
 }
@@ -444,7 +453,7 @@ redress_lifecycle_check (RedressLifecycle  *self,
       for (guint j = 0; t->from_stages[j] != NULL; j++)
         {
           const char *label = g_strcmp0 (t->from_stages[j], "ANY_OPEN_STATE") == 0
-                              ? _("any stage while the Committee has the communication")
+                              ? _("any stage while the communication is pending before the Committee (filed, before Views)")
                               : redress_lifecycle_stage_label (t->from_stages[j]);
 
           if (allowed->len > 0)

@@ -22,6 +22,7 @@
 #include "redress-deadline-rules.h"
 #include "redress-lifecycle.h"
 #include "redress-procedure.h"
+#include "redress-procedure-private.h"
 #include "redress-util.h"
 
 static const char * const tracks[] = { "main", "interim", "protection", NULL };
@@ -46,6 +47,7 @@ redress_deadline_info_free (RedressDeadlineInfo *info)
   g_free (info->closed_on);
   g_free (info->closed_by);
   g_free (info->waive_reason);
+  g_free (info->breach_on);
   g_free (info);
 }
 
@@ -124,6 +126,13 @@ case_kind (RedressDatabase  *db,
   return NULL;
 }
 
+static gboolean
+strv_has (const char * const *strv,
+          const char         *str)
+{
+  return strv != NULL && g_strv_contains (strv, str);
+}
+
 /* One event of the history, in order. */
 typedef struct
 {
@@ -198,6 +207,87 @@ load_events (RedressDatabase  *db,
   return g_steal_pointer (&events);
 }
 
+/* OP3 art 6(1) [V]: interim measures "at any time after the receipt of a
+ * communication and before a determination on the merits".  These events ask
+ * for or keep measures, so the communication must be before the Committee. */
+static const char * const interim_opening_events[] = {
+  "author_requests_interim_measures", "committee_grants", "committee_maintains", NULL
+};
+
+/* The stages of the main track before the Committee has the communication. */
+static const char * const before_receipt_stages[] = { "INTAKE", "DRAFTING", "READY_TO_FILE", NULL };
+
+/* The stages after a determination on the merits, or that end the communication. */
+static const char * const after_determination_stages[] = {
+  "VIEWS_VIOLATION", "VIEWS_NO_VIOLATION", "DECIDED_INADMISSIBLE", "DISCONTINUED",
+  "FRIENDLY_SETTLEMENT_REACHED", "CLOSED_NOT_REGISTERED", "CLOSED_NOT_FILED",
+  "FOLLOW_UP_AWAITING_STATE_RESPONSE", "FOLLOW_UP_AWAITING_AUTHOR_COMMENTS", "FOLLOW_UP_DIALOGUE",
+  "FOLLOW_UP_CLOSED", NULL
+};
+
+/* The main track's stage at the end of the day of events[i]: the stage now,
+ * moved on by the main-track events recorded later on the same date. */
+static const char *
+main_stage_that_day (const char *procedure,
+                     const char *current,
+                     GPtrArray  *events,
+                     guint       i)
+{
+  RedressLifecycle *lc = redress_lifecycle_get_default ();
+  Event *e = g_ptr_array_index (events, i);
+
+  for (guint j = i + 1; j < events->len; j++)
+    {
+      Event *later = g_ptr_array_index (events, j);
+      const RedressTransition *t;
+
+      if (g_strcmp0 (later->occurred_on, e->occurred_on) != 0)
+        break;
+      if (g_strcmp0 (later->track, "main") != 0)
+        continue;
+      t = redress_lifecycle_find (lc, procedure, current, later->event);
+      if (t != NULL)
+        current = t->to_stage;
+    }
+  return current;
+}
+
+static gboolean
+check_interim_in_time (const char  *kind,
+                       GPtrArray   *events,
+                       guint        i,
+                       const char  *main_stage,
+                       GError     **error)
+{
+  Event *e = g_ptr_array_index (events, i);
+  const char *procedure = redress_lifecycle_procedure_for_track (kind, "main");
+
+  if (g_strcmp0 (e->track, "interim") != 0 || !strv_has (interim_opening_events, e->event))
+    return TRUE;
+  if (strv_has (before_receipt_stages, main_stage))
+    main_stage = main_stage_that_day (procedure, main_stage, events, i);
+  if (strv_has (before_receipt_stages, main_stage))
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                   _("On %s: “%s” cannot be recorded: the communication is at “%s” and has not reached the "
+                     "Committee. Interim measures can be requested and granted only after the Committee has "
+                     "received the communication (OP3 art 6(1) [V]); record “%s” first."),
+                   e->occurred_on, redress_lifecycle_event_label (e->event),
+                   redress_lifecycle_stage_label (main_stage), redress_lifecycle_event_label ("sent_to_ohchr"));
+      return FALSE;
+    }
+  if (strv_has (after_determination_stages, main_stage))
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                   _("On %s: “%s” cannot be recorded: the communication is at “%s”. Interim measures are "
+                     "possible only before a determination on the merits (OP3 art 6(1) [V])."),
+                   e->occurred_on, redress_lifecycle_event_label (e->event),
+                   redress_lifecycle_stage_label (main_stage));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Replays the history through the life cycles; fails with the reason when an
  * event is not allowed where it now stands.  Fills stage_after and
  * @out_stages (track → stage). */
@@ -244,6 +334,8 @@ replay (const char  *kind,
           g_prefix_error (error, _("On %s: "), e->occurred_on);
           return FALSE;
         }
+      if (!check_interim_in_time (kind, events, i, g_hash_table_lookup (out_stages, "main"), error))
+        return FALSE;
       e->stage_after = g_strdup (t->to_stage);
       g_hash_table_insert (out_stages, e->track, g_strdup (t->to_stage));
     }
@@ -279,13 +371,6 @@ wanted_free (gpointer data)
   g_free (w->closed_on);
   g_free (w->closed_by);
   g_free (w);
-}
-
-static gboolean
-strv_has (const char * const *strv,
-          const char         *str)
-{
-  return strv != NULL && g_strv_contains (strv, str);
 }
 
 /* OP3 art 6(1) [V]: interim measures are requested "before a determination
@@ -581,6 +666,23 @@ write_deadlines (RedressDatabase  *db,
   return TRUE;
 }
 
+/* The date of the first submission event of the main track, or NULL. */
+static const char *
+submission_date (const char *kind,
+                 GPtrArray  *events)
+{
+  const char *event = _redress_procedure_submission_event (kind);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      Event *e = g_ptr_array_index (events, i);
+
+      if (g_strcmp0 (e->track, "main") == 0 && g_strcmp0 (e->event, event) == 0)
+        return e->occurred_on;
+    }
+  return NULL;
+}
+
 /* The work of redress_procedure_recompute(), inside the caller's transaction. */
 static gboolean
 recompute_in_transaction (RedressDatabase  *db,
@@ -643,16 +745,46 @@ recompute_in_transaction (RedressDatabase  *db,
   if (!write_deadlines (db, case_id, wanted, error))
     return FALSE;
 
+  /* One source of truth for the date of submission: the history's event
+   * (OP3 art 5, RoP rule 13 for a communication; art 13(1) for an inquiry).
+   * case_file.submitted_on is kept in step with it, like the stage. */
   upd_case = _redress_database_prepare_cached (db,
-                                        "UPDATE case_file SET stage = ?2, updated_at = ?3 "
-                                        "WHERE id = ?1 AND stage IS NOT ?2",
+                                        "UPDATE case_file SET stage = ?2, submitted_on = ?4, updated_at = ?3 "
+                                        "WHERE id = ?1 AND (stage IS NOT ?2 OR submitted_on IS NOT ?4)",
                                         error);
   if (upd_case == NULL)
     return FALSE;
   sqlite3_bind_text (upd_case, 1, case_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (upd_case, 2, g_hash_table_lookup (stages, "main"), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (upd_case, 3, now, -1, SQLITE_TRANSIENT);
+  _redress_bind_text_or_null (upd_case, 4, submission_date (kind, events));
   return _redress_database_step_done (db, upd_case, _("Could not update the docket"), error);
+}
+
+/**
+ * _redress_procedure_recompute_in_transaction:
+ *
+ * Derives the stages, the date of submission and the deadlines of a case
+ * from its history inside the caller's transaction (an import, a merge).  An
+ * impossible history fails with a message naming the event and its date.
+ */
+gboolean
+_redress_procedure_recompute_in_transaction (RedressDatabase  *db,
+                                             const char       *case_id,
+                                             GError          **error)
+{
+  return recompute_in_transaction (db, case_id, error);
+}
+
+/**
+ * _redress_procedure_submission_event:
+ *
+ * Returns: the event whose date is the date of submission for a case of @kind.
+ */
+const char *
+_redress_procedure_submission_event (const char *kind)
+{
+  return g_strcmp0 (kind, "inquiry") == 0 ? "information_sent" : "sent_to_ohchr";
 }
 
 static void
@@ -1036,13 +1168,23 @@ read_info (sqlite3_stmt *stmt)
   info->waive_reason = dup_column (stmt, 14);
   info->urgent = sqlite3_column_int (stmt, 15) != 0;
   info->manual = sqlite3_column_int (stmt, 16) != 0;
+  info->in_force = sqlite3_column_int (stmt, 17) != 0;
+  info->breach_on = dup_column (stmt, 18);
   return info;
 }
 
+/* OP3 art 6 [V]: interim measures in force (D08 open) are not a breach; only
+ * a recorded non-compliance is. */
+#define DEADLINE_BREACH_ON \
+  "(SELECT min (e.occurred_on) FROM procedural_event e WHERE e.case_id = d.case_id " \
+  "AND e.track = 'interim' AND e.event = 'state_non_compliance_reported' AND e.occurred_on >= d.trigger_date)"
+#define DEADLINE_IN_FORCE \
+  "(d.rule_id = 'D08' AND d.status = 'open' AND " DEADLINE_BREACH_ON " IS NULL)"
 #define DEADLINE_COLUMNS \
   "d.id, d.case_id, c.reference, d.rule_id, d.rule_pack_version, d.trigger_event_id, d.trigger_date, " \
   "d.trigger_date_alt, d.computed_due, d.letter_due, d.extended_due, d.status, d.closed_on, d.closed_by, " \
-  "d.waive_reason, d.urgent, d.manual"
+  "d.waive_reason, d.urgent, d.manual, " DEADLINE_IN_FORCE ", " \
+  "CASE d.rule_id WHEN 'D08' THEN " DEADLINE_BREACH_ON " END"
 #define DEADLINE_DUE "coalesce (d.extended_due, d.letter_due, d.computed_due)"
 
 static GPtrArray *
@@ -1484,7 +1626,7 @@ redress_procedure_list_overdue (RedressDatabase  *db,
     return NULL;
   return query_deadlines (db,
                           "SELECT " DEADLINE_COLUMNS " FROM deadline d JOIN case_file c ON c.id = d.case_id "
-                          "WHERE d.status = 'open' AND " DEADLINE_DUE " < ?1 "
+                          "WHERE d.status = 'open' AND " DEADLINE_DUE " < ?1 AND NOT " DEADLINE_IN_FORCE " "
                           "ORDER BY " DEADLINE_DUE ", c.reference, d.rule_id",
                           today, NULL, error);
 }

@@ -35,6 +35,8 @@ typedef struct
   char     *waive_reason;
   gboolean  urgent;
   gboolean  manual;
+  gboolean  in_force;          /* D08: interim measures in force, no breach recorded (OP3 art 6) */
+  char     *breach_on;         /* D08: the date a non-compliance was recorded, or NULL */
 } RedressDeadlineInfo;
 
 void        redress_deadline_info_free              (RedressDeadlineInfo *info);

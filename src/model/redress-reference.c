@@ -72,6 +72,8 @@ state_record_free (gpointer data)
   g_free (r->op3_eif_earliest);
   g_free (r->op3_eif_latest);
   g_free (r->sources);
+  for (guint t = 0; t < REDRESS_N_TREATIES; t++)
+    g_free (r->status_as_of[t]);
   g_free (r);
 }
 
@@ -370,6 +372,57 @@ load_rights (RedressReference  *self,
   return TRUE;
 }
 
+/* The source date of the mid-2022 secondary extract (domain.md §4.1, S15):
+ * the OPSC file is dated 13 June 2022, the others 29 May 2022. */
+static const char *
+extract_date (RedressTreaty t)
+{
+  return t == REDRESS_TREATY_OPSC ? "2022-06-13" : "2022-05-29";
+}
+
+/* Whether the sources cell says the status of @t comes from the 2022 extract. */
+static gboolean
+from_2022_extract (const char    *sources,
+                   RedressTreaty  t)
+{
+  static const char * const prefixes[] = { "crc:", "opsc:", "opac:", "op3:" };
+  g_auto(GStrv) parts = g_strsplit (sources != NULL ? sources : "", ";", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *p = g_strstrip (parts[i]);
+
+      if (g_str_has_prefix (p, prefixes[t]))
+        return g_str_has_prefix (g_strstrip ((char *) p + strlen (prefixes[t])), "WPDL-2022");
+    }
+  return FALSE;
+}
+
+/* Per row and treaty, the date its status describes, once the file's "as
+ * of" date is known; and the §4.2 staleness of the OP3 status. */
+static void
+set_row_dates (RedressReference *self)
+{
+  for (guint i = 0; i < self->states->len; i++)
+    {
+      RedressStateRecord *r = g_ptr_array_index (self->states, i);
+
+      for (guint t = 0; t < REDRESS_N_TREATIES; t++)
+        {
+          const char *as_of = self->data_as_of;
+
+          if (from_2022_extract (r->sources, t) && strcmp (extract_date (t), as_of) < 0)
+            as_of = extract_date (t);
+          g_free (r->status_as_of[t]);
+          r->status_as_of[t] = g_strdup (as_of);
+        }
+      r->op3_status_may_be_stale = from_2022_extract (r->sources, REDRESS_TREATY_OP3) &&
+                                   r->status[REDRESS_TREATY_OP3] == REDRESS_TREATY_STATUS_SIGNATORY &&
+                                   g_utf8_collate (r->name, "Monaco") > 0 &&
+                                   strcmp (extract_date (REDRESS_TREATY_OP3), self->data_as_of) < 0;
+    }
+}
+
 /**
  * redress_reference_new_bundled:
  *
@@ -392,6 +445,7 @@ redress_reference_new_bundled (GError **error)
     return NULL;
   self->data_as_of = g_strdup (BUNDLED_STATES_AS_OF);
   self->origin = g_strdup ("bundled");
+  set_row_dates (self);
   return g_steal_pointer (&self);
 }
 
@@ -436,6 +490,7 @@ redress_reference_load (RedressDatabase  *db,
     }
   self->data_as_of = g_strdup (_redress_column_text (stmt, 1));
   self->origin = g_strdup_printf ("imported %.10s", _redress_column_text (stmt, 2));
+  set_row_dates (self);
   return g_steal_pointer (&self);
 }
 

@@ -46,6 +46,13 @@ typedef struct
   char                *op3_eif_earliest;       /* range when only the deposit year is known */
   char                *op3_eif_latest;
   char                *sources;
+  /* The date each status column describes: a cell taken from the mid-2022
+   * extract (sources "…:WPDL-2022") is as of that extract, not of the file. */
+  char                *status_as_of[REDRESS_N_TREATIES];
+  /* domain.md §4.2: two OP3 parties are missing from the data; they joined
+   * after mid-2022 and come after "Monaco" in the UNTC table.  TRUE for a
+   * State there whose OP3 status (signatory) comes from the 2022 extract. */
+  gboolean             op3_status_may_be_stale;
 } RedressStateRecord;
 
 typedef struct
