@@ -21,6 +21,7 @@
 #include "redress-admissibility.h"
 #include "redress-database-private.h"
 #include "redress-date.h"
+#include "redress-l10n.h"
 #include "redress-util.h"
 
 /* Citations: article, then the mark of domain.md. */
@@ -332,6 +333,7 @@ typedef struct
   GPtrArray                *remedies;
   GPtrArray                *others;
   const RedressStateRecord *state;
+  const char               *state_name;  /* in the window's language */
   const char               *today;
   const char               *data_as_of;
 } Case;
@@ -692,7 +694,7 @@ check_art1_3 (Case      *c,
     case REDRESS_TREATY_STATUS_UNKNOWN:
       add (results, "art1.3", REDRESS_GROUND_UNKNOWN, CITE_ART1_3, "case_file.state_code",
            g_strdup_printf (_("Whether %s is party to OP3 is not known from the ratification data (as of %s); "
-                              "check the UN Treaty Collection."), s->name, c->data_as_of));
+                              "check the UN Treaty Collection."), c->state_name, c->data_as_of));
       return;
     case REDRESS_TREATY_STATUS_SIGNATORY:
     case REDRESS_TREATY_STATUS_NONE:
@@ -700,7 +702,7 @@ check_art1_3 (Case      *c,
       add (results, "art1.3", REDRESS_GROUND_FAIL, CITE_ART1_3, "case_file.state_code",
            g_strdup_printf (_("%s is %s to OP3 (ratification data as of %s): the Committee receives no "
                               "communication concerning a State that is not party to the Protocol."),
-                            s->name, treaty_status_label (s->status[REDRESS_TREATY_OP3]), c->data_as_of));
+                            c->state_name, treaty_status_label (s->status[REDRESS_TREATY_OP3]), c->data_as_of));
       return;
     }
 
@@ -709,7 +711,7 @@ check_art1_3 (Case      *c,
     {
       add (results, "art1.3", REDRESS_GROUND_PASS, CITE_ART1_3, "case_file.state_code",
            g_strdup_printf (_("%s is party to OP3; the date it entered into force for it is not known "
-                              "(ratification data as of %s)."), s->name, c->data_as_of));
+                              "(ratification data as of %s)."), c->state_name, c->data_as_of));
       return;
     }
   if (eif == NULL && redress_iso_date_compare (on, s->op3_eif_earliest) >= 0 &&
@@ -719,7 +721,7 @@ check_art1_3 (Case      *c,
            g_strdup_printf (_("%s deposited its OP3 instrument in %s (day not known); OP3 entered into force "
                               "for it between %s and %s, so it may not yet have been in force on %s "
                               "(ratification data as of %s)."),
-                            s->name, s->dates[REDRESS_TREATY_OP3], s->op3_eif_earliest, s->op3_eif_latest,
+                            c->state_name, s->dates[REDRESS_TREATY_OP3], s->op3_eif_earliest, s->op3_eif_latest,
                             on, c->data_as_of));
       return;
     }
@@ -728,7 +730,7 @@ check_art1_3 (Case      *c,
       add (results, "art1.3", REDRESS_GROUND_FAIL, CITE_ART1_3, "case_file.submitted_on",
            g_strdup_printf (_("OP3 enters into force for %s only on %s (three months after its deposit of %s, "
                               "art 19); a communication dated %s comes too early (ratification data as of %s)."),
-                            s->name, eif != NULL ? eif : s->op3_eif_earliest, s->dates[REDRESS_TREATY_OP3],
+                            c->state_name, eif != NULL ? eif : s->op3_eif_earliest, s->dates[REDRESS_TREATY_OP3],
                             on, c->data_as_of));
       return;
     }
@@ -736,13 +738,13 @@ check_art1_3 (Case      *c,
     add (results, "art1.3", REDRESS_GROUND_PASS, CITE_ART1_3, "case_file.state_code",
          g_strdup_printf (_("%s has been party to OP3 since %s; the Protocol entered into force for it between "
                             "%s and %s, before %s (ratification data as of %s)."),
-                          s->name, s->dates[REDRESS_TREATY_OP3], s->op3_eif_earliest, s->op3_eif_latest, on,
+                          c->state_name, s->dates[REDRESS_TREATY_OP3], s->op3_eif_earliest, s->op3_eif_latest, on,
                           c->data_as_of));
   else
     add (results, "art1.3", REDRESS_GROUND_PASS, CITE_ART1_3, "case_file.state_code",
          g_strdup_printf (_("%s has been party to OP3 since %s; the Protocol has been in force for it since %s "
                             "(ratification data as of %s)."),
-                          s->name, *s->dates[REDRESS_TREATY_OP3] ? s->dates[REDRESS_TREATY_OP3] : "?",
+                          c->state_name, *s->dates[REDRESS_TREATY_OP3] ? s->dates[REDRESS_TREATY_OP3] : "?",
                           eif, c->data_as_of));
 }
 
@@ -784,14 +786,14 @@ check_art1_2 (Case      *c,
       if (ts == REDRESS_TREATY_STATUS_PARTY)
         continue;
       status = worse (status, ts == REDRESS_TREATY_STATUS_UNKNOWN ? REDRESS_GROUND_UNKNOWN : REDRESS_GROUND_FAIL);
-      g_string_append_printf (detail, _(" %s: %s is %s to the %s."), label, c->state->name,
+      g_string_append_printf (detail, _(" %s: %s is %s to the %s."), label, c->state_name,
                               treaty_status_label (ts), v->treaty);
     }
 
   if (status == REDRESS_GROUND_PASS)
     add (results, "art1.2", status, CITE_ART1_2, "violation",
          g_strdup_printf (_("Every right invoked is in an instrument %s is party to (ratification data as of %s)."),
-                          c->state->name, c->data_as_of));
+                          c->state_name, c->data_as_of));
   else
     add (results, "art1.2", status, CITE_ART1_2, "violation",
          g_strdup_printf (_("The Committee has no competence for a right in an instrument the State has not "
@@ -1007,13 +1009,13 @@ check_7c (Case             *c,
         {
           status = worse (status, REDRESS_GROUND_FAIL);
           g_string_append_printf (detail, _(" %s (%s) is a final or reporting clause and grants no right."),
-                                  label, redress_reference_get_right_title (ref, r, g_get_language_names ()[0]));
+                                  label, redress_reference_get_right_title (ref, r, redress_l10n_ui_language ()));
         }
       else if (!has_right)
         {
           status = worse (status, REDRESS_GROUND_NEEDS_ARGUMENT);
           g_string_append_printf (detail, _(" %s (%s) is invoked without any substantive right beside it."),
-                                  label, redress_reference_get_right_title (ref, r, g_get_language_names ()[0]));
+                                  label, redress_reference_get_right_title (ref, r, redress_l10n_ui_language ()));
         }
     }
 
@@ -1198,7 +1200,7 @@ have_eif (Case       *c,
        c->state == NULL
        ? g_strdup (_("The State party is not known, so the date OP3 entered into force for it is not known."))
        : g_strdup_printf (_("The date OP3 entered into force for %s is not known (ratification data as of %s)."),
-                          c->state->name, c->data_as_of));
+                          c->state_name, c->data_as_of));
   return FALSE;
 }
 
@@ -1280,7 +1282,7 @@ check_facts_in_time (Case       *c,
     case REDRESS_GROUND_FAIL:
       add (results, ground, status, citation, "fact.continuing",
            g_strdup_printf (_("All the facts occurred before %s, when OP3 entered into force for %s, and none is "
-                              "marked as continuing after that date."), eif_text (c), c->state->name));
+                              "marked as continuing after that date."), eif_text (c), c->state_name));
       break;
     case REDRESS_GROUND_UNKNOWN:
       add (results, ground, status, citation, "fact.occurred_on",
@@ -1288,22 +1290,22 @@ check_facts_in_time (Case       *c,
            ? g_strdup_printf (ngettext ("%u fact has no date, so it cannot be compared with OP3’s entry into force "
                                         "for %s (%s).",
                                         "%u facts have no date, so they cannot be compared with OP3’s entry into "
-                                        "force for %s (%s).", undated), undated, c->state->name, eif_text (c))
+                                        "force for %s (%s).", undated), undated, c->state_name, eif_text (c))
            : g_strdup_printf (_("OP3 entered into force for %s between %s and %s (only the year of deposit is "
-                                "known); some facts fall in that span."), c->state->name,
+                                "known); some facts fall in that span."), c->state_name,
                               c->state->op3_eif_earliest, c->state->op3_eif_latest));
       break;
     case REDRESS_GROUND_NEEDS_ARGUMENT:
       add (results, ground, status, citation, "fact.continuing",
            g_strdup_printf (_("Some facts occurred before %s, when OP3 entered into force for %s: argue that they "
                               "continued after that date, or present them as background only."),
-                            eif_text (c), c->state->name));
+                            eif_text (c), c->state_name));
       break;
     case REDRESS_GROUND_PASS:
     default:
       add (results, ground, status, citation, "fact.occurred_on",
            g_strdup_printf (_("Every fact occurred on or after %s, when OP3 entered into force for %s "
-                              "(ratification data as of %s)."), eif_text (c), c->state->name, c->data_as_of));
+                              "(ratification data as of %s)."), eif_text (c), c->state_name, c->data_as_of));
       break;
     }
 }
@@ -1376,11 +1378,11 @@ check_art20 (Case      *c,
   if (status == REDRESS_GROUND_PASS)
     add (results, "art20", status, CITE_ART20, "violation.continuing",
          g_strdup_printf (_("Every alleged violation rests on facts after %s, when OP3 entered into force for %s."),
-                          eif_text (c), c->state->name));
+                          eif_text (c), c->state_name));
   else
     add (results, "art20", status, CITE_ART20, "violation.continuing",
          g_strdup_printf (_("The Committee is competent only for violations after OP3 entered into force for %s "
-                            "(%s).%s"), c->state->name, eif_text (c), detail->str));
+                            "(%s).%s"), c->state_name, eif_text (c), detail->str));
 }
 
 /* Art 7(h) [V]: within one year of the exhaustion of domestic remedies (D01),
@@ -1529,16 +1531,16 @@ check_13_7 (Case      *c,
   if (g_strcmp0 (c->state->art13_optout, "no") == 0)
     add (results, "13.7", REDRESS_GROUND_PASS, CITE_13_7, "case_file.state_code",
          g_strdup_printf (_("%s has not opted out of the inquiry procedure (ratification data as of %s)."),
-                          c->state->name, c->data_as_of));
+                          c->state_name, c->data_as_of));
   else if (g_strcmp0 (c->state->art13_optout, "yes") == 0)
     add (results, "13.7", REDRESS_GROUND_FAIL, CITE_13_7, "case_file.state_code",
          g_strdup_printf (_("%s declared that it does not recognise the Committee’s inquiry competence "
-                            "(ratification data as of %s)."), c->state->name, c->data_as_of));
+                            "(ratification data as of %s)."), c->state_name, c->data_as_of));
   else
     add (results, "13.7", REDRESS_GROUND_UNKNOWN, CITE_13_7, "case_file.state_code",
          g_strdup_printf (_("Whether %s opted out of the inquiry procedure is not verified (ratification data as "
                             "of %s); check the declarations in the UN Treaty Collection before submitting."),
-                          c->state->name, c->data_as_of));
+                          c->state_name, c->data_as_of));
 }
 
 /**
@@ -1581,6 +1583,7 @@ redress_admissibility_evaluate (RedressDatabase   *db,
   c.today = today;
   c.data_as_of = redress_reference_get_data_as_of (ref);
   c.state = redress_reference_lookup_state (ref, c.state_code);
+  c.state_name = c.state != NULL ? redress_reference_get_state_name (ref, c.state, NULL) : NULL;
 
   check_art1_3 (&c, results);
   if (g_strcmp0 (c.kind, "inquiry") == 0)
