@@ -31,8 +31,10 @@ demo: build
 	  $(BUILD)/src/redress-cli --docket "$(DEMO)" demo --cases 50 --seed 1; \
 	fi
 
+# REDRESS_LOCALEDIR: the build tree's compiled catalogues, so that
+# "make run LANGUAGE=fr" shows the French app without installing it.
 run: demo
-	GSETTINGS_SCHEMA_DIR=$(BUILD)/data $(BUILD)/src/redress "$(DEMO)"
+	GSETTINGS_SCHEMA_DIR=$(BUILD)/data REDRESS_LOCALEDIR=$(BUILD)/po $(BUILD)/src/redress "$(DEMO)"
 
 test: build
 	@set -e; rc=0; \

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Fails when a file with translatable strings is missing from po/POTFILES.in,
-# or when POTFILES.in lists a file that does not exist.
+# when POTFILES.in lists a file that does not exist, or when user-visible text
+# in a .ui template or an error message in C is not marked for translation
+# (.ci/check-i18n-marks.py).
 set -euo pipefail
-cd "${1:-$(dirname "$0")/..}"
+here=$(cd "$(dirname "$0")" && pwd)
+cd "${1:-$here/..}"
 
 rc=0
 files=$( { grep -lR --include='*.c' -E '(^|[^A-Za-z0-9_])(N?_|C_|NC_|g_dngettext|ngettext)\(' src || true
@@ -21,4 +24,5 @@ while read -r f; do
     rc=1
   fi
 done < po/POTFILES.in
+python3 "$here/check-i18n-marks.py" . || rc=1
 exit $rc

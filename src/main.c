@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "redress-application.h"
+#include "redress-l10n.h"
 
 int
 main (int   argc,
@@ -17,9 +18,7 @@ main (int   argc,
 {
   g_autoptr(RedressApplication) app = NULL;
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  redress_l10n_bind_textdomain ();
 
   app = redress_application_new ();
 

@@ -21,6 +21,7 @@
 #include "redress-admissibility.h"
 #include "redress-case.h"
 #include "redress-case-page.h"
+#include "redress-l10n.h"
 #include "redress-case-party.h"
 #include "redress-date.h"
 #include "redress-deadline-rules.h"
@@ -642,7 +643,7 @@ update_violation_row (RedressRecordRow *row)
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row),
                                      right != NULL
                                      ? redress_reference_get_right_title (self->reference, right,
-                                                                          g_get_language_names ()[0])
+                                                                          redress_l10n_ui_language ())
                                      : "");
     }
 }
@@ -869,7 +870,7 @@ update_state (RedressCasePage *self)
     g_autofree char *optout = redress_state_describe_optout (state);
     gboolean party = state->status[REDRESS_TREATY_OP3] == REDRESS_TREATY_STATUS_PARTY;
 
-    gtk_label_set_label (self->state_name_label, state->name);
+    gtk_label_set_label (self->state_name_label, redress_reference_get_state_name (self->reference, state, NULL));
     adw_action_row_set_subtitle (self->state_row, NULL);
     adw_action_row_set_subtitle (self->state_op3_row, op3);
     gtk_image_set_from_icon_name (self->state_op3_icon, party ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
@@ -900,7 +901,8 @@ update_history (RedressCasePage *self)
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     {
       g_autoptr(RedressRecord) event = g_list_model_get_item (events, i);
-      g_autoptr(GString) subtitle = g_string_new (redress_record_get_string (event, "occurred-on"));
+      g_autofree char *occurred = redress_l10n_format_date (redress_record_get_string (event, "occurred-on"));
+      g_autoptr(GString) subtitle = g_string_new (occurred);
       const char *letter_ref = redress_record_get_string (event, "letter-ref");
       const char *letter_due = redress_record_get_string (event, "letter-due");
       const char *note = redress_record_get_string (event, "note");
@@ -912,7 +914,11 @@ update_history (RedressCasePage *self)
       if (letter_ref != NULL && letter_ref[0] != '\0')
         g_string_append_printf (subtitle, _(" · letter %s"), letter_ref);
       if (letter_due != NULL && letter_due[0] != '\0')
-        g_string_append_printf (subtitle, _(" · due %s"), letter_due);
+        {
+          g_autofree char *when = redress_l10n_format_date (letter_due);
+
+          g_string_append_printf (subtitle, _(" · due %s"), when);
+        }
       if (note != NULL && note[0] != '\0')
         g_string_append_printf (subtitle, " · %s", note);
 
@@ -946,6 +952,7 @@ update_deadlines (RedressCasePage *self)
       g_autofree char *citation = rule ? redress_deadline_rule_get_citation (rule) : NULL;
       g_autofree char *subtitle = NULL;
       g_autofree char *left = NULL;
+      g_autofree char *due_text = due ? redress_l10n_format_date (due) : NULL;
       GtkWidget *row;
       GtkWidget *label;
       int days;
@@ -959,11 +966,12 @@ update_deadlines (RedressCasePage *self)
       {
         g_autofree char *start = redress_deadline_describe_start_of (info->rule_id, info->trigger_date,
                                                                      info->trigger_date_alt);
-        g_autofree char *since = info->in_force ? g_strdup_printf (_("in force since %s"), info->trigger_date) : NULL;
+        g_autofree char *since_date = info->in_force ? redress_l10n_format_date (info->trigger_date) : NULL;
+        g_autofree char *since = info->in_force ? g_strdup_printf (_("in force since %s"), since_date) : NULL;
 
         /* D01 shows the decision and notification dates (OP3 art 7(h)); D08 in force is not overdue (art 6). */
         subtitle = g_strdup_printf (start != NULL ? _("Due %s · %s\n%s") : _("Due %s · %s"),
-                                    since ? since : due ? due : _("no date yet"),
+                                    since ? since : due ? due_text : _("no date yet"),
                                     citation ? citation : info->rule_id, start);
         if (info->in_force)
           due = NULL;

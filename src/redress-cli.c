@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "redress-backup.h"
+#include "redress-l10n.h"
 #include "redress-case-list.h"
 #include "redress-case-party.h"
 #include "redress-case.h"
@@ -884,9 +885,7 @@ main (int   argc,
   };
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  redress_l10n_bind_textdomain ();
 
   description = describe_commands ();
   context = g_option_context_new (_("COMMAND [ARGS…]"));

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "redress-agenda.h"
+#include "redress-l10n.h"
 #include "redress-deadlines-page.h"
 #include "redress-ics.h"
 #include "redress-procedure.h"
@@ -121,13 +122,18 @@ describe_dates (RedressAgendaItem *item)
   const char *computed = redress_agenda_item_get_computed_due (item);
   const char *letter = redress_agenda_item_get_letter_due (item);
   const char *extended = redress_agenda_item_get_extended_due (item);
+  g_autofree char *due_text = NULL;
+  g_autofree char *computed_text = NULL;
+  g_autofree char *letter_text = NULL;
   GString *s = g_string_new (NULL);
   g_autofree char *start = redress_agenda_item_describe_start (item);
 
   /* OP3 art 6: measures in force are not a date to meet. */
   if (redress_agenda_item_get_in_force (item))
     {
-      g_string_append_printf (s, _("In force since %s"), redress_agenda_item_get_trigger_date (item));
+      g_autofree char *since = redress_l10n_format_date (redress_agenda_item_get_trigger_date (item));
+
+      g_string_append_printf (s, _("In force since %s"), since);
       return g_string_free (s, FALSE);
     }
   if (due == NULL)
@@ -135,13 +141,16 @@ describe_dates (RedressAgendaItem *item)
       g_string_append (s, _("No due date yet: enter the date in the Committee’s letter"));
       return g_string_free (s, FALSE);
     }
-  /* Translators: %s is a date, YYYY-MM-DD */
-  g_string_append_printf (s, _("Due %s"), due);
+  due_text = redress_l10n_format_date (due);
+  computed_text = computed ? redress_l10n_format_date (computed) : g_strdup (_("none"));
+  letter_text = letter ? redress_l10n_format_date (letter) : g_strdup (_("none"));
+
+  /* Translators: %s is a date ("3 December 2026") */
+  g_string_append_printf (s, _("Due %s"), due_text);
   if (extended != NULL)
-    g_string_append_printf (s, _(" (extended; letter %s, computed %s)"),
-                            letter ? letter : _("none"), computed ? computed : _("none"));
+    g_string_append_printf (s, _(" (extended; letter %s, computed %s)"), letter_text, computed_text);
   else if (letter != NULL && computed != NULL && g_strcmp0 (letter, computed) != 0)
-    g_string_append_printf (s, _(" (letter date; computed %s)"), computed);
+    g_string_append_printf (s, _(" (letter date; computed %s)"), computed_text);
   /* D01, OP3 art 7(h): both dates and the start-date caveat. */
   if (start != NULL)
     g_string_append_printf (s, "\n%s", start);
@@ -384,7 +393,7 @@ update_month (RedressDeadlinesPage *self)
   g_autofree char *day = g_date_time_format (selected, "%Y-%m-%d");
   g_autofree char *month_prefix = g_date_time_format (selected, "%Y-%m-");
   g_autofree char *heading = NULL;
-  g_autofree char *pretty = g_date_time_format (selected, "%x");
+  g_autofree char *pretty = redress_l10n_format_date (day);
   GtkWidget *child;
   guint n_day = 0;
   guint n;

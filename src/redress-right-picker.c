@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "redress-l10n.h"
 #include "redress-right-picker.h"
 
 struct _RedressRightPicker
@@ -69,7 +70,7 @@ redress_right_binding_warning (RedressReference *reference,
 
   /* Translators: "OPSC does not bind Ireland: only instruments the State is party to may be invoked, OP3 art 1(2)" */
   return g_strdup_printf (_("%s does not bind %s: only instruments the State is party to may be invoked, OP3 art 1(2)"),
-                          treaty, state->name);
+                          treaty, redress_reference_get_state_name (reference, state, NULL));
 }
 
 static gboolean
@@ -217,7 +218,7 @@ add_right (RedressRightPicker       *self,
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   /* The title in the user's language; searching finds it in English too. */
-  local_title = redress_reference_get_right_title (self->reference, right, g_get_language_names ()[0]);
+  local_title = redress_reference_get_right_title (self->reference, right, redress_l10n_ui_language ());
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), local_title);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 

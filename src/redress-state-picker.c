@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "redress-l10n.h"
 #include "redress-state-picker.h"
 
 struct _RedressStatePicker
@@ -106,10 +107,12 @@ create_row (RedressStatePicker       *self,
   g_autofree char *treaties = redress_state_describe_treaties (state);
   g_autofree char *optout = redress_state_describe_optout (state);
   g_autofree char *subtitle = g_strdup_printf ("%s\n%s · %s", op3, treaties, optout);
+  const char *name = redress_reference_get_state_name (self->reference, state, NULL);
+  g_autofree char *names = g_strjoin (" ", name, state->name, state->code, NULL);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), state->name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
@@ -127,8 +130,10 @@ create_row (RedressStatePicker       *self,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
   g_object_set_data_full (G_OBJECT (row), "code", g_strdup (state->code), g_free);
+  /* The name in the window's language, the English one and the code, with
+   * case and accents folded: "etats", "United" and "US" all find the US. */
   g_object_set_data_full (G_OBJECT (row), "haystack",
-                          g_utf8_casefold (g_strconcat (state->name, " ", state->code, NULL), -1),
+                          redress_l10n_fold (names),
                           g_free);
   return row;
 }
@@ -264,6 +269,7 @@ redress_state_picker_new (GtkWindow        *parent,
                           const char       *current_code)
 {
   RedressStatePicker *self;
+  g_autoptr(GPtrArray) states = NULL;
   g_autofree char *as_of = NULL;
 
   g_return_val_if_fail (REDRESS_IS_REFERENCE (reference), NULL);
@@ -274,9 +280,10 @@ redress_state_picker_new (GtkWindow        *parent,
                        NULL);
   self->reference = g_object_ref (reference);
 
-  for (guint i = 0; i < redress_reference_get_n_states (reference); i++)
+  states = redress_reference_dup_states_sorted (reference, NULL);
+  for (guint i = 0; i < states->len; i++)
     {
-      const RedressStateRecord *state = redress_reference_get_state (reference, i);
+      const RedressStateRecord *state = g_ptr_array_index (states, i);
       GtkWidget *row = create_row (self, state);
 
       gtk_list_box_append (self->list_box, row);
@@ -301,7 +308,7 @@ redress_state_picker_set_search (RedressStatePicker *self,
   g_return_if_fail (REDRESS_IS_STATE_PICKER (self));
 
   g_free (self->search);
-  self->search = text ? g_utf8_casefold (text, -1) : NULL;
+  self->search = text ? redress_l10n_fold (text) : NULL;
   gtk_list_box_invalidate_filter (self->list_box);
   update_empty (self);
 }

@@ -22,10 +22,12 @@
 #include "redress-composer-page.h"
 #include "redress-deadlines-page.h"
 #include "redress-enums.h"
+#include "redress-l10n.h"
 #include "redress-lifecycle.h"
 #include "redress-reference.h"
 #include "redress-search.h"
 #include "redress-util.h"
+#include "redress-l10n.h"
 #include "redress-window.h"
 #include "redress-window-private.h"
 
@@ -382,7 +384,11 @@ format_updated (const char *timestamp)
     return g_strdup (timestamp);
   local = g_date_time_to_local (utc);
 
-  return g_date_time_format (local, "%Y-%m-%d");
+  {
+    g_autofree char *day = g_date_time_format (local, "%Y-%m-%d");
+
+    return redress_l10n_format_date (day);
+  }
 }
 
 static void
@@ -426,7 +432,9 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
       break;
 
     case COLUMN_TITLE:
-      text = redress_case_get_title (case_file);
+      /* In the window's direction, whatever script the title starts with. */
+      text = owned = redress_bidi_in_direction (redress_case_get_title (case_file),
+                                                gtk_widget_get_direction (GTK_WIDGET (inscription)) == GTK_TEXT_DIR_RTL);
       break;
 
     case COLUMN_STATE:
@@ -436,7 +444,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 
         if (self->reference != NULL && code != NULL && *code != '\0')
           state = redress_reference_lookup_state (self->reference, code);
-        text = state != NULL ? state->name : code;
+        text = state != NULL ? redress_reference_get_state_name (self->reference, state, NULL) : code;
       }
       break;
 
@@ -463,8 +471,12 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
       break;
 
     case COLUMN_DEADLINE:
-      text = redress_case_get_next_deadline (case_file);
-      overdue = text != NULL && self->today != NULL && strcmp (text, self->today) < 0;
+      {
+        const char *due = redress_case_get_next_deadline (case_file);
+
+        overdue = due != NULL && self->today != NULL && strcmp (due, self->today) < 0;
+        text = owned = due != NULL ? redress_l10n_format_date (due) : NULL;
+      }
       break;
 
     case COLUMN_UPDATED:
@@ -478,7 +490,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 
   gtk_inscription_set_text (inscription, text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (inscription),
-                               data->column == COLUMN_TITLE ? text : NULL);
+                               data->column == COLUMN_TITLE ? redress_case_get_title (case_file) : NULL);
   if (overdue)
     gtk_widget_add_css_class (GTK_WIDGET (inscription), "error");
   else
@@ -708,12 +720,17 @@ populate_filters (RedressWindow *self)
 
   gtk_string_list_append (states, _("All"));
   g_ptr_array_add (self->state_codes, NULL);
-  for (guint i = 0; self->reference != NULL && i < redress_reference_get_n_states (self->reference); i++)
+  if (self->reference != NULL)
     {
-      const RedressStateRecord *state = redress_reference_get_state (self->reference, i);
+      g_autoptr(GPtrArray) sorted = redress_reference_dup_states_sorted (self->reference, NULL);
 
-      g_ptr_array_add (self->state_codes, g_strdup (state->code));
-      gtk_string_list_append (states, state->name);
+      for (guint i = 0; i < sorted->len; i++)
+        {
+          const RedressStateRecord *state = g_ptr_array_index (sorted, i);
+
+          g_ptr_array_add (self->state_codes, g_strdup (state->code));
+          gtk_string_list_append (states, redress_reference_get_state_name (self->reference, state, NULL));
+        }
     }
 
   g_signal_handlers_block_by_func (self->stage_row, filter_changed_cb, self);
@@ -926,7 +943,10 @@ redress_window_open_case (RedressWindow *self,
 
     if (case_file != NULL)
       {
-        adw_window_title_set_title (self->content_title, redress_case_get_title (case_file));
+        g_autofree char *title = redress_bidi_in_direction (redress_case_get_title (case_file),
+                                                            gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL);
+
+        adw_window_title_set_title (self->content_title, title);
         adw_window_title_set_subtitle (self->content_title, redress_case_get_reference (case_file));
       }
   }

@@ -149,13 +149,32 @@ case_at (RedressWindow *window,
   return g_list_model_get_item (G_LIST_MODEL (_redress_window_get_case_list (window)), position);
 }
 
+/* The text as a user reads it: without the invisible marks that set its
+ * direction (LRM, RLM, FSI, PDI). */
+static void
+append_visible (GString    *out,
+                const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0x200e && c != 0x200f && c != 0x2068 && c != 0x2069)
+        g_string_append_unichar (out, c);
+    }
+}
+
 static void
 collect_texts (GtkWidget *widget,
                GString   *out)
 {
   if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget) &&
       gtk_inscription_get_text (GTK_INSCRIPTION (widget)) != NULL)
-    g_string_append_printf (out, "|%s|", gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
+    {
+      g_string_append_c (out, '|');
+      append_visible (out, gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
+      g_string_append_c (out, '|');
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;

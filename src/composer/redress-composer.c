@@ -194,6 +194,14 @@ date (RedressComposition *self,
   return redress_template_format_date (self->tmpl, iso);
 }
 
+/* The date in a sentence: "le 3 décembre 2026", "en 2013". */
+static char *
+date_on (RedressComposition *self,
+         const char         *iso)
+{
+  return redress_template_format_date_on (self->tmpl, iso);
+}
+
 /* Adds a block of plain text (redacted when public) with an optional markup tail. */
 static void
 add_block (RedressComposition *self,
@@ -523,7 +531,9 @@ state_name (RedressComposition *self,
 {
   const RedressStateRecord *state = redress_reference_lookup_state (self->reference, code);
 
-  return g_strdup (state != NULL ? state->name : code);
+  return g_strdup (state != NULL ? redress_reference_get_state_name (self->reference, state,
+                                                                     redress_template_get_language (self->tmpl))
+                                 : code);
 }
 
 static char *
@@ -542,7 +552,7 @@ describe_person (RedressComposition *self,
   if (with_details && !empty (birth) && !is_public)
     {
       g_autofree char *d = date (self, birth);
-      g_autofree char *s = redress_template_format (self->tmpl, strlen (birth) == 4 ? "born-year" : "born",
+      g_autofree char *s = redress_template_format (self->tmpl, strlen (birth) < 10 ? "born-year" : "born",
                                                     "date", d, NULL);
 
       g_string_append_printf (out, ", %s", s);
@@ -664,6 +674,7 @@ field_state (RedressComposition *self,
   const RedressStateRecord *state = empty (code) ? NULL : redress_reference_lookup_state (self->reference, code);
   g_autofree char *line = NULL;
   g_autoptr(GString) instruments = g_string_new (NULL);
+  const char *state_label;
 
   if (state == NULL)
     {
@@ -672,11 +683,12 @@ field_state (RedressComposition *self,
       add_block (self, REDRESS_BLOCK_PARAGRAPH, section_id, p, NULL);
       return;
     }
+  state_label = redress_reference_get_state_name (self->reference, state, redress_template_get_language (self->tmpl));
   {
-    g_autofree char *op3 = date (self, state->dates[REDRESS_TREATY_OP3]);
-    g_autofree char *eif = date (self, state->op3_eif != NULL ? state->op3_eif : state->op3_eif_listed);
+    g_autofree char *op3 = date_on (self, state->dates[REDRESS_TREATY_OP3]);
+    g_autofree char *eif = date_on (self, state->op3_eif != NULL ? state->op3_eif : state->op3_eif_listed);
 
-    line = redress_template_format (self->tmpl, "state-party", "state", state->name, "op3_date", op3,
+    line = redress_template_format (self->tmpl, "state-party", "state", state_label, "op3_date", op3,
                                     "eif", eif, NULL);
     add_block (self, REDRESS_BLOCK_PARAGRAPH, section_id, line, NULL);
   }
@@ -691,7 +703,7 @@ field_state (RedressComposition *self,
       }
   if (instruments->len > 0)
     {
-      g_autofree char *s = redress_template_format (self->tmpl, "state-instruments", "state", state->name,
+      g_autofree char *s = redress_template_format (self->tmpl, "state-instruments", "state", state_label,
                                                     "instruments", instruments->str, NULL);
 
       add_block (self, REDRESS_BLOCK_PARAGRAPH, section_id, s, NULL);
@@ -806,9 +818,9 @@ field_remedies (RedressComposition *self,
   for (guint i = 0; i < self->remedies->len; i++)
     {
       RedressRecord *r = g_ptr_array_index (self->remedies, i);
-      g_autofree char *filed = date (self, str (r, "filed-on"));
-      g_autofree char *decided = date (self, str (r, "decided-on"));
-      g_autofree char *notified = date (self, str (r, "notified-on"));
+      g_autofree char *filed = date_on (self, str (r, "filed-on"));
+      g_autofree char *decided = date_on (self, str (r, "decided-on"));
+      g_autofree char *notified = date_on (self, str (r, "notified-on"));
       g_autofree char *line = NULL;
       g_autofree char *tail = citations (self, redress_record_get_id (r));
       const char *reason = str (r, "not-pursued-reason");
@@ -837,8 +849,8 @@ field_remedies (RedressComposition *self,
     }
   if (final != NULL)
     {
-      g_autofree char *decided = date (self, str (final, "decided-on"));
-      g_autofree char *notified = date (self, str (final, "notified-on"));
+      g_autofree char *decided = date_on (self, str (final, "decided-on"));
+      g_autofree char *notified = date_on (self, str (final, "notified-on"));
       g_autofree char *line = redress_template_format (self->tmpl, "final-decision-date", "decided", decided,
                                                        "notified", notified, NULL);
 
@@ -888,7 +900,7 @@ field_consent (RedressComposition *self,
       int disclose = redress_record_get_int (cp, "consent-disclose-identity");
       int publish = redress_record_get_int (cp, "consent-publication");
       const char *name = redress_person_get_display_name (p->person);
-      g_autofree char *when = date (self, str (cp, "consent-date"));
+      g_autofree char *when = date_on (self, str (cp, "consent-date"));
       g_autofree char *line = NULL;
 
       if (g_strcmp0 (str (cp, "role"), "victim") != 0)

@@ -122,7 +122,7 @@ start_element (GMarkupParseContext  *context,
       p->tmpl->event = g_strdup (attribute (names, values, "event"));
       if (p->tmpl->document == NULL || p->tmpl->language == NULL)
         g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_MISSING_ATTRIBUTE,
-                             "<template> needs document and lang attributes");
+                             _("<template> needs document and lang attributes"));
     }
   else if (g_str_equal (element, "section") && g_strcmp0 (parent, "template") == 0)
     {
@@ -131,7 +131,7 @@ start_element (GMarkupParseContext  *context,
       if (id == NULL)
         {
           g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_MISSING_ATTRIBUTE,
-                               "<section> needs an id");
+                               _("<section> needs an id"));
           return;
         }
       p->section = g_new0 (RedressTemplateSection, 1);
@@ -145,7 +145,7 @@ start_element (GMarkupParseContext  *context,
 
       if (name == NULL)
         g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_MISSING_ATTRIBUTE,
-                             "<field> needs a name");
+                             _("<field> needs a name"));
       else
         g_ptr_array_add (p->fields, g_strdup (name));
     }
@@ -158,7 +158,7 @@ start_element (GMarkupParseContext  *context,
       if (id == NULL)
         {
           g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_MISSING_ATTRIBUTE,
-                               "<phrase> needs an id");
+                               _("<phrase> needs an id"));
           return;
         }
       p->phrase_id = g_strdup (id);
@@ -174,7 +174,7 @@ start_element (GMarkupParseContext  *context,
     }
   else
     g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_UNKNOWN_ELEMENT,
-                 "unknown element <%s>", element);
+                 _("unknown element <%s>"), element);
 }
 
 static void
@@ -209,7 +209,7 @@ end_element (GMarkupParseContext  *context,
     {
       if (g_hash_table_contains (p->tmpl->phrases, p->phrase_id))
         g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
-                     "phrase “%s” is defined twice", p->phrase_id);
+                     _("phrase “%s” is defined twice"), p->phrase_id);
       else
         {
           g_ptr_array_add (p->tmpl->phrase_ids, g_strdup (p->phrase_id));
@@ -222,7 +222,7 @@ end_element (GMarkupParseContext  *context,
     {
       if (p->section->heading == NULL)
         g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
-                     "section “%s” has no heading", p->section->id);
+                     _("section “%s” has no heading"), p->section->id);
       g_ptr_array_add (p->fields, NULL);
       p->section->fields = (GStrv) g_ptr_array_free (g_steal_pointer (&p->fields), FALSE);
       g_ptr_array_add (p->tmpl->sections, g_steal_pointer (&p->section));
@@ -520,4 +520,27 @@ redress_template_format_date (RedressTemplate *self,
   else
     day = g_strdup_printf ("%d", d);
   return redress_template_format (self, "date", "day", day, "month", months[m - 1], "year", year, NULL);
+}
+
+/**
+ * redress_template_format_date_on:
+ * @iso: "YYYY-MM-DD", "YYYY-MM" or "YYYY"
+ *
+ * The date with the preposition the language puts before it in a sentence:
+ * the phrase `date-on` for a day ("on 3 December 2026", "le 3 décembre 2026",
+ * "el 3 de diciembre de 2026") and `date-in` for a month or a year ("in 2013",
+ * "en 2013"), so that a year is never read as a day.  An unknown date is the
+ * phrase `date-unknown` alone.
+ *
+ * Returns: (transfer full): the words for a sentence
+ */
+char *
+redress_template_format_date_on (RedressTemplate *self,
+                                 const char      *iso)
+{
+  g_autofree char *written = redress_template_format_date (self, iso);
+
+  if (iso == NULL || !redress_partial_date_is_valid (iso))
+    return g_steal_pointer (&written);
+  return redress_template_format (self, strlen (iso) == 10 ? "date-on" : "date-in", "date", written, NULL);
 }

@@ -62,6 +62,8 @@ const char                   *redress_template_get_phrase    (RedressTemplate  *
 char                         *redress_template_format        (RedressTemplate  *self,
                                                               const char       *phrase_id,
                                                               ...) G_GNUC_NULL_TERMINATED G_GNUC_WARN_UNUSED_RESULT;
+char                         *redress_template_format_date_on (RedressTemplate *self,
+                                                              const char       *iso) G_GNUC_WARN_UNUSED_RESULT;
 char                         *redress_template_format_date   (RedressTemplate  *self,
                                                               const char       *iso) G_GNUC_WARN_UNUSED_RESULT;
 

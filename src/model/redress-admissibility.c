@@ -21,6 +21,7 @@
 #include "redress-admissibility.h"
 #include "redress-database-private.h"
 #include "redress-date.h"
+#include "redress-l10n.h"
 #include "redress-util.h"
 
 /* Citations: article, then the mark of domain.md. */
@@ -338,6 +339,7 @@ typedef struct
   GPtrArray                *remedies;
   GPtrArray                *others;
   const RedressStateRecord *state;
+  const char               *state_name;  /* in the window's language */
   const char               *today;
   const char               *data_as_of;
 } Case;
@@ -742,7 +744,7 @@ check_art1_3 (Case      *c,
     case REDRESS_TREATY_STATUS_UNKNOWN:
       add (results, "art1.3", REDRESS_GROUND_UNKNOWN, CITE_ART1_3, "case_file.state_code",
            g_strdup_printf (_("Whether %s is party to OP3 is not known from the ratification data (as of %s); "
-                              "check the UN Treaty Collection."), s->name, as_of));
+                              "check the UN Treaty Collection."), c->state_name, as_of));
       return;
     case REDRESS_TREATY_STATUS_SIGNATORY:
     case REDRESS_TREATY_STATUS_NONE:
@@ -754,13 +756,13 @@ check_art1_3 (Case      *c,
                                   "after mid-2022 are missing from the ratification data, and %s is one of the "
                                   "candidates (domain brief §4.2): check the UN Treaty Collection before relying "
                                   "on this."),
-                                s->name, treaty_status_label (s->status[REDRESS_TREATY_OP3]), as_of, s->name));
+                                c->state_name, treaty_status_label (s->status[REDRESS_TREATY_OP3]), as_of, c->state_name));
           return;
         }
       add (results, "art1.3", REDRESS_GROUND_FAIL, CITE_ART1_3, "case_file.state_code",
            g_strdup_printf (_("%s is %s to OP3 (ratification data as of %s): the Committee receives no "
                               "communication concerning a State that is not party to the Protocol."),
-                            s->name, treaty_status_label (s->status[REDRESS_TREATY_OP3]), as_of));
+                            c->state_name, treaty_status_label (s->status[REDRESS_TREATY_OP3]), as_of));
       return;
     }
 
@@ -770,7 +772,7 @@ check_art1_3 (Case      *c,
       add (results, "art1.3", REDRESS_GROUND_UNKNOWN, CITE_ART1_3, "case_file.state_code",
            g_strdup_printf (_("%s is party to OP3, but the date it entered into force for it is not known "
                               "(ratification data as of %s), so whether it was in force on %s cannot be told."),
-                            s->name, as_of, on));
+                            c->state_name, as_of, on));
       return;
     }
   if (eif == NULL && redress_iso_date_compare (on, s->op3_eif_earliest) >= 0 &&
@@ -780,7 +782,7 @@ check_art1_3 (Case      *c,
            g_strdup_printf (_("%s deposited its OP3 instrument in %s (day not known); OP3 entered into force "
                               "for it at the earliest on %s and at the latest on %s, so it may not yet have been "
                               "in force on %s (ratification data as of %s)."),
-                            s->name, s->dates[REDRESS_TREATY_OP3], s->op3_eif_earliest, s->op3_eif_latest,
+                            c->state_name, s->dates[REDRESS_TREATY_OP3], s->op3_eif_earliest, s->op3_eif_latest,
                             on, as_of));
       return;
     }
@@ -790,27 +792,27 @@ check_art1_3 (Case      *c,
            eif != NULL
            ? g_strdup_printf (_("OP3 enters into force for %s only on %s (three months after its deposit of %s, "
                                 "art 19); a communication dated %s comes too early (ratification data as of %s)."),
-                              s->name, eif, s->dates[REDRESS_TREATY_OP3], on, as_of)
+                              c->state_name, eif, s->dates[REDRESS_TREATY_OP3], on, as_of)
            : g_strdup_printf (_("OP3 enters into force for %s at the earliest on %s (three months after a deposit "
                                 "in %s, art 19); a communication dated %s comes too early (ratification data as "
                                 "of %s)."),
-                              s->name, s->op3_eif_earliest, s->dates[REDRESS_TREATY_OP3], on, as_of));
+                              c->state_name, s->op3_eif_earliest, s->dates[REDRESS_TREATY_OP3], on, as_of));
       return;
     }
   if (eif == NULL)
     add (results, "art1.3", REDRESS_GROUND_PASS, CITE_ART1_3, "case_file.state_code",
          g_strdup_printf (_("%s has been party to OP3 since %s; the Protocol entered into force for it at the "
                             "latest on %s, before %s (ratification data as of %s)."),
-                          s->name, s->dates[REDRESS_TREATY_OP3], s->op3_eif_latest, on, as_of));
+                          c->state_name, s->dates[REDRESS_TREATY_OP3], s->op3_eif_latest, on, as_of));
   else
     add (results, "art1.3", REDRESS_GROUND_PASS, CITE_ART1_3, "case_file.state_code",
          *s->dates[REDRESS_TREATY_OP3]
          ? g_strdup_printf (_("%s has been party to OP3 since %s; the Protocol has been in force for it since %s "
                               "(ratification data as of %s)."),
-                            s->name, s->dates[REDRESS_TREATY_OP3], eif, as_of)
+                            c->state_name, s->dates[REDRESS_TREATY_OP3], eif, as_of)
          : g_strdup_printf (_("%s is party to OP3; the Protocol has been in force for it since %s "
                               "(ratification data as of %s)."),
-                            s->name, eif, as_of));
+                            c->state_name, eif, as_of));
 }
 
 /* D17, OPSC art 14(2) [V] / OPAC art 10(2) [V]: a Protocol enters into force
@@ -896,7 +898,7 @@ check_art1_2 (Case      *c,
       if (ts != REDRESS_TREATY_STATUS_PARTY)
         {
           status = worse (status, ts == REDRESS_TREATY_STATUS_UNKNOWN ? REDRESS_GROUND_UNKNOWN : REDRESS_GROUND_FAIL);
-          g_string_append_printf (detail, _(" %s: %s is %s to the %s (as of %s)."), label, c->state->name,
+          g_string_append_printf (detail, _(" %s: %s is %s to the %s (as of %s)."), label, c->state_name,
                                   treaty_status_label (ts), v->treaty, status_as_of (c, t));
           continue;
         }
@@ -911,7 +913,7 @@ check_art1_2 (Case      *c,
           status = worse (status, REDRESS_GROUND_UNKNOWN);
           g_string_append_printf (detail, _(" %s: the date the %s entered into force for %s is not known, so "
                                             "whether it bound the State at the facts cannot be told (%s)."),
-                                  label, v->treaty, c->state->name, art);
+                                  label, v->treaty, c->state_name, art);
           continue;
         }
       count_sides (c, v->facts, e1, e2, v->continuing, &sides);
@@ -920,7 +922,7 @@ check_art1_2 (Case      *c,
           status = worse (status, REDRESS_GROUND_UNKNOWN);
           g_string_append_printf (detail, _(" %s: no fact is linked, so it cannot be compared with the date "
                                             "the %s entered into force for %s (%s)."),
-                                  label, v->treaty, c->state->name, art);
+                                  label, v->treaty, c->state_name, art);
         }
       else if (sides.after > 0)
         continue;
@@ -933,7 +935,7 @@ check_art1_2 (Case      *c,
                                       "the %s entered into force for %s (%s).")
                                   : _(" %s: some of its facts are undated or fall between %s and the latest "
                                       "date the %s can have entered into force for %s (%s)."),
-                                  label, e1, v->treaty, c->state->name, art);
+                                  label, e1, v->treaty, c->state_name, art);
         }
       else if (sides.continued > 0)
         {
@@ -941,7 +943,7 @@ check_art1_2 (Case      *c,
           hint = "violation.continuing";
           g_string_append_printf (detail, _(" %s: its facts began before %s, when the %s entered into force for "
                                             "%s at the earliest, and are argued to continue after it (%s)."),
-                                  label, e1, v->treaty, c->state->name, art);
+                                  label, e1, v->treaty, c->state_name, art);
         }
       else
         {
@@ -952,7 +954,7 @@ check_art1_2 (Case      *c,
                                       "for %s (%s).")
                                   : _(" %s: all its facts occurred before %s, the earliest date the %s can "
                                       "have entered into force for %s (%s)."),
-                                  label, e1, v->treaty, c->state->name, art);
+                                  label, e1, v->treaty, c->state_name, art);
         }
     }
 
@@ -964,7 +966,7 @@ check_art1_2 (Case      *c,
                               "%s), and each Protocol invoked was in force for it at the facts.")
                           : _("Every right invoked is in an instrument %s is party to (ratification data as of "
                               "%s)."),
-                          c->state->name, c->data_as_of));
+                          c->state_name, c->data_as_of));
   else
     add (results, "art1.2", status, protocol_dates ? CITE_ART1_2 "; " CITE_OPSC "; " CITE_OPAC : CITE_ART1_2,
          hint,
@@ -1181,13 +1183,13 @@ check_7c (Case             *c,
         {
           status = worse (status, REDRESS_GROUND_FAIL);
           g_string_append_printf (detail, _(" %s (%s) is a final or reporting clause and grants no right."),
-                                  label, redress_reference_get_right_title (ref, r, g_get_language_names ()[0]));
+                                  label, redress_reference_get_right_title (ref, r, redress_l10n_ui_language ()));
         }
       else if (!has_right)
         {
           status = worse (status, REDRESS_GROUND_NEEDS_ARGUMENT);
           g_string_append_printf (detail, _(" %s (%s) is invoked without any substantive right beside it."),
-                                  label, redress_reference_get_right_title (ref, r, g_get_language_names ()[0]));
+                                  label, redress_reference_get_right_title (ref, r, redress_l10n_ui_language ()));
         }
     }
 
@@ -1486,7 +1488,7 @@ have_eif (Case       *c,
        c->state == NULL
        ? g_strdup (_("The State party is not known, so the date OP3 entered into force for it is not known."))
        : g_strdup_printf (_("The date OP3 entered into force for %s is not known (ratification data as of %s)."),
-                          c->state->name, status_as_of (c, REDRESS_TREATY_OP3)));
+                          c->state_name, status_as_of (c, REDRESS_TREATY_OP3)));
   return FALSE;
 }
 
@@ -1552,13 +1554,13 @@ check_facts_in_time (Case       *c,
                                                 "entered into force for %s (%s).",
                                                 "%u facts have no date, so they cannot be compared with the date "
                                                 "OP3 entered into force for %s (%s).", n.undated),
-                                n.undated, c->state->name, phrase);
+                                n.undated, c->state_name, phrase);
       if (n.unsure > 0)
         g_string_append_printf (text, ngettext ("%s%u fact may have occurred before or after OP3 entered into "
                                                 "force for %s (%s).",
                                                 "%s%u facts may have occurred before or after OP3 entered into "
                                                 "force for %s (%s).", n.unsure),
-                                text->len ? " " : "", n.unsure, c->state->name, phrase);
+                                text->len ? " " : "", n.unsure, c->state_name, phrase);
       add (results, ground, REDRESS_GROUND_UNKNOWN, citation, "fact.occurred_on",
            g_string_free (g_steal_pointer (&text), FALSE));
     }
@@ -1566,29 +1568,29 @@ check_facts_in_time (Case       *c,
     add (results, ground, REDRESS_GROUND_FAIL, citation, "fact.continuing",
          eif_exact (c)
          ? g_strdup_printf (_("All the facts occurred before %s, when OP3 entered into force for %s, and none is "
-                              "marked as continuing after that date."), eif_earliest (c), c->state->name)
+                              "marked as continuing after that date."), eif_earliest (c), c->state_name)
          : g_strdup_printf (_("All the facts occurred before %s, the earliest date OP3 can have entered into force "
                               "for %s (deposit in %s, day not known), and none is marked as continuing after it."),
-                            eif_earliest (c), c->state->name, c->state->dates[REDRESS_TREATY_OP3]));
+                            eif_earliest (c), c->state_name, c->state->dates[REDRESS_TREATY_OP3]));
   else if (n.before > 0 || n.continued > 0)
     add (results, ground, REDRESS_GROUND_NEEDS_ARGUMENT, citation, "fact.continuing",
          eif_exact (c)
          ? g_strdup_printf (_("Some facts occurred before %s, when OP3 entered into force for %s: argue that they "
                               "continued after that date, or present them as background only."),
-                            eif_earliest (c), c->state->name)
+                            eif_earliest (c), c->state_name)
          : g_strdup_printf (_("Some facts occurred before %s, the earliest date OP3 can have entered into force "
                               "for %s (deposit in %s, day not known): argue that they continued after it, or "
                               "present them as background only."),
-                            eif_earliest (c), c->state->name, c->state->dates[REDRESS_TREATY_OP3]));
+                            eif_earliest (c), c->state_name, c->state->dates[REDRESS_TREATY_OP3]));
   else
     add (results, ground, REDRESS_GROUND_PASS, citation, "fact.occurred_on",
          eif_exact (c)
          ? g_strdup_printf (_("Every fact occurred on or after %s, when OP3 entered into force for %s "
-                              "(ratification data as of %s)."), eif_earliest (c), c->state->name,
+                              "(ratification data as of %s)."), eif_earliest (c), c->state_name,
                             status_as_of (c, REDRESS_TREATY_OP3))
          : g_strdup_printf (_("Every fact occurred on or after %s, the latest date OP3 can have entered into force "
                               "for %s (deposit in %s, day not known; ratification data as of %s)."),
-                            eif_latest (c), c->state->name, c->state->dates[REDRESS_TREATY_OP3],
+                            eif_latest (c), c->state_name, c->state->dates[REDRESS_TREATY_OP3],
                             status_as_of (c, REDRESS_TREATY_OP3)));
 }
 
@@ -1633,7 +1635,7 @@ check_art20 (Case      *c,
             {
               status = worse (status, REDRESS_GROUND_UNKNOWN);
               g_string_append_printf (detail, _(" %s: the date the %s entered into force for %s is not known."),
-                                      label, v->treaty, c->state->name);
+                                      label, v->treaty, c->state_name);
               continue;
             }
           e1 = redress_iso_date_max (e1, p1);
@@ -1682,12 +1684,12 @@ check_art20 (Case      *c,
                           ? _("Every alleged violation rests on facts after OP3 entered into force for %s (%s) "
                               "and after the Protocol it invokes did.")
                           : _("Every alleged violation rests on facts after OP3 entered into force for %s (%s)."),
-                          c->state->name, phrase));
+                          c->state_name, phrase));
   else
     add (results, "art20", status, protocol ? CITE_ART20 "; " CITE_OPSC "; " CITE_OPAC : CITE_ART20,
          "violation.continuing",
          g_strdup_printf (_("The Committee is competent only for violations after OP3 entered into force for %s "
-                            "(%s).%s"), c->state->name, phrase, detail->str));
+                            "(%s).%s"), c->state_name, phrase, detail->str));
 }
 
 /* Art 7(h) [V]: within one year of the exhaustion of domestic remedies (D01),
@@ -1866,16 +1868,16 @@ check_13_7 (Case      *c,
   if (g_strcmp0 (c->state->art13_optout, "no") == 0)
     add (results, "13.7", REDRESS_GROUND_PASS, CITE_13_7, "case_file.state_code",
          g_strdup_printf (_("%s has not opted out of the inquiry procedure (ratification data as of %s)."),
-                          c->state->name, c->data_as_of));
+                          c->state_name, c->data_as_of));
   else if (g_strcmp0 (c->state->art13_optout, "yes") == 0)
     add (results, "13.7", REDRESS_GROUND_FAIL, CITE_13_7, "case_file.state_code",
          g_strdup_printf (_("%s declared that it does not recognise the Committee’s inquiry competence "
-                            "(ratification data as of %s)."), c->state->name, c->data_as_of));
+                            "(ratification data as of %s)."), c->state_name, c->data_as_of));
   else
     add (results, "13.7", REDRESS_GROUND_UNKNOWN, CITE_13_7, "case_file.state_code",
          g_strdup_printf (_("Whether %s opted out of the inquiry procedure is not verified (ratification data as "
                             "of %s); check the declarations in the UN Treaty Collection before submitting."),
-                          c->state->name, c->data_as_of));
+                          c->state_name, c->data_as_of));
 }
 
 /**
@@ -1918,6 +1920,7 @@ redress_admissibility_evaluate (RedressDatabase   *db,
   c.today = today;
   c.data_as_of = redress_reference_get_data_as_of (ref);
   c.state = redress_reference_lookup_state (ref, c.state_code);
+  c.state_name = c.state != NULL ? redress_reference_get_state_name (ref, c.state, NULL) : NULL;
 
   check_art1_3 (&c, results);
   if (g_strcmp0 (c.kind, "inquiry") == 0)

@@ -18,6 +18,7 @@
 #include "redress-csv.h"
 #include "redress-database-private.h"
 #include "redress-date.h"
+#include "redress-l10n.h"
 #include "redress-reference.h"
 #include "redress-util.h"
 
@@ -537,6 +538,85 @@ redress_reference_lookup_state (RedressReference *self,
     return NULL;
   upper = g_ascii_strup (code, -1);
   return g_hash_table_lookup (self->states_by_code, upper);
+}
+
+/**
+ * redress_reference_get_state_name:
+ * @state: a State of @self
+ * @lang: (nullable): the language of a document ("fr", "es"), or NULL for
+ *   the window's language
+ *
+ * The State's name in @lang, from iso-codes (redress_l10n_country_name()):
+ * "Espagne", "España".  The States file's English name for English and for a
+ * State iso-codes does not translate.  Safe from any thread.
+ *
+ * Returns: (transfer none): the name
+ */
+const char *
+redress_reference_get_state_name (RedressReference         *self,
+                                  const RedressStateRecord *state,
+                                  const char               *lang)
+{
+  g_return_val_if_fail (REDRESS_IS_REFERENCE (self), NULL);
+  g_return_val_if_fail (state != NULL, NULL);
+
+  return redress_l10n_country_name (state->code, state->name, lang);
+}
+
+typedef struct
+{
+  const RedressStateRecord *state;
+  char                     *key;
+} SortEntry;
+
+static int
+sort_entry_compare (gconstpointer a,
+                    gconstpointer b)
+{
+  const SortEntry *x = a;
+  const SortEntry *y = b;
+
+  return strcmp (x->key, y->key);
+}
+
+/**
+ * redress_reference_dup_states_sorted:
+ * @lang: (nullable): as for redress_reference_get_state_name()
+ *
+ * The States in the order of their names in @lang, by the locale's collation
+ * (redress_l10n_collate_key(): accents second).
+ *
+ * Returns: (transfer container) (element-type RedressStateRecord): the
+ *   States, owned by @self
+ */
+GPtrArray *
+redress_reference_dup_states_sorted (RedressReference *self,
+                                     const char       *lang)
+{
+  g_autoptr(GArray) entries = NULL;
+  GPtrArray *out;
+
+  g_return_val_if_fail (REDRESS_IS_REFERENCE (self), NULL);
+
+  entries = g_array_sized_new (FALSE, FALSE, sizeof (SortEntry), self->states->len);
+  for (guint i = 0; i < self->states->len; i++)
+    {
+      const RedressStateRecord *state = g_ptr_array_index (self->states, i);
+      SortEntry e = { state, redress_l10n_collate_key (redress_reference_get_state_name (self, state, lang)) };
+
+      g_array_append_val (entries, e);
+    }
+  g_array_sort (entries, sort_entry_compare);
+
+  out = g_ptr_array_sized_new (entries->len);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      SortEntry *e = &g_array_index (entries, SortEntry, i);
+
+      g_ptr_array_add (out, (gpointer) e->state);
+      g_free (e->key);
+    }
+  return out;
 }
 
 guint

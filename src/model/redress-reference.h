@@ -77,6 +77,11 @@ const RedressStateRecord *redress_reference_get_state        (RedressReference  
                                                               guint              index);
 const RedressStateRecord *redress_reference_lookup_state     (RedressReference  *self,
                                                               const char        *code);
+const char               *redress_reference_get_state_name   (RedressReference  *self,
+                                                              const RedressStateRecord *state,
+                                                              const char        *lang);
+GPtrArray                *redress_reference_dup_states_sorted (RedressReference *self,
+                                                              const char        *lang) G_GNUC_WARN_UNUSED_RESULT;
 guint                     redress_reference_get_n_rights     (RedressReference  *self);
 const RedressRightRecord *redress_reference_get_right        (RedressReference  *self,
                                                               guint              index);
