@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "redress-test-util.h"
 
@@ -29,4 +32,84 @@ redress_test_rm_rf (const char *path)
         g_unlink (child);
     }
   g_rmdir (path);
+}
+
+guint
+redress_test_timeout_ms (void)
+{
+  const char *env = g_getenv ("REDRESS_TEST_TIMEOUT");
+  guint64 seconds = env != NULL ? g_ascii_strtoull (env, NULL, 10) : 0;
+
+  return (guint) (seconds > 0 ? MIN (seconds, 3600) : 60) * 1000;
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+guint
+redress_test_tick_add (void)
+{
+  return g_timeout_add (10, tick_cb, NULL);
+}
+
+gboolean
+redress_test_wait_for (RedressTestCondition cond,
+                       gpointer             data)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) redress_test_timeout_ms () * 1000;
+  guint tick = redress_test_tick_add ();
+  gboolean ok;
+
+  while (!(ok = cond (data)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+
+  return ok;
+}
+
+void
+redress_test_flush_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+guint
+redress_test_read_lines (int        fd,
+                         guint      n,
+                         GString   *pending,
+                         GPtrArray *lines)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) redress_test_timeout_ms () * 1000;
+  guint got = 0;
+
+  while (got < n)
+    {
+      char *nl;
+      char buf[4096];
+      GPollFD pfd = { fd, G_IO_IN | G_IO_HUP | G_IO_ERR, 0 };
+      gint64 left = (end - g_get_monotonic_time ()) / 1000;
+      ssize_t r;
+
+      while (got < n && (nl = memchr (pending->str, '\n', pending->len)) != NULL)
+        {
+          g_ptr_array_add (lines, g_strndup (pending->str, nl - pending->str));
+          g_string_erase (pending, 0, nl - pending->str + 1);
+          got++;
+        }
+      if (got >= n || left <= 0)
+        break;
+      if (g_poll (&pfd, 1, (gint) MIN (left, G_MAXINT)) <= 0)
+        continue;
+      r = read (fd, buf, sizeof buf);
+      if (r < 0 && errno == EINTR)
+        continue;
+      if (r <= 0)
+        break;
+      g_string_append_len (pending, buf, r);
+    }
+  return got;
 }

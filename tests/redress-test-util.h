@@ -15,4 +15,46 @@ G_BEGIN_DECLS
 
 void redress_test_rm_rf (const char *path);
 
+/* How long a test waits for something it expects before it fails: generous,
+ * since the machine may be loaded (REDRESS_TEST_TIMEOUT overrides it, in
+ * seconds). */
+guint redress_test_timeout_ms (void);
+
+typedef gboolean (*RedressTestCondition) (gpointer data);
+
+/* Iterates the default main context until @cond (@data) holds or the
+ * generous timeout passes; returns the last value of @cond.  A 10 ms tick
+ * keeps the loop from blocking when nothing is pending. */
+gboolean redress_test_wait_for (RedressTestCondition cond,
+                                gpointer             data);
+
+/* The same for an expression, failing the test (naming the expression) when
+ * it does not come true in time. */
+#define REDRESS_TEST_WAIT_FOR(expr)                                             \
+  G_STMT_START {                                                              \
+    gint64 end_ = g_get_monotonic_time () +                                   \
+                  (gint64) redress_test_timeout_ms () * 1000;                 \
+    guint tick_ = redress_test_tick_add ();                                   \
+    gboolean ok_;                                                             \
+    while (!(ok_ = !!(expr)) && g_get_monotonic_time () < end_)               \
+      g_main_context_iteration (NULL, TRUE);                                  \
+    g_source_remove (tick_);                                                  \
+    if (!ok_)                                                                 \
+      g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC,       \
+                           "timed out waiting for: " #expr);                  \
+  } G_STMT_END
+
+/* Lets every source that is ready now run (idles, finished tasks), without
+ * waiting for anything. */
+void redress_test_flush_main_context (void);
+
+guint redress_test_tick_add (void);
+
+/* Reads @fd until @n complete lines have arrived, @fd reaches its end or
+ * the timeout passes; appends them to @lines and returns how many arrived. */
+guint redress_test_read_lines (int        fd,
+                               guint      n,
+                               GString   *pending,
+                               GPtrArray *lines);
+
 G_END_DECLS

@@ -33,6 +33,7 @@
 #include "redress-state-picker.h"
 #include "redress-text-area.h"
 #include "redress-violation.h"
+#include "redress-test-util.h"
 
 typedef struct
 {
@@ -63,53 +64,6 @@ remove_tree (const char *path)
         g_remove (child);
     }
   g_rmdir (path);
-}
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main loop for @ms (P12: never block without a tick). */
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-}
-
-/* Iterates the main loop until @cond holds (10 s at most: the machine may be
- * loaded), so tests wait for what the user would see, not for a fixed time. */
-#define WAIT_FOR(cond)                                                      \
-  G_STMT_START {                                                            \
-    gint64 end_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;           \
-    guint tick_ = g_timeout_add (10, tick_cb, NULL);                        \
-    while (!(cond) && g_get_monotonic_time () < end_)                       \
-      g_main_context_iteration (NULL, TRUE);                                \
-    g_source_remove (tick_);                                                \
-  } G_STMT_END
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-wait_until (Predicate pred,
-            gpointer  data,
-            guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-  gboolean ok;
-
-  while (!(ok = pred (data)) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-
-  return ok;
 }
 
 static gboolean
@@ -340,8 +294,7 @@ record_event (Fixture    *f,
   redress_event_dialog_set_fields (dialog, date, "G/SO 229/8", letter_due, NULL);
   /* On success the dialog closes itself. */
   g_assert_true (redress_event_dialog_record (dialog));
-  spin (50);
-  g_assert_null (find_toplevel (REDRESS_TYPE_EVENT_DIALOG));
+  REDRESS_TEST_WAIT_FOR (find_toplevel (REDRESS_TYPE_EVENT_DIALOG) == NULL);
 }
 
 /* Fixture ---------------------------------------------------------------- */
@@ -372,7 +325,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_present (f->window);
 
   redress_case_page_set_case (f->page, f->case_id);
-  g_assert_true (wait_until (is_mapped, find (f, match_entry_row_title, "Title"), 5000));
+  g_assert_true (redress_test_wait_for (is_mapped, find (f, match_entry_row_title, "Title")));
 }
 
 static void
@@ -380,7 +333,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  spin (20);
+  redress_test_flush_main_context ();
   g_assert_finalize_object (g_steal_pointer (&f->db));
   remove_tree (f->dir);
   g_clear_pointer (&f->dir, g_free);
@@ -408,7 +361,7 @@ test_saved_as_you_type (Fixture       *f,
   g_clear_pointer (&stored, g_free);
 
   /* ... and is, once the typing pauses, without any Save. */
-  WAIT_FOR (stored_equals (f, REDRESS_TYPE_CASE, f->case_id, "title", "A.B. v. Switzerland"));
+  REDRESS_TEST_WAIT_FOR (stored_equals (f, REDRESS_TYPE_CASE, f->case_id, "title", "A.B. v. Switzerland"));
   g_assert_true (stored_equals (f, REDRESS_TYPE_CASE, f->case_id, "title", "A.B. v. Switzerland"));
 
   /* Our reference may not be emptied: flagged, and the file keeps the old one. */
@@ -471,7 +424,7 @@ test_fill_in_communication (Fixture       *f,
   g_assert_cmpuint (redress_state_picker_get_n_visible (picker), ==, 0);
   redress_state_picker_set_search (picker, "");
   g_assert_true (redress_state_picker_choose (picker, "CH"));
-  spin (50);
+  REDRESS_TEST_WAIT_FOR (stored_equals (f, REDRESS_TYPE_CASE, f->case_id, "state-code", "CH"));
 
   stored = stored_string (f, REDRESS_TYPE_CASE, f->case_id, "state-code");
   g_assert_cmpstr (stored, ==, "CH");
@@ -497,15 +450,15 @@ test_fill_in_communication (Fixture       *f,
   fact_row = REDRESS_RECORD_ROW (find (f, match_record_row_of_type, GSIZE_TO_POINTER (REDRESS_TYPE_FACT)));
   type_text (redress_record_row_find_field (fact_row, "occurred-on"), "2019-03-01");
   type_text (redress_record_row_find_field (fact_row, "description"), "Lea is placed in a closed institution.");
-  WAIT_FOR (subtitle_has (party_row, "10 years old"));
+  REDRESS_TEST_WAIT_FOR (subtitle_has (party_row, "10 years old"));
   g_assert_true (subtitle_has (party_row, "10 years old"));
 
   /* Born much earlier: the page warns she was no longer a child (CRC art 1). */
   type_text (redress_record_row_find_field (party_row, "RedressPerson:birth-date"), "1999-01-01");
-  WAIT_FOR (subtitle_has (party_row, "18 or over"));
+  REDRESS_TEST_WAIT_FOR (subtitle_has (party_row, "18 or over"));
   g_assert_true (subtitle_has (party_row, "18 or over"));
   type_text (redress_record_row_find_field (party_row, "RedressPerson:birth-date"), "2008-06-01");
-  WAIT_FOR (subtitle_has (party_row, "10 years old"));
+  REDRESS_TEST_WAIT_FOR (subtitle_has (party_row, "10 years old"));
 
   /* Domestic remedies: none yet fails art 7(e); a final decision passes it
    * and opens the one-year deadline of art 7(h) (D01). */
@@ -518,7 +471,7 @@ test_fill_in_communication (Fixture       *f,
   type_text (redress_record_row_find_field (remedy_row, "decided-on"), "2024-01-10");
   type_text (redress_record_row_find_field (remedy_row, "notified-on"), "2024-01-20");
   gtk_switch_set_active (GTK_SWITCH (redress_record_row_find_field (remedy_row, "is-final")), TRUE);
-  WAIT_FOR (ground_status (f, "7e") == REDRESS_GROUND_PASS && count_rows (deadlines) > n_deadlines);
+  REDRESS_TEST_WAIT_FOR (ground_status (f, "7e") == REDRESS_GROUND_PASS && count_rows (deadlines) > n_deadlines);
   g_assert_cmpint (ground_status (f, "7e"), ==, REDRESS_GROUND_PASS);
   g_assert_cmpuint (count_rows (deadlines), >, n_deadlines);
 
@@ -573,19 +526,49 @@ test_fill_in_communication (Fixture       *f,
   }
 }
 
+static gboolean match_close_button (GtkWidget *widget, gconstpointer data);
+
+static void
+count_toast_widgets (GtkWidget *root,
+                     guint     *n)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "AdwToastWidget"))
+    (*n)++;
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    count_toast_widgets (w, n);
+}
+
+/* The toast holding the button @match finds is up: the only toast on
+ * screen, fully shown. */
+static gboolean
+toast_settled (Fixture       *f,
+               WidgetMatch    match,
+               gconstpointer  data)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (f->page), match, data);
+  GtkWidget *toast = button;
+  guint n = 0;
+
+  while (toast != NULL && !g_str_equal (G_OBJECT_TYPE_NAME (toast), "AdwToastWidget"))
+    toast = gtk_widget_get_parent (toast);
+  if (toast == NULL)
+    return FALSE;
+  count_toast_widgets (GTK_WIDGET (f->page), &n);
+  return n == 1 && G_APPROX_VALUE (gtk_widget_get_opacity (toast), 1.0, 1e-6);
+}
+
 static void
 click_undo (Fixture *f)
 {
   GtkWidget *undo = NULL;
 
-  WAIT_FOR (find_widget (GTK_WIDGET (f->page), match_button_label, "_Undo") != NULL);
-  /* A person reads the toast before clicking; the toast's widgets may be
-   * rebuilt meanwhile, so look the button up again afterwards. */
-  spin (700);
+  /* A person clicks once the toast has come up (a toast that replaces
+   * another is animated in over 500 ms, its widgets rebuilt meanwhile). */
+  REDRESS_TEST_WAIT_FOR (toast_settled (f, match_button_label, "_Undo"));
   undo = find_widget (GTK_WIDGET (f->page), match_button_label, "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  spin (50);
+  redress_test_flush_main_context ();
 }
 
 static gboolean
@@ -602,13 +585,12 @@ close_toast (Fixture *f)
 {
   GtkWidget *close = NULL;
 
-  WAIT_FOR (find_widget (GTK_WIDGET (f->page), match_close_button, NULL) != NULL);
-  spin (700);   /* see click_undo() */
+  REDRESS_TEST_WAIT_FOR (toast_settled (f, match_close_button, NULL));   /* see click_undo() */
   close = find_widget (GTK_WIDGET (f->page), match_close_button, NULL);
   g_assert_nonnull (close);
   g_signal_emit_by_name (close, "clicked");
   /* The toast leaves; the deletion happens as it goes. */
-  WAIT_FOR (find_widget (GTK_WIDGET (f->page), match_close_button, NULL) == NULL);
+  REDRESS_TEST_WAIT_FOR (find_widget (GTK_WIDGET (f->page), match_close_button, NULL) == NULL);
 }
 
 static void
@@ -626,7 +608,7 @@ test_delete_and_undo (Fixture       *f,
 
   /* Delete: the row goes, the record stays until the toast goes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "record-row.delete", NULL));
-  spin (50);
+  redress_test_flush_main_context ();
   g_assert_cmpuint (count_rows (remedies), ==, 0);
   g_assert_true (stored_exists (f, REDRESS_TYPE_DOMESTIC_REMEDY, remedy_id));
 
@@ -637,7 +619,7 @@ test_delete_and_undo (Fixture       *f,
   /* Delete again; moving to another case keeps the Undo offer, and
    * closing the toast deletes it from the file. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "record-row.delete", NULL));
-  spin (50);
+  redress_test_flush_main_context ();
   redress_case_page_set_case (f->page, f->case_id);
   g_assert_cmpuint (count_rows (remedies), ==, 0);
   g_assert_true (stored_exists (f, REDRESS_TYPE_DOMESTIC_REMEDY, remedy_id));
@@ -647,14 +629,14 @@ test_delete_and_undo (Fixture       *f,
 
   /* The case itself, through the action the window can call. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.delete", NULL));
-  spin (50);
+  redress_test_flush_main_context ();
   g_assert_null (redress_case_page_get_case_id (f->page));
   g_assert_true (stored_exists (f, REDRESS_TYPE_CASE, f->case_id));
   click_undo (f);
   g_assert_cmpstr (redress_case_page_get_case_id (f->page), ==, f->case_id);
 
   redress_case_page_delete_case (f->page);
-  spin (50);
+  redress_test_flush_main_context ();
   /* Reopening it from the list does not bring it back behind the toast. */
   redress_case_page_set_case (f->page, f->case_id);
   g_assert_null (redress_case_page_get_case_id (f->page));
@@ -674,7 +656,7 @@ test_violation_not_binding (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.choose-state", NULL));
   states = REDRESS_STATE_PICKER (find_toplevel (REDRESS_TYPE_STATE_PICKER));
   g_assert_true (redress_state_picker_choose (states, "IE"));
-  spin (20);
+  redress_test_flush_main_context ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.add-violation", NULL));
   rights = REDRESS_RIGHT_PICKER (find_toplevel (REDRESS_TYPE_RIGHT_PICKER));
@@ -686,7 +668,7 @@ test_violation_not_binding (Fixture       *f,
   g_assert_cmpuint (redress_right_picker_get_n_visible (rights), ==, 0);
   redress_right_picker_set_search (rights, "");
   g_assert_true (redress_right_picker_choose (rights, "OPSC", "8"));
-  spin (20);
+  redress_test_flush_main_context ();
 
   row = REDRESS_RECORD_ROW (find (f, match_record_row_of_type, GSIZE_TO_POINTER (REDRESS_TYPE_VIOLATION)));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "OPSC art 8");

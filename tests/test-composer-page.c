@@ -58,6 +58,28 @@ save_screenshot (GtkWidget  *window,
   gdk_texture_save_to_png (texture, path);
 }
 
+/* The case's one draft is in @language and its facts begin with @prefix. */
+static gboolean
+draft_has (RedressDatabase *db,
+           const char      *case_id,
+           const char      *language,
+           const char      *prefix)
+{
+  g_autoptr(GPtrArray) drafts = redress_draft_list (db, case_id, NULL);
+  g_autoptr(GHashTable) sections = NULL;
+  RedressDraftInfo *draft;
+  const char *facts;
+
+  if (drafts == NULL || drafts->len != 1)
+    return FALSE;
+  draft = g_ptr_array_index (drafts, 0);
+  if (g_strcmp0 (draft->language, language) != 0)
+    return FALSE;
+  sections = redress_draft_get_sections (db, draft->id, NULL);
+  facts = sections != NULL ? g_hash_table_lookup (sections, "facts") : NULL;
+  return facts != NULL && g_str_has_prefix (facts, prefix);
+}
+
 static void
 test_page (void)
 {
@@ -78,8 +100,7 @@ test_page (void)
   redress_demo_generate (db, 1, 8, NULL, NULL, &error);
   g_assert_no_error (error);
   list = redress_case_list_new (db);
-  while (redress_case_list_get_loading (list))
-    wait_ms (20);
+  REDRESS_TEST_WAIT_FOR (!redress_case_list_get_loading (list));
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)) && case_id == NULL; i++)
     {
       g_autoptr(RedressCase) kase = g_list_model_get_item (G_LIST_MODEL (list), i);
@@ -97,7 +118,9 @@ test_page (void)
   redress_composer_page_set_case (page, case_id);
   redress_composer_page_set_options (page, "communication", "fr", "committee");
   gtk_window_present (GTK_WINDOW (window));
-  wait_ms (300);
+  /* The page composes after a pause: wait for the preview. */
+  REDRESS_TEST_WAIT_FOR (redress_composer_page_get_n_pages (page) >= 2 &&
+                         redress_composer_page_get_n_issues (page) > 0);
 
   g_assert_cmpstr (redress_composer_page_get_case (page), ==, case_id);
   pages_before = redress_composer_page_get_n_pages (page);
@@ -115,7 +138,8 @@ test_page (void)
                                           "Un long paragraphe qui se poursuit et se poursuit encore pour remplir la page. "
                                           "Un long paragraphe qui se poursuit et se poursuit encore pour remplir la page. "
                                           "Un long paragraphe qui se poursuit et se poursuit encore pour remplir la page.\n");
-  wait_ms (900);
+  /* Saved once the typing pauses. */
+  REDRESS_TEST_WAIT_FOR (draft_has (db, case_id, "fr", "# Contexte"));
   drafts = redress_draft_list (db, case_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (drafts->len, ==, 1);
@@ -127,7 +151,7 @@ test_page (void)
 
   /* Another language keeps the prose. */
   redress_composer_page_set_options (page, NULL, "es", NULL);
-  wait_ms (100);
+  REDRESS_TEST_WAIT_FOR (draft_has (db, case_id, "es", "# Contexte"));
   g_clear_pointer (&drafts, g_ptr_array_unref);
   drafts = redress_draft_list (db, case_id, &error);
   draft = g_ptr_array_index (drafts, 0);
@@ -139,12 +163,13 @@ test_page (void)
   if (g_getenv ("REDRESS_SCREENSHOT") != NULL)
     {
       redress_composer_page_set_options (page, NULL, "fr", NULL);
-      wait_ms (500);
+      REDRESS_TEST_WAIT_FOR (draft_has (db, case_id, "fr", "# Contexte"));
+      wait_ms (500);   /* the preview's repaint, for the picture only */
       save_screenshot (window, g_getenv ("REDRESS_SCREENSHOT"));
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_ms (50);
+  redress_test_flush_main_context ();
   g_free (case_id);
   g_clear_object (&list);
   redress_database_close (db);

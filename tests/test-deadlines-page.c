@@ -19,6 +19,7 @@
 #include "redress-database-private.h"
 #include "redress-deadlines-page.h"
 #include "redress-procedure.h"
+#include "redress-test-util.h"
 
 typedef struct
 {
@@ -103,9 +104,10 @@ timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs the main loop for @ms milliseconds. */
+/* Keeps the window up for @ms milliseconds, for a person to look at
+ * (REDRESS_TEST_LINGER only; no test waits a fixed time). */
 static void
-spin (guint ms)
+linger (guint ms)
 {
   gboolean done = FALSE;
 
@@ -114,11 +116,21 @@ spin (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* The page loads in an idle: wait for what a person would see. */
+static gboolean
+loaded (Fixture *f)
+{
+  return redress_deadlines_page_get_group_count (f->page, REDRESS_AGENDA_GROUP_OVERDUE) +
+         redress_deadlines_page_get_group_count (f->page, REDRESS_AGENDA_GROUP_TODAY) +
+         redress_deadlines_page_get_group_count (f->page, REDRESS_AGENDA_GROUP_THIS_WEEK) +
+         redress_deadlines_page_get_group_count (f->page, REDRESS_AGENDA_GROUP_LATER) == 4;
+}
+
 static void
 test_groups (Fixture       *f,
              gconstpointer  data)
 {
-  spin (100);
+  REDRESS_TEST_WAIT_FOR (loaded (f));
   g_assert_cmpstr (redress_deadlines_page_get_today (f->page), ==, "2026-05-31");
   g_assert_cmpuint (redress_deadlines_page_get_group_count (f->page, REDRESS_AGENDA_GROUP_OVERDUE), ==, 1);
   g_assert_cmpuint (redress_deadlines_page_get_group_count (f->page, REDRESS_AGENDA_GROUP_TODAY), ==, 1);
@@ -135,7 +147,7 @@ test_groups (Fixture       *f,
   if (g_getenv ("REDRESS_TEST_LINGER") != NULL)
     {
       redress_deadlines_page_set_today (f->page, "2026-05-31");
-      spin ((guint) g_ascii_strtoull (g_getenv ("REDRESS_TEST_LINGER"), NULL, 10) * 1000);
+      linger ((guint) g_ascii_strtoull (g_getenv ("REDRESS_TEST_LINGER"), NULL, 10) * 1000);
     }
 }
 
@@ -186,8 +198,10 @@ test_reload_on_change (Fixture       *f,
   guint notified = 0;
   guint before;
 
+  REDRESS_TEST_WAIT_FOR (loaded (f));
   add_transmitted_case (f);
-  spin (100);
+  /* c9's overdue D02 joins d1 once the page has reloaded. */
+  REDRESS_TEST_WAIT_FOR (redress_deadlines_page_get_overdue_count (f->page) >= 2);
   before = redress_deadlines_page_get_overdue_count (f->page);
   g_assert_cmpuint (before, >=, 2);
 
@@ -208,7 +222,8 @@ test_reload_on_change (Fixture       *f,
   g_signal_connect (f->page, "notify::overdue-count", G_CALLBACK (overdue_notify_cb), &notified);
   g_assert_true (redress_procedure_waive (f->db, d02, "The Committee discontinued the exchange", &error));
   g_assert_no_error (error);
-  spin (100);
+  REDRESS_TEST_WAIT_FOR (notified >= 1);
+  redress_test_flush_main_context ();
   g_assert_cmpuint (notified, ==, 1);
   g_assert_cmpuint (redress_deadlines_page_get_overdue_count (f->page), ==, before - 1);
 
@@ -233,6 +248,8 @@ test_filters (Fixture       *f,
 {
   GtkDropDown *who = NULL;
   GtkDropDown *state = NULL;
+
+  REDRESS_TEST_WAIT_FOR (loaded (f));
 
   /* The two drop-downs, in template order. */
   for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (f->page)); w != NULL;)

@@ -20,36 +20,13 @@
 #include "redress-evidence-store.h"
 #include "redress-util.h"
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main context until @cond holds or 10 s pass (P12). */
+/* Iterates the main context until @cond holds (P12), with the shared
+ * generous timeout. */
 static gboolean
 wait_until (gboolean (*cond) (gpointer),
             gpointer   data)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (10000, timeout_cb, &timed_out);
-  guint tick = g_timeout_add (20, tick_cb, NULL);
-
-  while (!cond (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  g_source_remove (tick);
-  return cond (data);
+  return redress_test_wait_for (cond, data);
 }
 
 static gboolean

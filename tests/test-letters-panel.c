@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "redress-test-util.h"
 #include "redress-correspondence-register.h"
 #include "redress-database-private.h"
 #include "redress-letter-dialog.h"
@@ -209,8 +210,7 @@ test_add_import_timeline (void)
 
   set_row (GTK_WIDGET (dialog), "due", "2026-10-05");
   g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_named, "save"), "clicked");
-  iterate ();
-  g_assert_null (find_dialog ());
+  REDRESS_TEST_WAIT_FOR (find_dialog () == NULL);
 
   /* The register has the letter, and the deadline follows the letter's date. */
   letters = redress_correspondence_register_list (db, case_id, &error);
@@ -248,8 +248,7 @@ test_add_import_timeline (void)
   g_assert_cmpuint (letters->len, ==, 3);
 
   /* The timeline merges the four events and the three letters. */
-  iterate ();
-  g_assert_cmpuint (redress_timeline_view_get_n_entries (REDRESS_TIMELINE_VIEW (timeline)), >=, 7);
+  REDRESS_TEST_WAIT_FOR (redress_timeline_view_get_n_entries (REDRESS_TIMELINE_VIEW (timeline)) >= 7);
   g_assert_nonnull (find_widget (timeline, is_row_titled, "Transmission of the State party's observations"));
 
   if (g_getenv ("REDRESS_SCREENSHOT") != NULL)

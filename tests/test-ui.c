@@ -11,6 +11,7 @@
  */
 
 #include "config.h"
+#include "redress-test-util.h"
 
 #include <adwaita.h>
 #include <string.h>
@@ -52,21 +53,14 @@ template_class (const char *xml)
   return g_strndup (start, end - start);
 }
 
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
+/* Shows @window until it is on screen and drawn, then closes it. */
 static void
-iterate_for (guint ms)
+show_and_close (GtkWindow *window)
 {
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
+  gtk_window_present (window);
+  g_assert_true (redress_test_wait_for ((RedressTestCondition) gtk_widget_get_mapped, window));
+  redress_test_flush_main_context ();
+  gtk_window_destroy (window);
 }
 
 static void
@@ -98,9 +92,7 @@ test_ui_file (gconstpointer data)
         {
           if (GTK_IS_WINDOW (l->data))
             {
-              gtk_window_present (GTK_WINDOW (l->data));
-              iterate_for (50);
-              gtk_window_destroy (GTK_WINDOW (l->data));
+              show_and_close (GTK_WINDOW (l->data));
             }
         }
       g_slist_free (objects);
@@ -119,9 +111,7 @@ test_ui_file (gconstpointer data)
       view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (strings)))),
                                 g_object_ref (factory));
       gtk_window_set_child (GTK_WINDOW (window), view);
-      gtk_window_present (GTK_WINDOW (window));
-      iterate_for (50);
-      gtk_window_destroy (GTK_WINDOW (window));
+      show_and_close (GTK_WINDOW (window));
       return;
     }
 
@@ -134,9 +124,7 @@ test_ui_file (gconstpointer data)
   object = g_object_new (type, NULL);
   if (GTK_IS_WINDOW (object))
     {
-      gtk_window_present (GTK_WINDOW (object));
-      iterate_for (100);
-      gtk_window_destroy (GTK_WINDOW (object));
+      show_and_close (GTK_WINDOW (object));
     }
   else
     {
@@ -154,9 +142,7 @@ test_ui_file (gconstpointer data)
         {
           gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (object));
         }
-      gtk_window_present (GTK_WINDOW (window));
-      iterate_for (100);
-      gtk_window_destroy (GTK_WINDOW (window));
+      show_and_close (GTK_WINDOW (window));
     }
 }
 

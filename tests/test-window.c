@@ -24,6 +24,7 @@
 #include "redress-util.h"
 #include "redress-window.h"
 #include "redress-window-private.h"
+#include "redress-test-util.h"
 
 #define N_CASES     40
 #define N_MIGRANT   10    /* every fourth case */
@@ -52,42 +53,15 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 typedef gboolean (*Predicate) (gpointer data);
 
-/* Iterates the main loop until @predicate holds, failing after 10 s. */
+/* Iterates the main loop until @predicate holds, failing after the
+ * generous timeout of redress_test_wait_for(). */
 static void
 wait_until (Predicate predicate,
             gpointer  data)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (!predicate (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (tick);
-}
-
-static gboolean
-elapsed_cb (gpointer data)
-{
-  return g_get_monotonic_time () >= *(gint64 *) data;
-}
-
-static void
-iterate_for (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  wait_until (elapsed_cb, &until);
+  g_assert_true (redress_test_wait_for (predicate, data));
 }
 
 static const char *
@@ -728,7 +702,7 @@ test_passphrase (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "wrong");
   gtk_widget_activate (unlock);
   wait_until (error_shown, dialog);
-  iterate_for (300);
+  redress_test_flush_main_context ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_assert_null (redress_window_get_database (window));
 
