@@ -581,6 +581,74 @@ role_labels (void)
   return labels;
 }
 
+static void
+consent_by_selected_cb (AdwComboRow *combo,
+                        GParamSpec  *pspec,
+                        gpointer     user_data)
+{
+  RedressCasePage *self = user_data;
+  RedressRecord *party = g_object_get_data (G_OBJECT (combo), "party");
+  GStrv ids = g_object_get_data (G_OBJECT (combo), "person-ids");
+  guint selected = adw_combo_row_get_selected (combo);
+  const char *id = selected > 0 && selected <= g_strv_length (ids) ? ids[selected - 1] : NULL;
+
+  if (g_strcmp0 (redress_record_get_string (party, "consent-by-person-id"), id) == 0)
+    return;
+  redress_record_set_string (party, "consent-by-person-id", id);
+  redress_save_queue_schedule (self->queue, party);
+}
+
+/* "Consent given by": a person of the case (the parent who is also the
+ * author, say), linked to their record so a rename follows. */
+static void
+add_consent_by_row (RedressCasePage  *self,
+                    RedressRecordRow *row,
+                    RedressRecord    *party)
+{
+  g_autoptr(GListModel) parties = redress_record_list (self->db, REDRESS_TYPE_CASE_PARTY, self->case_id, NULL);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *chosen = redress_record_get_string (party, "consent-by-person-id");
+  const char *own = redress_record_get_string (party, "person-id");
+  GtkWidget *combo = adw_combo_row_new ();
+  guint selected = 0, n = 0;
+
+  gtk_string_list_append (labels, _("Not recorded, or someone not in the case"));
+  for (guint i = 0; parties != NULL && i < g_list_model_get_n_items (parties); i++)
+    {
+      g_autoptr(RedressRecord) other = g_list_model_get_item (parties, i);
+      g_autoptr(RedressPerson) person = NULL;
+      const char *person_id = redress_record_get_string (other, "person-id");
+      g_autofree char *label = NULL;
+      const char *name;
+
+      if (g_strcmp0 (person_id, own) == 0 || g_hash_table_contains (seen, person_id))
+        continue;
+      person = redress_record_load (self->db, REDRESS_TYPE_PERSON, person_id, NULL);
+      if (person == NULL)
+        continue;
+      g_hash_table_add (seen, g_strdup (person_id));
+      name = redress_person_get_display_name (person);
+      /* Translators: a person in the "Consent given by" list, "Ana García (Author)" */
+      label = g_strdup_printf (_("%s (%s)"), name && name[0] ? name : _("Unnamed person"),
+                               redress_role_get_label (redress_record_get_string (other, "role")));
+      gtk_string_list_append (labels, label);
+      g_strv_builder_add (ids, person_id);
+      n++;
+      if (g_strcmp0 (chosen, person_id) == 0)
+        selected = n;
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), _("Consent given by"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), selected);
+  g_object_set_data_full (G_OBJECT (combo), "person-ids", g_strv_builder_end (ids), (GDestroyNotify) g_strfreev);
+  g_object_set_data_full (G_OBJECT (combo), "party", g_object_ref (party), g_object_unref);
+  g_signal_connect_object (combo, "notify::selected", G_CALLBACK (consent_by_selected_cb), self, 0);
+  redress_record_row_add_row (row, "consent-by-person-id", combo, NULL);
+}
+
 static GtkWidget *
 build_party_row (RedressCasePage *self,
                  RedressRecord   *party)
@@ -603,17 +671,24 @@ build_party_row (RedressCasePage *self,
   g_object_set_data (G_OBJECT (row), "page", self);
   g_object_set_data_full (G_OBJECT (row), "person", g_object_ref (person), g_object_unref);
 
+  redress_record_row_add_choice (row, NULL, "role", _("Role"),
+                                 redress_role_get_values (), labels);
   redress_record_row_add_entry (row, REDRESS_RECORD (person), "given-name", _("Given name"));
   redress_record_row_add_entry (row, REDRESS_RECORD (person), "family-name", _("Family name"));
+  redress_record_row_add_entry (row, REDRESS_RECORD (person), "alias", _("Alias or initials"));
   redress_record_row_add_entry (row, REDRESS_RECORD (person), "birth-date",
                                 _("Date of birth (YYYY-MM-DD, YYYY-MM or YYYY)"));
   age_row = redress_record_row_add_info (row, _("Age at the facts"));
   g_object_set_data (G_OBJECT (row), "age-row", age_row);
-  redress_record_row_add_choice (row, NULL, "role", _("Role"),
-                                 redress_role_get_values (), labels);
+  redress_record_row_add_entry (row, REDRESS_RECORD (person), "sex-gender", _("Sex or gender"));
+  redress_record_row_add_entry (row, REDRESS_RECORD (person), "nationality", _("Nationality"));
+  redress_record_row_add_text (row, REDRESS_RECORD (person), "contact",
+                               _("Address, e-mail and telephone"));
+  redress_record_row_add_text (row, REDRESS_RECORD (person), "notes", _("Notes on the person"));
   redress_record_row_add_tristate (row, NULL, "consent-given", _("Consent given"));
   redress_record_row_add_entry (row, NULL, "consent-date", _("Date of consent (YYYY-MM-DD)"));
-  redress_record_row_add_entry (row, NULL, "consent-by", _("Consent given by"));
+  add_consent_by_row (self, row, party);
+  redress_record_row_add_entry (row, NULL, "consent-by", _("Consent given by someone not in the case"));
   redress_record_row_add_tristate (row, NULL, "consent-disclose-identity",
                                    _("Identity may be disclosed to the State"));
   redress_record_row_add_tristate (row, NULL, "consent-publication",
@@ -1528,22 +1603,19 @@ save_new (RedressCasePage *self,
 }
 
 static void
-add_person_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
+add_party (RedressCasePage *self,
+           const char      *role)
 {
-  RedressCasePage *self = REDRESS_CASE_PAGE (widget);
   g_autoptr(RedressPerson) person = NULL;
   g_autoptr(RedressCaseParty) party = NULL;
 
-  if (self->case_file == NULL)
+  if (self->case_file == NULL || !redress_role_is_valid (role))
     return;
 
   person = redress_person_new ();
   if (!save_new (self, REDRESS_RECORD (person)))
     return;
-  party = redress_case_party_new (self->case_id, redress_record_get_id (REDRESS_RECORD (person)),
-                                  "victim");
+  party = redress_case_party_new (self->case_id, redress_record_get_id (REDRESS_RECORD (person)), role);
   if (!save_new (self, REDRESS_RECORD (party)))
     {
       redress_record_delete (REDRESS_RECORD (person), self->db, NULL);
@@ -1551,6 +1623,159 @@ add_person_action (GtkWidget  *widget,
     }
 
   reveal_new_row (self, self->people_list, REDRESS_RECORD (party));
+}
+
+/* case.add-person: a new alleged victim (the most common first entry). */
+static void
+add_person_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  add_party (REDRESS_CASE_PAGE (widget), "victim");
+}
+
+/* case.add-party ROLE: a new person in ROLE. */
+static void
+add_party_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  add_party (REDRESS_CASE_PAGE (widget), g_variant_get_string (param, NULL));
+}
+
+/* case.add-existing-party (PERSON-ID, ROLE): a person already in the docket
+ * (the child's parent as author, a representative of other cases) in one
+ * more role; the same person may hold several roles in a case. */
+static void
+add_existing_party_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  RedressCasePage *self = REDRESS_CASE_PAGE (widget);
+  g_autoptr(RedressCaseParty) party = NULL;
+  const char *person_id, *role;
+
+  if (self->case_file == NULL)
+    return;
+  g_variant_get (param, "(&s&s)", &person_id, &role);
+  if (!redress_role_is_valid (role))
+    return;
+  party = redress_case_party_new (self->case_id, person_id, role);
+  if (save_new (self, REDRESS_RECORD (party)))
+    reveal_new_row (self, self->people_list, REDRESS_RECORD (party));
+}
+
+static void
+existing_person_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             RedressCasePage  *self)
+{
+  GtkDropDown *people = g_object_get_data (G_OBJECT (dialog), "people");
+  GtkDropDown *roles = g_object_get_data (G_OBJECT (dialog), "roles");
+  GStrv ids = g_object_get_data (G_OBJECT (dialog), "person-ids");
+  guint person = gtk_drop_down_get_selected (people);
+  guint role = gtk_drop_down_get_selected (roles);
+
+  if (g_strcmp0 (response, "add") != 0 || person >= g_strv_length (ids) ||
+      role >= g_strv_length ((char **) redress_role_get_values ()))
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "case.add-existing-party", "(ss)",
+                              ids[person], redress_role_get_values ()[role]);
+}
+
+static void
+add_existing_person_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  RedressCasePage *self = REDRESS_CASE_PAGE (widget);
+  g_autoptr(GListModel) persons = NULL;
+  g_autoptr(GListModel) parties = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autoptr(GHashTable) in_case = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  const char * const *role_values = redress_role_get_values ();
+  GtkWidget *dialog, *box, *people_dropdown, *roles_dropdown, *label;
+
+  if (self->case_file == NULL)
+    return;
+
+  persons = redress_record_list (self->db, REDRESS_TYPE_PERSON, NULL, &error);
+  if (persons == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  /* The people of this case first: they are the usual second role. */
+  parties = redress_record_list (self->db, REDRESS_TYPE_CASE_PARTY, self->case_id, NULL);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < g_list_model_get_n_items (persons); i++)
+      {
+        g_autoptr(RedressPerson) person = g_list_model_get_item (persons, i);
+        const char *id = redress_record_get_id (REDRESS_RECORD (person));
+        const char *name = redress_person_get_display_name (person);
+        gboolean here = FALSE;
+
+        for (guint j = 0; parties != NULL && j < g_list_model_get_n_items (parties); j++)
+          {
+            g_autoptr(RedressRecord) party = g_list_model_get_item (parties, j);
+
+            here |= g_strcmp0 (redress_record_get_string (party, "person-id"), id) == 0;
+          }
+        if (here != (pass == 0) || name == NULL || name[0] == '\0')
+          continue;
+        if (here)
+          {
+            /* Translators: a person already in this case, in the "Existing Person" list */
+            g_autofree char *label_text = g_strdup_printf (_("%s (in this case)"), name);
+
+            gtk_string_list_append (names, label_text);
+          }
+        else
+          gtk_string_list_append (names, name);
+        g_strv_builder_add (ids, id);
+      }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (names)) == 0)
+    {
+      show_toast (self, _("No named person in the docket yet: add a new person instead."));
+      return;
+    }
+  for (guint i = 0; role_values[i] != NULL; i++)
+    gtk_string_list_append (roles, redress_role_get_label (role_values[i]));
+
+  dialog = adw_message_dialog_new (parent_window (self), _("Add an Existing Person"),
+                                   _("The same person can hold several roles, such as a parent who is "
+                                     "the author and gives consent for the child."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  label = gtk_label_new_with_mnemonic (_("_Person"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  people_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (people_dropdown), TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), people_dropdown);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (people_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Person"), -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), people_dropdown);
+  label = gtk_label_new_with_mnemonic (_("_Role in this case"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  roles_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (roles)), NULL);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), roles_dropdown);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (roles_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Role in this case"), -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), roles_dropdown);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add", _("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "people", people_dropdown);
+  g_object_set_data (G_OBJECT (dialog), "roles", roles_dropdown);
+  g_object_set_data_full (G_OBJECT (dialog), "person-ids", g_strv_builder_end (ids), (GDestroyNotify) g_strfreev);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (existing_person_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1694,7 +1919,8 @@ static void
 update_actions (RedressCasePage *self)
 {
   static const char * const actions[] = {
-    "case.choose-state", "case.add-person", "case.add-violation", "case.add-fact",
+    "case.choose-state", "case.add-person", "case.add-party", "case.add-existing-person",
+    "case.add-existing-party", "case.add-violation", "case.add-fact",
     "case.add-remedy", "case.add-other-procedure", "case.record-event", "case.delete",
   };
   gboolean has_case = self->case_file != NULL;
@@ -1870,6 +2096,9 @@ redress_case_page_class_init (RedressCasePageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "case.choose-state", NULL, choose_state_action);
   gtk_widget_class_install_action (widget_class, "case.add-person", NULL, add_person_action);
+  gtk_widget_class_install_action (widget_class, "case.add-party", "s", add_party_action);
+  gtk_widget_class_install_action (widget_class, "case.add-existing-person", NULL, add_existing_person_action);
+  gtk_widget_class_install_action (widget_class, "case.add-existing-party", "(ss)", add_existing_party_action);
   gtk_widget_class_install_action (widget_class, "case.add-violation", NULL, add_violation_action);
   gtk_widget_class_install_action (widget_class, "case.add-fact", NULL, add_fact_action);
   gtk_widget_class_install_action (widget_class, "case.add-remedy", NULL, add_remedy_action);

@@ -66,6 +66,28 @@ drain (void)
     ;
 }
 
+/* With REDRESS_SCREENSHOT_DIR set, the screen (popovers included) is saved
+ * as DIR/NAME.png after the main loop has drawn it. */
+static void
+screenshot (const char *name)
+{
+  const char *dir = g_getenv ("REDRESS_SCREENSHOT_DIR");
+  g_autofree char *file = NULL;
+  g_autofree char *command = NULL;
+  gint64 end = g_get_monotonic_time () + 400 * 1000;
+  guint tick;
+
+  if (dir == NULL)
+    return;
+  tick = g_timeout_add (10, tick_cb, NULL);
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  command = g_strdup_printf ("import -window root %s", file);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
 typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
 
 static GtkWidget *
@@ -302,6 +324,14 @@ test_link_facts_and_violations (Fixture       *f,
   redress_link_row_toggle (links, v3_id, TRUE);
   WAIT_FOR (stored_links (f, v3_id) == 1);
   drain ();
+  if (g_getenv ("REDRESS_SCREENSHOT_DIR") != NULL)
+    {
+      GtkWidget *button = redress_record_row_find_field (row, "violation_fact");
+
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      gtk_widget_grab_focus (button);
+      screenshot ("case-links-fact-row");
+    }
 
   /* Every violation rests on a fact; the dated fact after Spain's entry
    * into force answers the temporal grounds too. */
@@ -342,6 +372,187 @@ test_in_writing (Fixture       *f,
   g_assert_cmpint (ground_status (f, "7b"), ==, REDRESS_GROUND_PASS);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+match_party_row (GtkWidget     *widget,
+                 gconstpointer  role)
+{
+  return REDRESS_IS_RECORD_ROW (widget) && gtk_widget_get_visible (widget) &&
+         REDRESS_IS_CASE_PARTY (redress_record_row_get_record (REDRESS_RECORD_ROW (widget))) &&
+         g_strcmp0 (redress_record_get_string (redress_record_row_get_record (REDRESS_RECORD_ROW (widget)), "role"),
+                    role) == 0;
+}
+
+static guint
+count_party_rows (Fixture *f)
+{
+  guint n = 0;
+  GtkWidget *any = find_widget (GTK_WIDGET (f->page), match_party_row, "victim");
+  GtkWidget *list = any ? gtk_widget_get_parent (any) : NULL;
+
+  for (GtkWidget *child = list ? gtk_widget_get_first_child (list) : NULL; child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += REDRESS_IS_RECORD_ROW (child) && gtk_widget_get_visible (child);
+  return n;
+}
+
+static void
+set_text_area (GtkWidget  *area,
+               const char *text)
+{
+  gtk_widget_grab_focus (area);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (redress_text_area_get_view (REDRESS_TEXT_AREA (area))),
+                            text, -1);
+}
+
+static char *
+stored_party_string (Fixture    *f,
+                     GType       type,
+                     const char *id,
+                     const char *property)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedressDatabase) reader = NULL;
+  g_autoptr(RedressRecord) record = NULL;
+
+  reader = redress_database_open (f->path, NULL, REDRESS_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  record = redress_record_load (reader, type, id, &error);
+  g_assert_no_error (error);
+  return g_strdup (redress_record_get_string (record, property));
+}
+
+/* A person has every field a communication needs; a new person gets the
+ * role chosen when adding; one person holds two roles; consent is given
+ * by a person of the case; changing a role keeps the row open. */
+static void
+test_people (Fixture       *f,
+             gconstpointer  data)
+{
+  RedressRecordRow *child_row, *author_row, *second_row;
+  g_autoptr(RedressRecord) child_party = NULL;
+  g_autoptr(RedressRecord) author_party = NULL;
+  RedressPerson *child;
+  AdwMessageDialog *dialog;
+  GtkWidget *consent_by;
+  g_autofree char *stored = NULL;
+  g_autofree char *child_person_id = NULL;
+
+  redress_case_page_set_case (f->page, f->case_id);
+  drain ();
+
+  /* The child, as alleged victim. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.add-party", "s", "victim"));
+  drain ();
+  child_row = REDRESS_RECORD_ROW (find (f, match_party_row, "victim"));
+  child_party = g_object_ref (redress_record_row_get_record (child_row));
+  child = g_object_get_data (G_OBJECT (child_row), "person");
+  child_person_id = g_strdup (redress_record_get_id (REDRESS_RECORD (child)));
+  gtk_editable_set_text (GTK_EDITABLE (redress_record_row_find_field (child_row, "RedressPerson:given-name")), "Lucía");
+  gtk_editable_set_text (GTK_EDITABLE (redress_record_row_find_field (child_row, "RedressPerson:family-name")), "Ruiz");
+  gtk_editable_set_text (GTK_EDITABLE (redress_record_row_find_field (child_row, "RedressPerson:nationality")), "Spanish");
+  gtk_editable_set_text (GTK_EDITABLE (redress_record_row_find_field (child_row, "RedressPerson:sex-gender")), "Girl");
+  gtk_editable_set_text (GTK_EDITABLE (redress_record_row_find_field (child_row, "RedressPerson:alias")), "L.R.");
+
+  /* The mother, as author, chosen from the Add Person menu's roles. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.add-party", "s", "author"));
+  drain ();
+  author_row = REDRESS_RECORD_ROW (find (f, match_party_row, "author"));
+  author_party = g_object_ref (redress_record_row_get_record (author_row));
+  gtk_editable_set_text (GTK_EDITABLE (redress_record_row_find_field (author_row, "RedressPerson:given-name")), "Marta");
+  gtk_editable_set_text (GTK_EDITABLE (redress_record_row_find_field (author_row, "RedressPerson:family-name")), "Ruiz");
+  set_text_area (redress_record_row_find_field (author_row, "RedressPerson:contact"),
+                 "Calle Mayor 1, 28013 Madrid\nmarta@example.org\n+34 600 000 000");
+  g_assert_true (redress_case_page_flush (f->page));
+  stored = stored_party_string (f, REDRESS_TYPE_PERSON, child_person_id, "nationality");
+  g_assert_cmpstr (stored, ==, "Spanish");
+  g_clear_pointer (&stored, g_free);
+  stored = stored_party_string (f, REDRESS_TYPE_PERSON, redress_record_get_string (author_party, "person-id"),
+                                "contact");
+  g_assert_cmpstr (stored, ==, "Calle Mayor 1, 28013 Madrid\nmarta@example.org\n+34 600 000 000");
+  g_clear_pointer (&stored, g_free);
+
+  /* The child is also an author: the same person, picked from the docket. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.add-existing-person", NULL));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  {
+    GtkDropDown *people = g_object_get_data (G_OBJECT (dialog), "people");
+    GtkDropDown *roles = g_object_get_data (G_OBJECT (dialog), "roles");
+    GListModel *names = gtk_drop_down_get_model (people);
+    guint lucia = GTK_INVALID_LIST_POSITION;
+
+    for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+      if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "Lucía"))
+        lucia = i;
+    g_assert_cmpuint (lucia, !=, GTK_INVALID_LIST_POSITION);
+    gtk_drop_down_set_selected (people, lucia);
+    gtk_drop_down_set_selected (roles, 0);   /* Author */
+    adw_message_dialog_response (dialog, "add");
+  }
+  drain ();
+  g_assert_cmpuint (count_party_rows (f), ==, 3);
+  /* The list was rebuilt for the new row: find the rows again. */
+  child_row = REDRESS_RECORD_ROW (find (f, match_record_row_id, redress_record_get_id (child_party)));
+  second_row = NULL;
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (child_row))); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (REDRESS_IS_RECORD_ROW (w) && w != GTK_WIDGET (child_row) &&
+        g_strcmp0 (redress_record_get_string (redress_record_row_get_record (REDRESS_RECORD_ROW (w)), "person-id"),
+                   child_person_id) == 0)
+      second_row = REDRESS_RECORD_ROW (w);
+  g_assert_nonnull (second_row);
+  g_assert_cmpstr (redress_record_get_string (redress_record_row_get_record (second_row), "role"), ==, "author");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (second_row)), ==, "Lucía Ruiz");
+
+  /* Consent given by the mother, linked to her record. */
+  child_row = REDRESS_RECORD_ROW (find (f, match_record_row_id, redress_record_get_id (child_party)));
+  consent_by = redress_record_row_find_field (child_row, "consent-by-person-id");
+  g_assert_nonnull (consent_by);
+  {
+    GListModel *labels = adw_combo_row_get_model (ADW_COMBO_ROW (consent_by));
+    guint marta = GTK_INVALID_LIST_POSITION;
+
+    for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+      if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), "Marta Ruiz"))
+        marta = i;
+    g_assert_cmpuint (marta, !=, GTK_INVALID_LIST_POSITION);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (consent_by), marta);
+  }
+  g_assert_true (redress_case_page_flush (f->page));
+  stored = stored_party_string (f, REDRESS_TYPE_CASE_PARTY, redress_record_get_id (child_party),
+                                "consent-by-person-id");
+  g_assert_cmpstr (stored, ==, redress_record_get_string (author_party, "person-id"));
+  g_clear_pointer (&stored, g_free);
+
+  /* Changing a role re-sorts the list in the file, not under the user. */
+  author_row = REDRESS_RECORD_ROW (find (f, match_record_row_id, redress_record_get_id (author_party)));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (author_row), TRUE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (redress_record_row_find_field (author_row, "role")), 3); /* guardian */
+  g_assert_true (redress_case_page_flush (f->page));
+  drain ();
+  g_assert_true (GTK_WIDGET (author_row) == find (f, match_record_row_id, redress_record_get_id (author_party)));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (author_row)));
+  stored = stored_party_string (f, REDRESS_TYPE_CASE_PARTY, redress_record_get_id (author_party), "role");
+  g_assert_cmpstr (stored, ==, "guardian");
+
+  screenshot ("case-people");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,6 +562,8 @@ main (int   argc,
 
   g_test_add ("/case-intake/link-facts-and-violations", Fixture, NULL,
               fixture_set_up, test_link_facts_and_violations, fixture_tear_down);
+  g_test_add ("/case-intake/people", Fixture, NULL,
+              fixture_set_up, test_people, fixture_tear_down);
   g_test_add ("/case-intake/in-writing", Fixture, NULL,
               fixture_set_up, test_in_writing, fixture_tear_down);
 
