@@ -677,7 +677,7 @@ build_party_row (RedressCasePage *self,
   redress_record_row_add_entry (row, REDRESS_RECORD (person), "family-name", _("Family name"));
   redress_record_row_add_entry (row, REDRESS_RECORD (person), "alias", _("Alias or initials"));
   redress_record_row_add_entry (row, REDRESS_RECORD (person), "birth-date",
-                                _("Date of birth (YYYY-MM-DD, YYYY-MM or YYYY)"));
+                                _("Date of birth"));
   age_row = redress_record_row_add_info (row, _("Age at the facts"));
   g_object_set_data (G_OBJECT (row), "age-row", age_row);
   redress_record_row_add_entry (row, REDRESS_RECORD (person), "sex-gender", _("Sex or gender"));
@@ -686,7 +686,7 @@ build_party_row (RedressCasePage *self,
                                _("Address, e-mail and telephone"));
   redress_record_row_add_text (row, REDRESS_RECORD (person), "notes", _("Notes on the person"));
   redress_record_row_add_tristate (row, NULL, "consent-given", _("Consent given"));
-  redress_record_row_add_entry (row, NULL, "consent-date", _("Date of consent (YYYY-MM-DD)"));
+  redress_record_row_add_entry (row, NULL, "consent-date", _("Date of consent"));
   add_consent_by_row (self, row, party);
   redress_record_row_add_entry (row, NULL, "consent-by", _("Consent given by someone not in the case"));
   redress_record_row_add_tristate (row, NULL, "consent-disclose-identity",
@@ -1013,8 +1013,8 @@ build_fact_row (RedressCasePage *self,
 {
   RedressRecordRow *row = redress_record_row_new (fact, self->queue, _("Remove fact"));
 
-  redress_record_row_add_entry (row, NULL, "occurred-on", _("Date (YYYY-MM-DD)"));
-  redress_record_row_add_entry (row, NULL, "occurred-until", _("Until (YYYY-MM-DD)"));
+  redress_record_row_add_entry (row, NULL, "occurred-on", _("Date"));
+  redress_record_row_add_entry (row, NULL, "occurred-until", _("Until"));
   redress_record_row_add_entry (row, NULL, "place", _("Place"));
   redress_record_row_add_text (row, NULL, "description", _("What happened"));
   redress_record_row_add_switch (row, NULL, "continuing", _("Continuing"),
@@ -1067,9 +1067,9 @@ build_remedy_row (RedressCasePage *self,
 
   redress_record_row_add_entry (row, NULL, "forum", _("Court or authority"));
   redress_record_row_add_entry (row, NULL, "level", _("Level or instance"));
-  redress_record_row_add_entry (row, NULL, "filed-on", _("Filed on (YYYY-MM-DD)"));
-  redress_record_row_add_entry (row, NULL, "decided-on", _("Decided on (YYYY-MM-DD)"));
-  redress_record_row_add_entry (row, NULL, "notified-on", _("Notified on (YYYY-MM-DD)"));
+  redress_record_row_add_entry (row, NULL, "filed-on", _("Filed on"));
+  redress_record_row_add_entry (row, NULL, "decided-on", _("Decided on"));
+  redress_record_row_add_entry (row, NULL, "notified-on", _("Notified on"));
   redress_record_row_add_text (row, NULL, "outcome", _("Outcome"));
   redress_record_row_add_switch (row, NULL, "is-final", _("Final decision"),
                                  _("No further domestic appeal, art 7(e)"));
@@ -1113,8 +1113,8 @@ build_other_row (RedressCasePage *self,
   redress_record_row_add_entry (row, NULL, "reference", _("Reference"));
   redress_record_row_add_entry (row, NULL, "status", _("Status"));
   redress_record_row_add_tristate (row, NULL, "same-matter", _("Same matter, art 7(d)"));
-  redress_record_row_add_entry (row, NULL, "submitted-on", _("Submitted on (YYYY-MM-DD)"));
-  redress_record_row_add_entry (row, NULL, "decided-on", _("Decided on (YYYY-MM-DD)"));
+  redress_record_row_add_entry (row, NULL, "submitted-on", _("Submitted on"));
+  redress_record_row_add_entry (row, NULL, "decided-on", _("Decided on"));
   redress_record_row_add_text (row, NULL, "notes", _("Notes"));
   g_signal_connect_object (other, "notify", G_CALLBACK (update_other_row), row, G_CONNECT_SWAPPED);
   update_other_row (row);

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "redress-date-row.h"
 #include "redress-field-bind.h"
 #include "redress-record-row.h"
 #include "redress-text-area.h"
@@ -154,12 +155,20 @@ redress_record_row_add_entry (RedressRecordRow *self,
                               const char       *title)
 {
   GtkWidget *row;
+  GParamSpec *pspec;
 
   g_return_val_if_fail (REDRESS_IS_RECORD_ROW (self), NULL);
 
   record = record ? record : self->record;
-  row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), property);
+  /* Dates get the date row: the locale's form, a calendar, a message. */
+  if (pspec != NULL && (pspec->flags & (REDRESS_PARAM_DATE | REDRESS_PARAM_PARTIAL_DATE)))
+    row = redress_date_row_new (title, (pspec->flags & REDRESS_PARAM_PARTIAL_DATE) != 0);
+  else
+    {
+      row = adw_entry_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+    }
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
   redress_bind_editable (row, record, property, self->queue);
   remember_field (self, record, property, row);

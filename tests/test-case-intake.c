@@ -22,6 +22,7 @@
 #include "redress-case-page.h"
 #include "redress-case-party.h"
 #include "redress-database.h"
+#include "redress-date-row.h"
 #include "redress-fact.h"
 #include "redress-ground-row.h"
 #include "redress-link-row.h"
@@ -553,6 +554,77 @@ test_people (Fixture       *f,
   screenshot ("case-people");
 }
 
+/* Dates: ISO, partial where the model allows it, the locale's form, and a
+ * message saying what is wrong; the text typed is never lost. */
+static void
+test_date_row (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(RedressFact) fact = redress_fact_new (f->case_id);
+  g_autofree char *fact_id = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *problem = NULL;
+  RedressRecordRow *row;
+  GtkWidget *date;
+
+  /* The parser alone. */
+  g_assert_true (redress_date_parse ("2025-03-10", FALSE, &iso, NULL));
+  g_assert_cmpstr (iso, ==, "2025-03-10");
+  g_clear_pointer (&iso, g_free);
+  g_assert_false (redress_date_parse ("2025-03", FALSE, &iso, &problem));
+  g_assert_nonnull (problem);
+  g_clear_pointer (&problem, g_free);
+  g_assert_true (redress_date_parse ("2008-06", TRUE, &iso, NULL));
+  g_assert_cmpstr (iso, ==, "2008-06");
+  g_clear_pointer (&iso, g_free);
+  g_assert_true (redress_date_parse ("2008", TRUE, &iso, NULL));
+  g_clear_pointer (&iso, g_free);
+  g_assert_false (redress_date_parse ("2025-02-30", FALSE, &iso, &problem));
+  g_assert_null (iso);
+  g_clear_pointer (&problem, g_free);
+  /* The test runs in the C locale, which writes month/day/year. */
+  g_assert_true (redress_date_parse ("03/10/2025", FALSE, &iso, NULL));
+  g_assert_cmpstr (iso, ==, "2025-03-10");
+  g_clear_pointer (&iso, g_free);
+  g_assert_false (redress_date_parse ("next tuesday-ish", FALSE, &iso, &problem));
+  g_assert_true (strstr (problem, "2025-03-10") != NULL);
+  g_clear_pointer (&problem, g_free);
+  g_assert_true (redress_date_parse ("", FALSE, &iso, NULL));
+  g_assert_null (iso);
+
+  /* In the page. */
+  fact_id = new_record (f, fact);
+  redress_case_page_set_case (f->page, f->case_id);
+  drain ();
+  row = REDRESS_RECORD_ROW (find (f, match_record_row_id, fact_id));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  date = redress_record_row_find_field (row, "occurred-on");
+  g_assert_true (REDRESS_IS_DATE_ROW (date));
+
+  /* Wrong: flagged, explained in the title, kept, not saved. */
+  gtk_widget_grab_focus (date);
+  gtk_editable_set_text (GTK_EDITABLE (date), "31/31/2024");
+  g_assert_true (gtk_widget_has_css_class (date, "error"));
+  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (date)), "Date: Not a date"));
+  g_assert_true (redress_case_page_flush (f->page));
+  g_assert_null (redress_record_get_string (REDRESS_RECORD (fact), "occurred-on"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "31/31/2024");
+  screenshot ("date-row-error");
+
+  /* The locale's form: read, shown as read, saved as ISO. */
+  gtk_editable_set_text (GTK_EDITABLE (date), "03/10/2024");
+  g_assert_false (gtk_widget_has_css_class (date, "error"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (date)), ==, "Date: read as 2024-03-10");
+  g_assert_true (redress_case_page_flush (f->page));
+  g_assert_cmpstr (redress_record_get_string (REDRESS_RECORD (fact), "occurred-on"), ==, "2024-03-10");
+
+  /* The calendar's choice. */
+  redress_date_row_pick (REDRESS_DATE_ROW (date), 2024, 4, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (date)), ==, "Date");
+  g_assert_true (redress_case_page_flush (f->page));
+  g_assert_cmpstr (redress_record_get_string (REDRESS_RECORD (fact), "occurred-on"), ==, "2024-04-02");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -564,6 +636,8 @@ main (int   argc,
               fixture_set_up, test_link_facts_and_violations, fixture_tear_down);
   g_test_add ("/case-intake/people", Fixture, NULL,
               fixture_set_up, test_people, fixture_tear_down);
+  g_test_add ("/case-intake/date-row", Fixture, NULL,
+              fixture_set_up, test_date_row, fixture_tear_down);
   g_test_add ("/case-intake/in-writing", Fixture, NULL,
               fixture_set_up, test_in_writing, fixture_tear_down);
 
