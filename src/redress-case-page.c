@@ -29,12 +29,14 @@
 #include "redress-enums.h"
 #include "redress-event-dialog.h"
 #include "redress-evidence-panel.h"
+#include "redress-evidence-store.h"
 #include "redress-letters-panel.h"
 #include "redress-timeline-view.h"
 #include "redress-fact.h"
 #include "redress-field-bind.h"
 #include "redress-ground-row.h"
 #include "redress-lifecycle.h"
+#include "redress-link-row.h"
 #include "redress-other-procedure.h"
 #include "redress-person.h"
 #include "redress-procedural-event.h"
@@ -60,6 +62,7 @@ struct _RedressCasePage
   RedressReference *reference;
   RedressSaveQueue *queue;
   RedressCase      *case_file;
+  RedressEvidenceStore *store;        /* for the evidence links, made on first use */
   char             *case_id;
   char             *facts_date;       /* the earliest dated fact */
   char             *last_save_error;  /* shown once until a save succeeds */
@@ -85,6 +88,7 @@ struct _RedressCasePage
   AdwEntryRow      *title_row;
   AdwEntryRow      *reference_row;
   AdwEntryRow      *committee_ref_row;
+  AdwComboRow      *in_writing_row;
   GtkLabel         *reference_error_label;
   GtkWidget        *summary_area;
   AdwPreferencesGroup *state_group;
@@ -418,6 +422,7 @@ sync_list (RedressCasePage *self,
   g_autoptr(GListModel) model = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) expanded = NULL;
   gboolean same = TRUE;
   guint n_rows = 0;
 
@@ -436,35 +441,53 @@ sync_list (RedressCasePage *self,
         g_ptr_array_add (wanted, g_steal_pointer (&record));
     }
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      RedressRecord *record;
+  /* The same records in another order (a role changed, a date was typed)
+   * keep their rows, so the row being edited stays open and focused. */
+  {
+    g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
 
-      if (!REDRESS_IS_RECORD_ROW (child) || !gtk_widget_get_visible (child))
-        continue;
-      record = redress_record_row_get_record (REDRESS_RECORD_ROW (child));
-      if (n_rows >= wanted->len ||
-          g_strcmp0 (redress_record_get_id (record),
-                     redress_record_get_id (g_ptr_array_index (wanted, n_rows))) != 0)
-        same = FALSE;
-      n_rows++;
-    }
+    for (guint i = 0; i < wanted->len; i++)
+      g_hash_table_add (ids, (gpointer) redress_record_get_id (g_ptr_array_index (wanted, i)));
+
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+         child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      {
+        RedressRecord *record;
+
+        if (!REDRESS_IS_RECORD_ROW (child) || !gtk_widget_get_visible (child))
+          continue;
+        record = redress_record_row_get_record (REDRESS_RECORD_ROW (child));
+        if (!g_hash_table_contains (ids, redress_record_get_id (record)))
+          same = FALSE;
+        n_rows++;
+      }
+  }
 
   if (same && n_rows == wanted->len)
     return FALSE;
 
+  expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (REDRESS_IS_RECORD_ROW (child) && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (child)))
+      g_hash_table_add (expanded,
+                        g_strdup (redress_record_get_id (redress_record_row_get_record (REDRESS_RECORD_ROW (child)))));
+
   clear_list (list);
   for (guint i = 0; i < wanted->len; i++)
     {
-      GtkWidget *row = builder (self, g_ptr_array_index (wanted, i));
+      RedressRecord *record = g_ptr_array_index (wanted, i);
+      GtkWidget *row = builder (self, record);
 
       if (row != NULL)
         {
           g_signal_connect_object (row, "delete-requested",
                                    G_CALLBACK (row_delete_requested_cb), self, G_CONNECT_SWAPPED);
           gtk_list_box_append (list, row);
+          if (g_hash_table_contains (expanded, redress_record_get_id (record)))
+            adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
         }
     }
 
@@ -559,6 +582,74 @@ role_labels (void)
   return labels;
 }
 
+static void
+consent_by_selected_cb (AdwComboRow *combo,
+                        GParamSpec  *pspec,
+                        gpointer     user_data)
+{
+  RedressCasePage *self = user_data;
+  RedressRecord *party = g_object_get_data (G_OBJECT (combo), "party");
+  GStrv ids = g_object_get_data (G_OBJECT (combo), "person-ids");
+  guint selected = adw_combo_row_get_selected (combo);
+  const char *id = selected > 0 && selected <= g_strv_length (ids) ? ids[selected - 1] : NULL;
+
+  if (g_strcmp0 (redress_record_get_string (party, "consent-by-person-id"), id) == 0)
+    return;
+  redress_record_set_string (party, "consent-by-person-id", id);
+  redress_save_queue_schedule (self->queue, party);
+}
+
+/* "Consent given by": a person of the case (the parent who is also the
+ * author, say), linked to their record so a rename follows. */
+static void
+add_consent_by_row (RedressCasePage  *self,
+                    RedressRecordRow *row,
+                    RedressRecord    *party)
+{
+  g_autoptr(GListModel) parties = redress_record_list (self->db, REDRESS_TYPE_CASE_PARTY, self->case_id, NULL);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *chosen = redress_record_get_string (party, "consent-by-person-id");
+  const char *own = redress_record_get_string (party, "person-id");
+  GtkWidget *combo = adw_combo_row_new ();
+  guint selected = 0, n = 0;
+
+  gtk_string_list_append (labels, _("Not recorded, or someone not in the case"));
+  for (guint i = 0; parties != NULL && i < g_list_model_get_n_items (parties); i++)
+    {
+      g_autoptr(RedressRecord) other = g_list_model_get_item (parties, i);
+      g_autoptr(RedressPerson) person = NULL;
+      const char *person_id = redress_record_get_string (other, "person-id");
+      g_autofree char *label = NULL;
+      const char *name;
+
+      if (g_strcmp0 (person_id, own) == 0 || g_hash_table_contains (seen, person_id))
+        continue;
+      person = redress_record_load (self->db, REDRESS_TYPE_PERSON, person_id, NULL);
+      if (person == NULL)
+        continue;
+      g_hash_table_add (seen, g_strdup (person_id));
+      name = redress_person_get_display_name (person);
+      /* Translators: a person in the "Consent given by" list, "Ana García (Author)" */
+      label = g_strdup_printf (_("%s (%s)"), name && name[0] ? name : _("Unnamed person"),
+                               redress_role_get_label (redress_record_get_string (other, "role")));
+      gtk_string_list_append (labels, label);
+      g_strv_builder_add (ids, person_id);
+      n++;
+      if (g_strcmp0 (chosen, person_id) == 0)
+        selected = n;
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), _("Consent given by"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), selected);
+  g_object_set_data_full (G_OBJECT (combo), "person-ids", g_strv_builder_end (ids), (GDestroyNotify) g_strfreev);
+  g_object_set_data_full (G_OBJECT (combo), "party", g_object_ref (party), g_object_unref);
+  g_signal_connect_object (combo, "notify::selected", G_CALLBACK (consent_by_selected_cb), self, 0);
+  redress_record_row_add_row (row, "consent-by-person-id", combo, NULL);
+}
+
 static GtkWidget *
 build_party_row (RedressCasePage *self,
                  RedressRecord   *party)
@@ -581,24 +672,31 @@ build_party_row (RedressCasePage *self,
   g_object_set_data (G_OBJECT (row), "page", self);
   g_object_set_data_full (G_OBJECT (row), "person", g_object_ref (person), g_object_unref);
 
-  redress_record_row_add_entry (row, REDRESS_RECORD (person), "given-name", _("Given name"));
-  redress_record_row_add_entry (row, REDRESS_RECORD (person), "family-name", _("Family name"));
-  redress_record_row_add_entry (row, REDRESS_RECORD (person), "birth-date",
-                                _("Date of birth (YYYY-MM-DD, YYYY-MM or YYYY)"));
-  age_row = redress_record_row_add_info (row, _("Age at the facts"));
-  g_object_set_data (G_OBJECT (row), "age-row", age_row);
   redress_record_row_add_choice (row, NULL, "role", _("Role"),
                                  redress_role_get_values (), labels);
+  redress_record_row_add_entry (row, REDRESS_RECORD (person), "given-name", _("Given name"));
+  redress_record_row_add_entry (row, REDRESS_RECORD (person), "family-name", _("Family name"));
+  redress_record_row_add_entry (row, REDRESS_RECORD (person), "alias", _("Alias or initials"));
+  redress_record_row_add_entry (row, REDRESS_RECORD (person), "birth-date",
+                                _("Date of birth"));
+  age_row = redress_record_row_add_info (row, _("Age at the facts"));
+  g_object_set_data (G_OBJECT (row), "age-row", age_row);
+  redress_record_row_add_entry (row, REDRESS_RECORD (person), "sex-gender", _("Sex or gender"));
+  redress_record_row_add_entry (row, REDRESS_RECORD (person), "nationality", _("Nationality"));
+  redress_record_row_add_text (row, REDRESS_RECORD (person), "contact",
+                               _("Address, e-mail and telephone"));
+  redress_record_row_add_text (row, REDRESS_RECORD (person), "notes", _("Notes on the person"));
   redress_record_row_add_tristate (row, NULL, "consent-given", _("Consent given"));
-  redress_record_row_add_entry (row, NULL, "consent-date", _("Date of consent (YYYY-MM-DD)"));
-  redress_record_row_add_entry (row, NULL, "consent-by", _("Consent given by"));
+  redress_record_row_add_entry (row, NULL, "consent-date", _("Date of consent"));
+  add_consent_by_row (self, row, party);
+  redress_record_row_add_entry (row, NULL, "consent-by", _("Consent given by someone not in the case"));
   redress_record_row_add_tristate (row, NULL, "consent-disclose-identity",
                                    _("Identity may be disclosed to the State"));
   redress_record_row_add_tristate (row, NULL, "consent-publication",
                                    _("Identity may be published"));
-  redress_record_row_add_entry (row, NULL, "no-consent-justification",
-                                _("Why acting without consent, art 5(2)"));
-  redress_record_row_add_entry (row, NULL, "child-views", _("The child's views"));
+  redress_record_row_add_text (row, NULL, "no-consent-justification",
+                               _("Why acting without consent, art 5(2)"));
+  redress_record_row_add_text (row, NULL, "child-views", _("The child's views"));
 
   g_signal_connect_object (person, "notify::display-name", G_CALLBACK (update_party_row), row, G_CONNECT_SWAPPED);
   g_signal_connect_object (person, "notify::birth-date", G_CALLBACK (update_party_row), row, G_CONNECT_SWAPPED);
@@ -606,6 +704,229 @@ build_party_row (RedressCasePage *self,
   update_party_row (row);
 
   return GTK_WIDGET (row);
+}
+
+/* Links: facts ↔ violations (art 7(f)), evidence ↔ violations, facts, remedies */
+
+static char *
+violation_label (RedressRecord *violation)
+{
+  const char *treaty = redress_record_get_string (violation, "treaty");
+  const char *article = redress_record_get_string (violation, "article");
+  const char *paragraph = redress_record_get_string (violation, "paragraph");
+
+  if (paragraph != NULL && paragraph[0] != '\0')
+    /* Translators: "CRC art 37(a)" */
+    return g_strdup_printf (_("%s art %s%s"), treaty, article, paragraph);
+  return g_strdup_printf (_("%s art %s"), treaty, article);
+}
+
+static char *
+fact_label (RedressRecord *fact)
+{
+  const char *on = redress_record_get_string (fact, "occurred-on");
+  const char *description = redress_record_get_string (fact, "description");
+  g_autofree char *text = NULL;
+
+  text = g_strdup (description != NULL && description[0] != '\0' ? description : _("Fact without a description"));
+  /* One line in the menu: the first line of the description, shortened. */
+  g_strdelimit (text, "\n", ' ');
+  if (g_utf8_strlen (text, -1) > 60)
+    {
+      g_autofree char *start = g_utf8_substring (text, 0, 59);
+
+      g_free (text);
+      text = g_strconcat (start, "…", NULL);
+    }
+  if (on != NULL && on[0] != '\0')
+    /* Translators: a fact in a link menu, "2024-03-10: the police questioned him" */
+    return g_strdup_printf (_("%s: %s"), on, text);
+  return g_steal_pointer (&text);
+}
+
+static RedressEvidenceTarget
+evidence_target_for (RedressRecord *record)
+{
+  if (REDRESS_IS_VIOLATION (record))
+    return REDRESS_EVIDENCE_TARGET_VIOLATION;
+  if (REDRESS_IS_FACT (record))
+    return REDRESS_EVIDENCE_TARGET_FACT;
+  return REDRESS_EVIDENCE_TARGET_REMEDY;
+}
+
+static RedressEvidenceStore *
+evidence_store (RedressCasePage *self)
+{
+  if (self->store == NULL)
+    self->store = redress_evidence_store_new (self->db);
+  return self->store;
+}
+
+static void
+link_toggled_cb (RedressLinkRow *link_row,
+                 const char     *id,
+                 gboolean        linked,
+                 gpointer        user_data)
+{
+  RedressRecordRow *row = user_data;
+  RedressCasePage *self = g_object_get_data (G_OBJECT (row), "page");
+  RedressRecord *record = redress_record_row_get_record (row);
+  const char *kind = g_object_get_data (G_OBJECT (link_row), "link-kind");
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  redress_save_queue_flush (self->queue);
+  if (g_strcmp0 (kind, "violation_fact") == 0)
+    {
+      gboolean is_violation = REDRESS_IS_VIOLATION (record);
+
+      ok = redress_violation_set_fact_linked (self->db,
+                                              is_violation ? redress_record_get_id (record) : id,
+                                              is_violation ? id : redress_record_get_id (record),
+                                              linked, &error);
+    }
+  else if (linked)
+    ok = redress_evidence_store_link (evidence_store (self), id, evidence_target_for (record),
+                                      redress_record_get_id (record), &error);
+  else
+    ok = redress_evidence_store_unlink (evidence_store (self), id, evidence_target_for (record),
+                                        redress_record_get_id (record), &error);
+
+  if (!ok)
+    {
+      show_error (self, error);
+      schedule_refresh (self);
+    }
+}
+
+/* A row of links under @row; "violation_fact" links facts and violations,
+ * "evidence_link" evidence items.  Filled by update_links(). */
+static void
+add_link_row (RedressCasePage  *self,
+              RedressRecordRow *row,
+              const char       *kind,
+              const char       *title,
+              const char       *none_text,
+              const char       *nothing_to_link)
+{
+  GtkWidget *link_row = redress_link_row_new (title, none_text, nothing_to_link);
+
+  g_object_set_data (G_OBJECT (row), "page", self);
+  g_object_set_data_full (G_OBJECT (link_row), "link-kind", g_strdup (kind), g_free);
+  g_object_set_data (G_OBJECT (row), kind, link_row);
+  redress_record_row_add_row (row, kind, link_row, redress_link_row_get_button (REDRESS_LINK_ROW (link_row)));
+  g_signal_connect_object (link_row, "toggled", G_CALLBACK (link_toggled_cb), row, 0);
+}
+
+static gboolean
+strv_has (GStrv       strv,
+          const char *id)
+{
+  return strv != NULL && g_strv_contains ((const char * const *) strv, id);
+}
+
+static void
+fill_evidence_links (RedressCasePage  *self,
+                     RedressRecordRow *row,
+                     GPtrArray        *evidence)
+{
+  RedressLinkRow *link_row = g_object_get_data (G_OBJECT (row), "evidence_link");
+  RedressRecord *record = redress_record_row_get_record (row);
+  g_autoptr(GPtrArray) linked = NULL;
+  g_autoptr(GHashTable) linked_ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (link_row == NULL)
+    return;
+
+  linked = redress_evidence_store_list_linked (evidence_store (self), evidence_target_for (record),
+                                               redress_record_get_id (record), NULL);
+  for (guint i = 0; linked != NULL && i < linked->len; i++)
+    g_hash_table_add (linked_ids, ((RedressEvidenceInfo *) g_ptr_array_index (linked, i))->id);
+
+  redress_link_row_begin (link_row);
+  for (guint i = 0; evidence != NULL && i < evidence->len; i++)
+    {
+      RedressEvidenceInfo *info = g_ptr_array_index (evidence, i);
+      const char *label = info->title != NULL && info->title[0] != '\0' ? info->title : info->original_name;
+
+      redress_link_row_add (link_row, NULL, info->id, label, g_hash_table_contains (linked_ids, info->id));
+    }
+  redress_link_row_end (link_row);
+}
+
+static void
+update_links (RedressCasePage *self)
+{
+  g_autoptr(GListModel) violations = NULL;
+  g_autoptr(GListModel) facts = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+
+  violations = redress_record_list (self->db, REDRESS_TYPE_VIOLATION, self->case_id, NULL);
+  facts = redress_record_list (self->db, REDRESS_TYPE_FACT, self->case_id, NULL);
+  evidence = redress_evidence_store_list (evidence_store (self), self->case_id, NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->violations_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      RedressRecordRow *row;
+      RedressLinkRow *link_row;
+      g_auto(GStrv) ids = NULL;
+
+      if (!REDRESS_IS_RECORD_ROW (child))
+        continue;
+      row = REDRESS_RECORD_ROW (child);
+      link_row = g_object_get_data (G_OBJECT (row), "violation_fact");
+      ids = redress_violation_list_fact_ids (self->db, redress_record_get_id (redress_record_row_get_record (row)),
+                                             NULL);
+      redress_link_row_begin (link_row);
+      for (guint i = 0; facts != NULL && i < g_list_model_get_n_items (facts); i++)
+        {
+          g_autoptr(RedressRecord) fact = g_list_model_get_item (facts, i);
+          g_autofree char *label = NULL;
+
+          if (g_hash_table_contains (self->hidden_ids, redress_record_get_id (fact)))
+            continue;
+          label = fact_label (fact);
+          redress_link_row_add (link_row, NULL, redress_record_get_id (fact), label,
+                                strv_has (ids, redress_record_get_id (fact)));
+        }
+      redress_link_row_end (link_row);
+      fill_evidence_links (self, row, evidence);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->facts_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      RedressRecordRow *row;
+      RedressLinkRow *link_row;
+      g_auto(GStrv) ids = NULL;
+
+      if (!REDRESS_IS_RECORD_ROW (child))
+        continue;
+      row = REDRESS_RECORD_ROW (child);
+      link_row = g_object_get_data (G_OBJECT (row), "violation_fact");
+      ids = redress_fact_list_violation_ids (self->db, redress_record_get_id (redress_record_row_get_record (row)),
+                                             NULL);
+      redress_link_row_begin (link_row);
+      for (guint i = 0; violations != NULL && i < g_list_model_get_n_items (violations); i++)
+        {
+          g_autoptr(RedressRecord) violation = g_list_model_get_item (violations, i);
+          g_autofree char *label = NULL;
+
+          if (g_hash_table_contains (self->hidden_ids, redress_record_get_id (violation)))
+            continue;
+          label = violation_label (violation);
+          redress_link_row_add (link_row, NULL, redress_record_get_id (violation), label,
+                                strv_has (ids, redress_record_get_id (violation)));
+        }
+      redress_link_row_end (link_row);
+      fill_evidence_links (self, row, evidence);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->remedies_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (REDRESS_IS_RECORD_ROW (child))
+      fill_evidence_links (self, REDRESS_RECORD_ROW (child), evidence);
 }
 
 /* Violations */
@@ -617,16 +938,11 @@ update_violation_row (RedressRecordRow *row)
   RedressRecord *violation = redress_record_row_get_record (row);
   const char *treaty = redress_record_get_string (violation, "treaty");
   const char *article = redress_record_get_string (violation, "article");
-  const char *paragraph = redress_record_get_string (violation, "paragraph");
   const RedressRightRecord *right = redress_reference_lookup_right (self->reference, treaty, article);
   g_autofree char *title = NULL;
   g_autofree char *warning = NULL;
 
-  if (paragraph != NULL && paragraph[0] != '\0')
-    /* Translators: "CRC art 37(a)" */
-    title = g_strdup_printf (_("%s art %s%s"), treaty, article, paragraph);
-  else
-    title = g_strdup_printf (_("%s art %s"), treaty, article);
+  title = violation_label (violation);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
 
   warning = self->case_file
@@ -656,9 +972,14 @@ build_violation_row (RedressCasePage *self,
 
   g_object_set_data (G_OBJECT (row), "page", self);
   redress_record_row_add_entry (row, NULL, "paragraph", _("Paragraph, e.g. (2)(b)"));
-  redress_record_row_add_entry (row, NULL, "description", _("How it was violated"));
+  redress_record_row_add_text (row, NULL, "description", _("How it was violated"));
   redress_record_row_add_switch (row, NULL, "continuing", _("Continuing violation"),
                                  _("It went on after OP3 entered into force, art 7(g)"));
+  add_link_row (self, row, "violation_fact", _("Supporting facts, art 7(f)"),
+                _("No fact linked yet: each alleged violation must rest on facts"),
+                _("Add the facts first, then link them here"));
+  add_link_row (self, row, "evidence_link", _("Evidence"),
+                _("No evidence linked"), _("No evidence in the locker yet"));
   g_signal_connect_object (violation, "notify::paragraph", G_CALLBACK (update_violation_row), row, G_CONNECT_SWAPPED);
   update_violation_row (row);
 
@@ -693,12 +1014,17 @@ build_fact_row (RedressCasePage *self,
 {
   RedressRecordRow *row = redress_record_row_new (fact, self->queue, _("Remove fact"));
 
-  redress_record_row_add_entry (row, NULL, "occurred-on", _("Date (YYYY-MM-DD)"));
-  redress_record_row_add_entry (row, NULL, "occurred-until", _("Until (YYYY-MM-DD)"));
+  redress_record_row_add_entry (row, NULL, "occurred-on", _("Date"));
+  redress_record_row_add_entry (row, NULL, "occurred-until", _("Until"));
   redress_record_row_add_entry (row, NULL, "place", _("Place"));
-  redress_record_row_add_entry (row, NULL, "description", _("What happened"));
+  redress_record_row_add_text (row, NULL, "description", _("What happened"));
   redress_record_row_add_switch (row, NULL, "continuing", _("Continuing"),
                                  _("The situation still goes on"));
+  add_link_row (self, row, "violation_fact", _("Violations it supports"),
+                _("Not linked to any alleged violation yet"),
+                _("Add the alleged violations first, then link them here"));
+  add_link_row (self, row, "evidence_link", _("Evidence"),
+                _("No evidence linked"), _("No evidence in the locker yet"));
   g_signal_connect_object (fact, "notify", G_CALLBACK (update_fact_row), row, G_CONNECT_SWAPPED);
   update_fact_row (row);
 
@@ -738,19 +1064,21 @@ build_remedy_row (RedressCasePage *self,
   g_autofree const char **labels = g_new0 (const char *, g_strv_length ((char **) values) + 1);
 
   for (guint i = 0; values[i] != NULL; i++)
-    labels[i] = values[i][0] ? redress_not_pursued_reason_get_label (values[i]) : _("Pursued");
+    labels[i] = values[i][0] ? redress_not_pursued_reason_get_label (values[i]) : _("Not applicable: pursued");
 
   redress_record_row_add_entry (row, NULL, "forum", _("Court or authority"));
   redress_record_row_add_entry (row, NULL, "level", _("Level or instance"));
-  redress_record_row_add_entry (row, NULL, "filed-on", _("Filed on (YYYY-MM-DD)"));
-  redress_record_row_add_entry (row, NULL, "decided-on", _("Decided on (YYYY-MM-DD)"));
-  redress_record_row_add_entry (row, NULL, "notified-on", _("Notified on (YYYY-MM-DD)"));
-  redress_record_row_add_entry (row, NULL, "outcome", _("Outcome"));
+  redress_record_row_add_entry (row, NULL, "filed-on", _("Filed on"));
+  redress_record_row_add_entry (row, NULL, "decided-on", _("Decided on"));
+  redress_record_row_add_entry (row, NULL, "notified-on", _("Notified on"));
+  redress_record_row_add_text (row, NULL, "outcome", _("Outcome"));
   redress_record_row_add_switch (row, NULL, "is-final", _("Final decision"),
                                  _("No further domestic appeal, art 7(e)"));
   redress_record_row_add_choice (row, NULL, "not-pursued-reason", _("Not pursued because"),
                                  values, labels);
-  redress_record_row_add_entry (row, NULL, "notes", _("Notes"));
+  redress_record_row_add_text (row, NULL, "notes", _("Notes"));
+  add_link_row (self, row, "evidence_link", _("Evidence"),
+                _("No evidence linked"), _("No evidence in the locker yet"));
   g_signal_connect_object (remedy, "notify", G_CALLBACK (update_remedy_row), row, G_CONNECT_SWAPPED);
   update_remedy_row (row);
 
@@ -786,9 +1114,9 @@ build_other_row (RedressCasePage *self,
   redress_record_row_add_entry (row, NULL, "reference", _("Reference"));
   redress_record_row_add_entry (row, NULL, "status", _("Status"));
   redress_record_row_add_tristate (row, NULL, "same-matter", _("Same matter, art 7(d)"));
-  redress_record_row_add_entry (row, NULL, "submitted-on", _("Submitted on (YYYY-MM-DD)"));
-  redress_record_row_add_entry (row, NULL, "decided-on", _("Decided on (YYYY-MM-DD)"));
-  redress_record_row_add_entry (row, NULL, "notes", _("Notes"));
+  redress_record_row_add_entry (row, NULL, "submitted-on", _("Submitted on"));
+  redress_record_row_add_entry (row, NULL, "decided-on", _("Decided on"));
+  redress_record_row_add_text (row, NULL, "notes", _("Notes"));
   g_signal_connect_object (other, "notify", G_CALLBACK (update_other_row), row, G_CONNECT_SWAPPED);
   update_other_row (row);
 
@@ -1145,6 +1473,7 @@ refresh_all (RedressCasePage *self)
     if (REDRESS_IS_RECORD_ROW (child))
       update_violation_row (REDRESS_RECORD_ROW (child));
 
+  update_links (self);
   update_history (self);
   update_deadlines (self);
   update_admissibility (self);
@@ -1291,22 +1620,19 @@ save_new (RedressCasePage *self,
 }
 
 static void
-add_person_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
+add_party (RedressCasePage *self,
+           const char      *role)
 {
-  RedressCasePage *self = REDRESS_CASE_PAGE (widget);
   g_autoptr(RedressPerson) person = NULL;
   g_autoptr(RedressCaseParty) party = NULL;
 
-  if (self->case_file == NULL)
+  if (self->case_file == NULL || !redress_role_is_valid (role))
     return;
 
   person = redress_person_new ();
   if (!save_new (self, REDRESS_RECORD (person)))
     return;
-  party = redress_case_party_new (self->case_id, redress_record_get_id (REDRESS_RECORD (person)),
-                                  "victim");
+  party = redress_case_party_new (self->case_id, redress_record_get_id (REDRESS_RECORD (person)), role);
   if (!save_new (self, REDRESS_RECORD (party)))
     {
       redress_record_delete (REDRESS_RECORD (person), self->db, NULL);
@@ -1314,6 +1640,159 @@ add_person_action (GtkWidget  *widget,
     }
 
   reveal_new_row (self, self->people_list, REDRESS_RECORD (party));
+}
+
+/* case.add-person: a new alleged victim (the most common first entry). */
+static void
+add_person_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  add_party (REDRESS_CASE_PAGE (widget), "victim");
+}
+
+/* case.add-party ROLE: a new person in ROLE. */
+static void
+add_party_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  add_party (REDRESS_CASE_PAGE (widget), g_variant_get_string (param, NULL));
+}
+
+/* case.add-existing-party (PERSON-ID, ROLE): a person already in the docket
+ * (the child's parent as author, a representative of other cases) in one
+ * more role; the same person may hold several roles in a case. */
+static void
+add_existing_party_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  RedressCasePage *self = REDRESS_CASE_PAGE (widget);
+  g_autoptr(RedressCaseParty) party = NULL;
+  const char *person_id, *role;
+
+  if (self->case_file == NULL)
+    return;
+  g_variant_get (param, "(&s&s)", &person_id, &role);
+  if (!redress_role_is_valid (role))
+    return;
+  party = redress_case_party_new (self->case_id, person_id, role);
+  if (save_new (self, REDRESS_RECORD (party)))
+    reveal_new_row (self, self->people_list, REDRESS_RECORD (party));
+}
+
+static void
+existing_person_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             RedressCasePage  *self)
+{
+  GtkDropDown *people = g_object_get_data (G_OBJECT (dialog), "people");
+  GtkDropDown *roles = g_object_get_data (G_OBJECT (dialog), "roles");
+  GStrv ids = g_object_get_data (G_OBJECT (dialog), "person-ids");
+  guint person = gtk_drop_down_get_selected (people);
+  guint role = gtk_drop_down_get_selected (roles);
+
+  if (g_strcmp0 (response, "add") != 0 || person >= g_strv_length (ids) ||
+      role >= g_strv_length ((char **) redress_role_get_values ()))
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "case.add-existing-party", "(ss)",
+                              ids[person], redress_role_get_values ()[role]);
+}
+
+static void
+add_existing_person_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  RedressCasePage *self = REDRESS_CASE_PAGE (widget);
+  g_autoptr(GListModel) persons = NULL;
+  g_autoptr(GListModel) parties = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autoptr(GHashTable) in_case = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  const char * const *role_values = redress_role_get_values ();
+  GtkWidget *dialog, *box, *people_dropdown, *roles_dropdown, *label;
+
+  if (self->case_file == NULL)
+    return;
+
+  persons = redress_record_list (self->db, REDRESS_TYPE_PERSON, NULL, &error);
+  if (persons == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  /* The people of this case first: they are the usual second role. */
+  parties = redress_record_list (self->db, REDRESS_TYPE_CASE_PARTY, self->case_id, NULL);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < g_list_model_get_n_items (persons); i++)
+      {
+        g_autoptr(RedressPerson) person = g_list_model_get_item (persons, i);
+        const char *id = redress_record_get_id (REDRESS_RECORD (person));
+        const char *name = redress_person_get_display_name (person);
+        gboolean here = FALSE;
+
+        for (guint j = 0; parties != NULL && j < g_list_model_get_n_items (parties); j++)
+          {
+            g_autoptr(RedressRecord) party = g_list_model_get_item (parties, j);
+
+            here |= g_strcmp0 (redress_record_get_string (party, "person-id"), id) == 0;
+          }
+        if (here != (pass == 0) || name == NULL || name[0] == '\0')
+          continue;
+        if (here)
+          {
+            /* Translators: a person already in this case, in the "Existing Person" list */
+            g_autofree char *label_text = g_strdup_printf (_("%s (in this case)"), name);
+
+            gtk_string_list_append (names, label_text);
+          }
+        else
+          gtk_string_list_append (names, name);
+        g_strv_builder_add (ids, id);
+      }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (names)) == 0)
+    {
+      show_toast (self, _("No named person in the docket yet: add a new person instead."));
+      return;
+    }
+  for (guint i = 0; role_values[i] != NULL; i++)
+    gtk_string_list_append (roles, redress_role_get_label (role_values[i]));
+
+  dialog = adw_message_dialog_new (parent_window (self), _("Add an Existing Person"),
+                                   _("The same person can hold several roles, such as a parent who is "
+                                     "the author and gives consent for the child."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  label = gtk_label_new_with_mnemonic (_("_Person"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  people_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (people_dropdown), TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), people_dropdown);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (people_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Person"), -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), people_dropdown);
+  label = gtk_label_new_with_mnemonic (_("_Role in this case"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  roles_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (roles)), NULL);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), roles_dropdown);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (roles_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Role in this case"), -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), roles_dropdown);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add", _("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "people", people_dropdown);
+  g_object_set_data (G_OBJECT (dialog), "roles", roles_dropdown);
+  g_object_set_data_full (G_OBJECT (dialog), "person-ids", g_strv_builder_end (ids), (GDestroyNotify) g_strfreev);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (existing_person_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1457,7 +1936,8 @@ static void
 update_actions (RedressCasePage *self)
 {
   static const char * const actions[] = {
-    "case.choose-state", "case.add-person", "case.add-violation", "case.add-fact",
+    "case.choose-state", "case.add-person", "case.add-party", "case.add-existing-person",
+    "case.add-existing-party", "case.add-violation", "case.add-fact",
     "case.add-remedy", "case.add-other-procedure", "case.record-event", "case.delete",
   };
   gboolean has_case = self->case_file != NULL;
@@ -1497,6 +1977,7 @@ redress_case_page_dispose (GObject *object)
   g_clear_object (&self->case_file);
   g_clear_object (&self->queue);
   g_clear_object (&self->reference);
+  g_clear_object (&self->store);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (redress_case_page_parent_class)->dispose (object);
@@ -1584,6 +2065,7 @@ redress_case_page_class_init (RedressCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, scroller);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, heading_label);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, stage_label);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, in_writing_row);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, record_event_button);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, record_event_content);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, add_person_button);
@@ -1631,6 +2113,9 @@ redress_case_page_class_init (RedressCasePageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "case.choose-state", NULL, choose_state_action);
   gtk_widget_class_install_action (widget_class, "case.add-person", NULL, add_person_action);
+  gtk_widget_class_install_action (widget_class, "case.add-party", "s", add_party_action);
+  gtk_widget_class_install_action (widget_class, "case.add-existing-person", NULL, add_existing_person_action);
+  gtk_widget_class_install_action (widget_class, "case.add-existing-party", "(ss)", add_existing_party_action);
   gtk_widget_class_install_action (widget_class, "case.add-violation", NULL, add_violation_action);
   gtk_widget_class_install_action (widget_class, "case.add-fact", NULL, add_fact_action);
   gtk_widget_class_install_action (widget_class, "case.add-remedy", NULL, add_remedy_action);
@@ -1730,6 +2215,7 @@ bind_case_fields (RedressCasePage *self)
   redress_bind_editable (GTK_WIDGET (self->title_row), record, "title", self->queue);
   redress_bind_editable (GTK_WIDGET (self->reference_row), record, "reference", self->queue);
   gtk_editable_set_text (GTK_EDITABLE (self->committee_ref_row), committee_ref ? committee_ref : "");
+  redress_bind_tristate (self->in_writing_row, record, "in-writing", self->queue);
   redress_bind_text_area (self->summary_area, record, "summary", self->queue);
   redress_bind_text_area (self->remedies_excuse_area, record, "remedies-excuse", self->queue);
   redress_bind_text_area (self->time_limit_excuse_area, record, "time-limit-excuse", self->queue);
@@ -1887,7 +2373,7 @@ redress_case_page_focus_field (RedressCasePage *self,
     { "reference", G_STRUCT_OFFSET (RedressCasePage, reference_row) },
     { "committee_ref", G_STRUCT_OFFSET (RedressCasePage, committee_ref_row) },
     { "summary", G_STRUCT_OFFSET (RedressCasePage, summary_area) },
-    { "in_writing", G_STRUCT_OFFSET (RedressCasePage, summary_area) },
+    { "in_writing", G_STRUCT_OFFSET (RedressCasePage, in_writing_row) },
     { "state_code", G_STRUCT_OFFSET (RedressCasePage, state_row) },
     { "remedies_excuse", G_STRUCT_OFFSET (RedressCasePage, remedies_excuse_area) },
     { "time_limit_excuse", G_STRUCT_OFFSET (RedressCasePage, time_limit_excuse_area) },
@@ -1923,7 +2409,30 @@ redress_case_page_focus_field (RedressCasePage *self,
         return;
 
       target = add_button;
-      for (GtkWidget *child = gtk_widget_get_first_child (list);
+
+      /* Art 7(f): the first violation that no fact supports, at its links. */
+      if (g_strcmp0 (parts[0], "violation_fact") == 0)
+        {
+          for (GtkWidget *child = gtk_widget_get_first_child (list);
+               child != NULL; child = gtk_widget_get_next_sibling (child))
+            {
+              RedressLinkRow *link_row;
+
+              if (!REDRESS_IS_RECORD_ROW (child) || !gtk_widget_get_visible (child))
+                continue;
+              link_row = g_object_get_data (G_OBJECT (child), "violation_fact");
+              if (target == add_button || redress_link_row_get_n_linked (link_row) == 0)
+                {
+                  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (child), TRUE);
+                  target = redress_link_row_get_button (link_row);
+                  if (redress_link_row_get_n_linked (link_row) == 0)
+                    break;
+                }
+            }
+          list = NULL;
+        }
+
+      for (GtkWidget *child = list ? gtk_widget_get_first_child (list) : NULL;
            child != NULL; child = gtk_widget_get_next_sibling (child))
         if (REDRESS_IS_RECORD_ROW (child) && gtk_widget_get_visible (child))
           {

@@ -43,6 +43,7 @@ struct _RedressComposerPage
   guint                save_source;
   guint                compose_source;
   gboolean             loading;
+  gboolean             stale;          /* the case changed while the page was hidden */
 
   GtkEntry            *case_entry;
   GtkDropDown         *document_dropdown;
@@ -206,6 +207,7 @@ recompose (RedressComposerPage *self)
   g_autofree char *today = redress_iso_date_today ();
   double height;
 
+  self->stale = FALSE;
   g_clear_pointer (&self->composition, redress_composition_free);
   g_clear_pointer (&self->pages, redress_pages_free);
   if (self->database != NULL && self->case_id != NULL)
@@ -274,6 +276,41 @@ draw_preview (GtkDrawingArea *area,
       redress_pages_draw (self->pages, cr, i);
       cairo_restore (cr);
       y += REDRESS_PAGE_HEIGHT * scale + PREVIEW_GAP;
+    }
+}
+
+/* Anything the composer reads may have changed: a fact typed in the case
+ * page, a link, a person, a filing.  The preview follows at once when it is
+ * shown, or when it is next shown; an export always composes afresh. */
+static void
+database_changed_cb (RedressComposerPage *self,
+                     const char          *table,
+                     const char          *id)
+{
+  if (self->case_id == NULL)
+    return;
+  if (g_strcmp0 (table, "draft") == 0)
+    update_filed (self);
+  /* The page's own prose saves change nothing it has not composed yet. */
+  if (g_strcmp0 (table, "draft_section") == 0)
+    return;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    schedule_compose (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+redress_composer_page_map (GtkWidget *widget)
+{
+  RedressComposerPage *self = REDRESS_COMPOSER_PAGE (widget);
+
+  GTK_WIDGET_CLASS (redress_composer_page_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      g_clear_handle_id (&self->compose_source, g_source_remove);
+      recompose (self);
     }
 }
 
@@ -450,6 +487,8 @@ options_changed_cb (RedressComposerPage *self,
 
   if (self->loading)
     return;
+  /* A hint about the previous choice ("choose the Committee profile") no longer applies. */
+  set_status (self, NULL);
   if (dropdown == self->document_dropdown)
     {
       redress_composer_page_flush (self);
@@ -523,6 +562,10 @@ export_bytes (RedressComposerPage *self,
   g_autoptr(GError) error = NULL;
   GBytes *bytes;
 
+  /* What is exported, printed or filed is the case as it is now, never
+   * the composition the preview was last drawn from. */
+  g_clear_handle_id (&self->compose_source, g_source_remove);
+  recompose (self);
   if (self->composition == NULL)
     {
       set_status (self, _("Choose a case first."));
@@ -763,6 +806,7 @@ redress_composer_page_class_init (RedressComposerPageClass *klass)
 
   object_class->dispose = redress_composer_page_dispose;
   object_class->finalize = redress_composer_page_finalize;
+  widget_class->map = redress_composer_page_map;
 
   /**
    * RedressComposerPage::show-field:
@@ -843,7 +887,11 @@ redress_composer_page_set_database (RedressComposerPage *self,
   g_return_if_fail (REDRESS_IS_COMPOSER_PAGE (self));
 
   redress_composer_page_flush (self);
+  if (self->database != NULL)
+    g_signal_handlers_disconnect_by_data (self->database, self);
   g_set_object (&self->database, database);
+  if (database != NULL)
+    g_signal_connect_object (database, "changed", G_CALLBACK (database_changed_cb), self, G_CONNECT_SWAPPED);
   redress_composer_page_set_case (self, NULL);
 }
 
@@ -932,4 +980,47 @@ redress_composer_page_set_options (RedressComposerPage *self,
     gtk_drop_down_set_selected (self->language_dropdown, index_of (languages, language));
   if (profile != NULL)
     gtk_drop_down_set_selected (self->profile_dropdown, index_of (profiles, profile));
+}
+
+/**
+ * redress_composer_page_export:
+ *
+ * Composes the case as it is now and returns the bytes Export would write
+ * (the public profile only past the leak check).
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set.
+ */
+GBytes *
+redress_composer_page_export (RedressComposerPage  *self,
+                              RedressExportFormat   format,
+                              GError              **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (REDRESS_IS_COMPOSER_PAGE (self), NULL);
+
+  g_clear_handle_id (&self->compose_source, g_source_remove);
+  recompose (self);
+  if (self->composition == NULL)
+    {
+      g_set_error_literal (error, REDRESS_EXPORT_ERROR, REDRESS_EXPORT_ERROR_FAILED, _("Choose a case first."));
+      return NULL;
+    }
+  return redress_composition_export (self->composition, format, NULL, error);
+}
+
+/**
+ * redress_composer_page_get_preview_text:
+ *
+ * Returns: (transfer full) (nullable): the text of the document the preview
+ *   shows now, or %NULL when there is none.
+ */
+char *
+redress_composer_page_get_preview_text (RedressComposerPage *self)
+{
+  g_return_val_if_fail (REDRESS_IS_COMPOSER_PAGE (self), NULL);
+
+  if (self->composition == NULL)
+    return NULL;
+  return redress_document_to_text (redress_composition_get_document (self->composition));
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "redress-database.h"
+#include "redress-export.h"
 
 G_BEGIN_DECLS
 
@@ -33,5 +34,9 @@ void        redress_composer_page_set_options  (RedressComposerPage *self,
                                                 const char          *language,
                                                 const char          *profile);
 gboolean    redress_composer_page_flush        (RedressComposerPage *self);
+GBytes     *redress_composer_page_export       (RedressComposerPage  *self,
+                                                RedressExportFormat   format,
+                                                GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+char       *redress_composer_page_get_preview_text (RedressComposerPage *self) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "redress-date-row.h"
 #include "redress-field-bind.h"
 #include "redress-text-area.h"
 #include "redress-util.h"
@@ -116,9 +117,13 @@ load_widget (Binding *b)
       {
         const char *value = redress_record_get_string (b->record, b->property);
         const char *text = gtk_editable_get_text (GTK_EDITABLE (b->widget));
+        g_autofree char *iso = REDRESS_IS_DATE_ROW (b->widget)
+                                 ? redress_date_row_get_iso (REDRESS_DATE_ROW (b->widget)) : NULL;
 
-        /* An invalid value being typed was not stored: keep the text. */
+        /* An invalid value being typed was not stored: keep the text; a
+         * date typed in the locale's form that reads as the value too. */
         if (g_strcmp0 (text, value ? value : "") != 0 &&
+            (iso == NULL || g_strcmp0 (iso, value) != 0) &&
             !gtk_widget_has_css_class (b->widget, "error"))
           gtk_editable_set_text (GTK_EDITABLE (b->widget), value ? value : "");
       }
@@ -187,7 +192,22 @@ store_widget (Binding *b)
     case KIND_EDITABLE:
       {
         const char *text = gtk_editable_get_text (GTK_EDITABLE (b->widget));
+        g_autofree char *iso = NULL;
 
+        /* A date row reads the locale's form too and says what is wrong. */
+        if (REDRESS_IS_DATE_ROW (b->widget))
+          {
+            RedressDateRow *row = REDRESS_DATE_ROW (b->widget);
+
+            if (redress_date_row_get_problem (row) != NULL)
+              {
+                set_invalid (b, redress_date_row_get_problem (row));
+                b->loading = FALSE;
+                return;
+              }
+            iso = redress_date_row_get_iso (row);
+            text = iso != NULL ? iso : "";
+          }
         if (is_date (b) && text[0] != '\0' && !date_is_valid (b, text))
           {
             set_invalid (b, (b->param_flags & REDRESS_PARAM_PARTIAL_DATE)

@@ -17,8 +17,10 @@
 
 #include <glib/gi18n.h>
 
+#include "redress-date-row.h"
 #include "redress-field-bind.h"
 #include "redress-record-row.h"
+#include "redress-text-area.h"
 
 struct _RedressRecordRow
 {
@@ -153,12 +155,20 @@ redress_record_row_add_entry (RedressRecordRow *self,
                               const char       *title)
 {
   GtkWidget *row;
+  GParamSpec *pspec;
 
   g_return_val_if_fail (REDRESS_IS_RECORD_ROW (self), NULL);
 
   record = record ? record : self->record;
-  row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), property);
+  /* Dates get the date row: the locale's form, a calendar, a message. */
+  if (pspec != NULL && (pspec->flags & (REDRESS_PARAM_DATE | REDRESS_PARAM_PARTIAL_DATE)))
+    row = redress_date_row_new (title, (pspec->flags & REDRESS_PARAM_PARTIAL_DATE) != 0);
+  else
+    {
+      row = adw_entry_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+    }
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
   redress_bind_editable (row, record, property, self->queue);
   remember_field (self, record, property, row);
@@ -262,6 +272,56 @@ redress_record_row_add_info (RedressRecordRow *self,
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
 
   return row;
+}
+
+/* Adds @row (any list row) under the expander; @key finds @focus later
+ * with redress_record_row_find_field(). */
+void
+redress_record_row_add_row (RedressRecordRow *self,
+                            const char       *key,
+                            GtkWidget        *row,
+                            GtkWidget        *focus)
+{
+  g_return_if_fail (REDRESS_IS_RECORD_ROW (self));
+  g_return_if_fail (GTK_IS_WIDGET (row));
+
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+  if (key != NULL)
+    g_hash_table_replace (self->fields, g_strdup (key), focus != NULL ? focus : row);
+}
+
+/* A multi-line text view for a narrative property (what happened, how a
+ * right was violated, an outcome): legal text is more than one line. */
+GtkWidget *
+redress_record_row_add_text (RedressRecordRow *self,
+                             RedressRecord    *record,
+                             const char       *property,
+                             const char       *title)
+{
+  GtkWidget *row;
+  GtkWidget *area;
+
+  g_return_val_if_fail (REDRESS_IS_RECORD_ROW (self), NULL);
+
+  record = record ? record : self->record;
+  area = redress_text_area_new ();
+  redress_text_area_set_title (REDRESS_TEXT_AREA (area), title);
+  gtk_widget_set_margin_top (area, 8);
+  gtk_widget_set_margin_bottom (area, 10);
+  gtk_widget_set_margin_start (area, 12);
+  gtk_widget_set_margin_end (area, 12);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), area);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+
+  redress_bind_text_area (area, record, property, self->queue);
+  remember_field (self, record, property, area);
+
+  return area;
 }
 
 /* The widget editing @property, or "TypeName:property" for a second record. */

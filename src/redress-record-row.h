@@ -43,6 +43,14 @@ GtkWidget        *redress_record_row_add_tristate (RedressRecordRow   *self,
                                                    const char         *title);
 GtkWidget        *redress_record_row_add_info     (RedressRecordRow   *self,
                                                    const char         *title);
+void              redress_record_row_add_row      (RedressRecordRow   *self,
+                                                   const char         *key,
+                                                   GtkWidget          *row,
+                                                   GtkWidget          *focus);
+GtkWidget        *redress_record_row_add_text     (RedressRecordRow   *self,
+                                                   RedressRecord      *record,
+                                                   const char         *property,
+                                                   const char         *title);
 GtkWidget        *redress_record_row_find_field   (RedressRecordRow   *self,
                                                    const char         *property);
 void              redress_record_row_set_status   (RedressRecordRow   *self,

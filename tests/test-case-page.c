@@ -449,7 +449,9 @@ test_fill_in_communication (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.add-fact", NULL));
   fact_row = REDRESS_RECORD_ROW (find (f, match_record_row_of_type, GSIZE_TO_POINTER (REDRESS_TYPE_FACT)));
   type_text (redress_record_row_find_field (fact_row, "occurred-on"), "2019-03-01");
-  type_text (redress_record_row_find_field (fact_row, "description"), "Lea is placed in a closed institution.");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (redress_text_area_get_view (
+                              REDRESS_TEXT_AREA (redress_record_row_find_field (fact_row, "description")))),
+                            "Lea is placed in a closed institution.", -1);
   REDRESS_TEST_WAIT_FOR (subtitle_has (party_row, "10 years old"));
   g_assert_true (subtitle_has (party_row, "10 years old"));
 

@@ -16,6 +16,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "redress-case-list.h"
 #include "redress-case.h"
@@ -23,7 +24,11 @@
 #include "redress-database.h"
 #include "redress-demo.h"
 #include "redress-draft.h"
+#include "redress-evidence-store.h"
+#include "redress-export.h"
+#include "redress-fact.h"
 #include "redress-record.h"
+#include "redress-violation.h"
 
 static gboolean
 tick_cb (gpointer data)
@@ -177,6 +182,133 @@ test_page (void)
   redress_test_rm_rf (dir);
 }
 
+static gboolean
+text_has (const char *text,
+          const char *needle)
+{
+  return text != NULL && strstr (text, needle) != NULL;
+}
+
+static gboolean
+preview_has (RedressComposerPage *page,
+             const char          *needle)
+{
+  g_autofree char *text = redress_composer_page_get_preview_text (page);
+
+  return text_has (text, needle);
+}
+
+static gboolean
+export_has (RedressComposerPage *page,
+            const char          *needle)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = redress_composer_page_export (page, REDRESS_EXPORT_PDF, &error);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  text = redress_export_extract_text (pdf, REDRESS_EXPORT_PDF, &error);
+  g_assert_no_error (error);
+  /* PDF text may break a line anywhere: compare without line breaks. */
+  g_strdelimit (text, "\n", ' ');
+  return text_has (text, needle);
+}
+
+#define WAIT_FOR(cond)                                                      \
+  G_STMT_START {                                                            \
+    gint64 end_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;           \
+    guint tick_ = g_timeout_add (10, tick_cb, NULL);                        \
+    while (!(cond) && g_get_monotonic_time () < end_)                       \
+      g_main_context_iteration (NULL, TRUE);                                \
+    g_source_remove (tick_);                                                \
+  } G_STMT_END
+
+/* An edit made anywhere after the composer was opened (a fact added, a
+ * fact deleted, evidence linked) is in the next preview and export. */
+static void
+test_follows_case (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("redress-composer-follow-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "docket.redress", NULL);
+  g_autoptr(RedressDatabase) db = redress_database_open (path, NULL, REDRESS_DATABASE_OPEN_CREATE, &error);
+  g_autoptr(RedressCase) kase = redress_case_new ("communication", "RDR-2025-000123");
+  g_autoptr(RedressViolation) violation = NULL;
+  g_autoptr(RedressFact) first = NULL;
+  g_autoptr(RedressFact) later = NULL;
+  g_autoptr(RedressEvidenceStore) store = NULL;
+  g_autoptr(RedressEvidenceInfo) item = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  GtkWidget *window;
+  RedressComposerPage *page;
+  const char *case_id;
+
+  g_assert_no_error (error);
+  redress_record_set_string (REDRESS_RECORD (kase), "state-code", "ES");
+  g_assert_true (redress_record_save (REDRESS_RECORD (kase), db, &error));
+  case_id = redress_record_get_id (REDRESS_RECORD (kase));
+  violation = redress_violation_new (case_id);
+  redress_record_set_string (REDRESS_RECORD (violation), "article", "12");
+  g_assert_true (redress_record_save (REDRESS_RECORD (violation), db, &error));
+  first = redress_fact_new (case_id);
+  g_object_set (first, "occurred-on", "2024-01-05", "description", "Zebrafirst hearing refused.", NULL);
+  g_assert_true (redress_record_save (REDRESS_RECORD (first), db, &error));
+  g_assert_no_error (error);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  page = REDRESS_COMPOSER_PAGE (redress_composer_page_new ());
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  redress_composer_page_set_database (page, db);
+  redress_composer_page_set_case (page, case_id);
+  redress_composer_page_set_options (page, "communication", "en", "committee");
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_FOR (redress_composer_page_get_n_pages (page) > 0);
+  g_assert_true (preview_has (page, "Zebrafirst"));
+
+  /* A fact added after the composer was opened. */
+  later = redress_fact_new (case_id);
+  g_object_set (later, "occurred-on", "2024-02-07", "description", "Quokkalater appeal dismissed.", NULL);
+  g_assert_true (redress_record_save (REDRESS_RECORD (later), db, &error));
+  WAIT_FOR (preview_has (page, "Quokkalater"));
+  g_assert_true (preview_has (page, "Quokkalater"));
+  g_assert_true (export_has (page, "Quokkalater"));
+
+  /* A fact deleted. */
+  g_assert_true (redress_record_delete (REDRESS_RECORD (first), db, &error));
+  WAIT_FOR (!preview_has (page, "Zebrafirst"));
+  g_assert_false (preview_has (page, "Zebrafirst"));
+  g_assert_false (export_has (page, "Zebrafirst"));
+
+  /* Evidence linked to the violation becomes an annex. */
+  store = redress_evidence_store_new (db);
+  stream = g_memory_input_stream_new_from_data ("decision text", 13, NULL);
+  item = redress_evidence_store_add_stream (store, case_id, stream, "Wombatdecision.txt", "court", NULL, &error);
+  g_assert_no_error (error);
+  WAIT_FOR (!preview_has (page, "Wombatdecision"));
+  g_assert_true (redress_evidence_store_link (store, item->id, REDRESS_EVIDENCE_TARGET_VIOLATION,
+                                              redress_record_get_id (REDRESS_RECORD (violation)), &error));
+  g_assert_no_error (error);
+  WAIT_FOR (preview_has (page, "Wombatdecision"));
+  g_assert_true (preview_has (page, "Wombatdecision"));
+  g_assert_true (export_has (page, "Wombatdecision"));
+
+  /* The same, with the page hidden meanwhile: shown again, it is current. */
+  gtk_widget_set_visible (GTK_WIDGET (page), FALSE);
+  g_object_set (later, "description", "Koalaedited appeal dismissed.", NULL);
+  g_assert_true (redress_record_save (REDRESS_RECORD (later), db, &error));
+  gtk_widget_set_visible (GTK_WIDGET (page), TRUE);
+  WAIT_FOR (preview_has (page, "Koalaedited"));
+  g_assert_true (preview_has (page, "Koalaedited"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_ms (50);
+  g_clear_object (&store);
+  redress_database_close (db);
+  g_clear_object (&db);
+  redress_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -185,5 +317,6 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/composer-page/compose-type-switch", test_page);
+  g_test_add_func ("/composer-page/follows-case", test_follows_case);
   return g_test_run ();
 }

@@ -32,6 +32,7 @@
 #include "redress-fact.h"
 #include "redress-odt.h"
 #include "redress-person.h"
+#include "redress-procedural-event.h"
 #include "redress-procedure.h"
 #include "redress-record.h"
 #include "redress-case-list.h"
@@ -864,6 +865,22 @@ test_drafts (Fixture       *f,
   }
 }
 
+/* The names of the case's recorded events, in order. */
+static GPtrArray *
+redress_record_list_events_for_test (Fixture *f)
+{
+  g_autoptr(GListModel) events = redress_record_list (f->db, REDRESS_TYPE_PROCEDURAL_EVENT, f->case_id, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; events != NULL && i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(RedressRecord) event = g_list_model_get_item (events, i);
+
+      g_ptr_array_add (names, g_strdup (redress_record_get_string (event, "event")));
+    }
+  return names;
+}
+
 static guint
 count_letters (Fixture *f)
 {
@@ -994,6 +1011,83 @@ test_mark_submitted_refused (Fixture       *f,
   s.sent_on = "20/07/2025";
   g_assert_null (redress_draft_mark_submitted (store, second, &s, &error));
   g_assert_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID);
+}
+
+/* Mark as Submitted and Record Event are one path: "Sent to OHCHR" recorded
+ * first through Record Event is the event the filing attaches to; a case
+ * still at intake has the internal steps recorded before its filing. */
+static void
+test_mark_submitted_after_event (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedressEvidenceStore) store = redress_evidence_store_new (f->db);
+  g_autofree char *id = redress_draft_create (f->db, f->case_id, "communication", "en", "committee", &error);
+  g_autofree char *event_id = NULL;
+  g_autofree char *stage = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("%PDF-1 filed", 12);
+  g_autoptr(RedressDraftInfo) frozen = NULL;
+  g_autoptr(RedressLetter) letter = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  RedressSubmission s = { 0 };
+  guint n_sent = 0;
+
+  g_assert_no_error (error);
+  event_id = redress_procedure_record_event (f->db, f->case_id, "main", "sent_to_ohchr", "2025-07-18", NULL, NULL,
+                                             NULL, &error);
+  g_assert_no_error (error);
+
+  s.bytes = bytes;
+  s.file_name = "filed.pdf";
+  s.sent_on = "2025-07-20";
+  s.event = "sent_to_ohchr";
+  frozen = redress_draft_mark_submitted (store, id, &s, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (frozen);
+  g_assert_cmpstr (frozen->event_id, ==, event_id);
+
+  letter = redress_correspondence_register_get (f->db, frozen->correspondence_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (letter->event_id, ==, event_id);
+  g_assert_cmpstr (letter->letter_date, ==, "2025-07-18");
+
+  /* Recorded once, still submitted. */
+  events = redress_record_list_events_for_test (f);
+  for (guint i = 0; i < events->len; i++)
+    n_sent += g_str_equal (g_ptr_array_index (events, i), "sent_to_ohchr");
+  g_assert_cmpuint (n_sent, ==, 1);
+  stage = redress_procedure_get_stage (f->db, f->case_id, "main", &error);
+  g_assert_cmpstr (stage, ==, "SUBMITTED");
+}
+
+static void
+test_mark_submitted_from_intake (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedressEvidenceStore) store = redress_evidence_store_new (f->db);
+  g_autoptr(RedressCase) kase = redress_case_new ("communication", "RDR-2025-000778");
+  g_autofree char *id = NULL;
+  g_autofree char *stage = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("%PDF-1 intake", 13);
+  g_autoptr(RedressDraftInfo) frozen = NULL;
+  RedressSubmission s = { 0 };
+
+  g_assert_true (redress_record_save (REDRESS_RECORD (kase), f->db, &error));
+  g_assert_no_error (error);
+  id = redress_draft_create (f->db, redress_record_get_id (REDRESS_RECORD (kase)), "communication", "en",
+                             "committee", &error);
+  g_assert_no_error (error);
+
+  s.bytes = bytes;
+  s.file_name = "intake.pdf";
+  s.sent_on = "2025-07-20";
+  s.event = "sent_to_ohchr";
+  frozen = redress_draft_mark_submitted (store, id, &s, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (frozen->event_id);
+  stage = redress_procedure_get_stage (f->db, redress_record_get_id (REDRESS_RECORD (kase)), "main", &error);
+  g_assert_cmpstr (stage, ==, "SUBMITTED");
 }
 
 static int
@@ -1177,6 +1271,10 @@ main (int   argc,
   g_test_add ("/composer/missing", Fixture, NULL, fixture_setup, test_missing_items, fixture_teardown);
   g_test_add ("/composer/drafts", Fixture, NULL, fixture_setup, test_drafts, fixture_teardown);
   g_test_add ("/composer/submit", Fixture, NULL, fixture_setup, test_mark_submitted, fixture_teardown);
+  g_test_add ("/composer/submit-after-event", Fixture, NULL, fixture_setup, test_mark_submitted_after_event,
+              fixture_teardown);
+  g_test_add ("/composer/submit-from-intake", Fixture, NULL, fixture_setup, test_mark_submitted_from_intake,
+              fixture_teardown);
   g_test_add ("/composer/submit-refused", Fixture, NULL, fixture_setup, test_mark_submitted_refused,
               fixture_teardown);
   g_test_add ("/composer/cli", Fixture, NULL, fixture_setup, test_cli, fixture_teardown);

@@ -528,6 +528,84 @@ test_child_list (Fixture       *f,
   g_assert_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND);
 }
 
+/* Facts substantiate violations (art 7(f)): linked once, listed from both
+ * sides, unlinked, never across cases; in_writing (art 7(b)) is a tristate. */
+static void
+test_violation_facts (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(RedressCase) kase = redress_case_new ("communication", "VF-1");
+  g_autoptr(RedressCase) other = redress_case_new ("communication", "VF-2");
+  g_autoptr(RedressViolation) violation = NULL;
+  g_autoptr(RedressFact) early = NULL;
+  g_autoptr(RedressFact) late = NULL;
+  g_autoptr(RedressFact) foreign = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+  const char *vid;
+
+  save_ok (kase, f->db);
+  save_ok (other, f->db);
+  violation = redress_violation_new (redress_record_get_id (REDRESS_RECORD (kase)));
+  g_object_set (violation, "article", "12", NULL);
+  save_ok (violation, f->db);
+  vid = redress_record_get_id (REDRESS_RECORD (violation));
+  late = redress_fact_new (redress_record_get_id (REDRESS_RECORD (kase)));
+  g_object_set (late, "occurred-on", "2024-05-01", NULL);
+  save_ok (late, f->db);
+  early = redress_fact_new (redress_record_get_id (REDRESS_RECORD (kase)));
+  g_object_set (early, "occurred-on", "2023-01-01", NULL);
+  save_ok (early, f->db);
+  foreign = redress_fact_new (redress_record_get_id (REDRESS_RECORD (other)));
+  save_ok (foreign, f->db);
+
+  g_assert_true (redress_violation_set_fact_linked (f->db, vid, redress_record_get_id (REDRESS_RECORD (late)),
+                                                    TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (redress_violation_set_fact_linked (f->db, vid, redress_record_get_id (REDRESS_RECORD (early)),
+                                                    TRUE, &error));
+  /* Twice is once. */
+  g_assert_true (redress_violation_set_fact_linked (f->db, vid, redress_record_get_id (REDRESS_RECORD (early)),
+                                                    TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->db, "violation_fact"), ==, 2);
+
+  ids = redress_violation_list_fact_ids (f->db, vid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (ids), ==, 2);
+  g_assert_cmpstr (ids[0], ==, redress_record_get_id (REDRESS_RECORD (early)));
+  g_clear_pointer (&ids, g_strfreev);
+  ids = redress_fact_list_violation_ids (f->db, redress_record_get_id (REDRESS_RECORD (late)), &error);
+  g_assert_cmpuint (g_strv_length (ids), ==, 1);
+  g_assert_cmpstr (ids[0], ==, vid);
+  g_clear_pointer (&ids, g_strfreev);
+
+  /* A fact of another case cannot support this violation. */
+  g_assert_false (redress_violation_set_fact_linked (f->db, vid, redress_record_get_id (REDRESS_RECORD (foreign)),
+                                                     TRUE, &error));
+  g_assert_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (redress_violation_set_fact_linked (f->db, vid, redress_record_get_id (REDRESS_RECORD (late)),
+                                                    FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->db, "violation_fact"), ==, 1);
+
+  /* In writing: not recorded, then yes, round-tripped through the file. */
+  g_assert_cmpint (redress_record_get_int (REDRESS_RECORD (kase), "in-writing"), ==, -1);
+  redress_record_set_int (REDRESS_RECORD (kase), "in-writing", 1);
+  save_ok (kase, f->db);
+  {
+    g_autoptr(RedressDatabase) reader = redress_database_open (f->path, NULL, REDRESS_DATABASE_OPEN_DEFAULT, &error);
+    g_autoptr(RedressRecord) again = NULL;
+
+    g_assert_no_error (error);
+    again = redress_record_load (reader, REDRESS_TYPE_CASE, redress_record_get_id (REDRESS_RECORD (kase)), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (redress_record_get_int (again, "in-writing"), ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -538,6 +616,7 @@ main (int   argc,
   g_test_add ("/records/validation", Fixture, NULL, fixture_setup, test_validation, fixture_teardown);
   g_test_add ("/records/identity-map", Fixture, NULL, fixture_setup, test_identity_map, fixture_teardown);
   g_test_add ("/records/child-list", Fixture, NULL, fixture_setup, test_child_list, fixture_teardown);
+  g_test_add ("/records/violation-facts", Fixture, NULL, fixture_setup, test_violation_facts, fixture_teardown);
 
   return g_test_run ();
 }

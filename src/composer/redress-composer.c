@@ -903,11 +903,22 @@ field_consent (RedressComposition *self,
       g_autofree char *when = date_on (self, str (cp, "consent-date"));
       g_autofree char *line = NULL;
 
+      const char *by = str (cp, "consent-by");
+      const char *by_id = str (cp, "consent-by-person-id");
+
       if (g_strcmp0 (str (cp, "role"), "victim") != 0)
         continue;
+      /* Consent given by a person of the case (schema 10): their name as it is now. */
+      for (guint j = 0; !empty (by_id) && j < self->parties->len; j++)
+        {
+          Party *q = g_ptr_array_index (self->parties, j);
+
+          if (g_strcmp0 (redress_record_get_id (REDRESS_RECORD (q->person)), by_id) == 0)
+            by = redress_person_get_display_name (q->person);
+        }
       if (given == 1)
         line = redress_template_format (self->tmpl, "consent-given", "child", name, "date", when,
-                                        "by", str (cp, "consent-by"), NULL);
+                                        "by", by, NULL);
       else if (!empty (str (cp, "no-consent-justification")))
         line = redress_template_format (self->tmpl, "consent-justified", "child", name,
                                         "justification", str (cp, "no-consent-justification"), NULL);

@@ -32,6 +32,7 @@ enum {
   PROP_CONSENT_GIVEN,
   PROP_CONSENT_DATE,
   PROP_CONSENT_BY,
+  PROP_CONSENT_BY_PERSON_ID,
   PROP_CONSENT_FORM,
   PROP_CONSENT_DISCLOSE_IDENTITY,
   PROP_CONSENT_PUBLICATION,
@@ -72,6 +73,10 @@ redress_case_party_class_init (RedressCasePartyClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS | REDRESS_PARAM_DATE));
   properties[PROP_CONSENT_BY] =
     g_param_spec_string ("consent-by", N_("Consent given by"), NULL, "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CONSENT_BY_PERSON_ID] =
+    /* The person record of whoever gave consent (schema 10), or NULL. */
+    g_param_spec_string ("consent-by-person-id", N_("Consent given by"), NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_CONSENT_FORM] =
     g_param_spec_string ("consent-form", N_("Form of consent"), NULL, "",

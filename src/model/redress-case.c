@@ -50,6 +50,7 @@ enum {
   PROP_REMEDIES_EXCUSE,
   PROP_TIME_LIMIT_EXCUSE,
   PROP_SUBMITTED_ON,
+  PROP_IN_WRITING,
   PROP_NEXT_DEADLINE,
   PROP_PARTY_COUNT,
   N_PROPS,
@@ -144,6 +145,10 @@ redress_case_class_init (RedressCaseClass *klass)
   properties[PROP_SUBMITTED_ON] =
     g_param_spec_string ("submitted-on", N_("Submitted on"), NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS | REDRESS_PARAM_DATE));
+  /* Art 7(b): -1 not recorded, 0 no, 1 submitted as a written, signed document. */
+  properties[PROP_IN_WRITING] =
+    g_param_spec_int ("in-writing", N_("In writing"), NULL, -1, 1, -1,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_NEXT_DEADLINE] =
     g_param_spec_string ("next-deadline", N_("Next deadline"), NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS | REDRESS_PARAM_DERIVED));

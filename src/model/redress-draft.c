@@ -21,6 +21,7 @@
 #include "redress-correspondence-register.h"
 #include "redress-database-private.h"
 #include "redress-draft.h"
+#include "redress-procedure.h"
 #include "redress-util.h"
 
 #define DRAFT_COLUMNS "id, case_id, document, language, profile, frozen_at, frozen_sha256, " \
@@ -423,6 +424,76 @@ redress_draft_delete (RedressDatabase  *db,
   return TRUE;
 }
 
+/* The latest @event already in the case's history (Record Event was used
+ * first) that no filed draft holds yet, with its date; FALSE when there is
+ * none. */
+static gboolean
+find_recorded_event (RedressDatabase  *db,
+                     const char       *case_id,
+                     const char       *event,
+                     char            **event_id,
+                     char            **occurred_on,
+                     GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  *event_id = NULL;
+  *occurred_on = NULL;
+  stmt = _redress_database_prepare (db, "SELECT id, occurred_on FROM procedural_event "
+                                    "WHERE case_id = ?1 AND event = ?2 "
+                                    /* One filing per recorded event: a second one is refused. */
+                                    "AND id NOT IN (SELECT event_id FROM draft WHERE event_id IS NOT NULL) "
+                                    "ORDER BY occurred_on DESC, seq DESC "
+                                    "LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, event, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *event_id = g_strdup (_redress_column_text (stmt, 0));
+      *occurred_on = g_strdup (_redress_column_text (stmt, 1));
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc, _("Could not read the procedural history"));
+  return FALSE;
+}
+
+/* Filing a communication still at intake or drafting: the internal steps
+ * before it (eligibility checked, draft approved; no legal source, "app" in
+ * data/lifecycle.csv) are recorded on the filing date, so the filing itself
+ * is never refused for want of them. */
+static gboolean
+record_steps_before_filing (RedressDatabase  *db,
+                            const char       *case_id,
+                            const char       *sent_on,
+                            GError          **error)
+{
+  static const struct { const char *stage; const char *event; } steps[] = {
+    { "INTAKE", "eligibility_checked_ok" },
+    { "DRAFTING", "draft_approved" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autofree char *stage = redress_procedure_get_stage (db, case_id, "main", error);
+      g_autofree char *id = NULL;
+
+      if (stage == NULL)
+        return FALSE;
+      if (g_strcmp0 (stage, steps[i].stage) != 0 && !(i == 0 && stage[0] == '\0'))
+        continue;
+      id = redress_procedure_record_event (db, case_id, "main", steps[i].event, sent_on, NULL, NULL,
+                                           _("Recorded when the submission was filed"), error);
+      if (id == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * redress_draft_mark_submitted:
  * @store: the docket's evidence locker
@@ -432,9 +503,12 @@ redress_draft_delete (RedressDatabase  *db,
  * is kept on the draft), an outgoing letter to the Committee is registered with
  * the file attached, and the letter reports @submission->event to the
  * procedure engine (for a communication, "sent_to_ohchr", which stops the
- * art 7(h) clock and opens what follows).  All in one transaction: when the
- * procedure refuses the event (the case is not ready to file), nothing is
- * recorded.
+ * art 7(h) clock and opens what follows).  Mark as Submitted and Record Event
+ * are one path: when the event is already in the history, the letter and the
+ * draft are attached to it (and dated as it is) rather than recording it
+ * twice; a communication still at intake or drafting has the internal steps
+ * before filing recorded first.  All in one transaction: when the procedure
+ * refuses the event, nothing is recorded.
  *
  * Returns: (transfer full): the frozen draft, or %NULL with @error set.
  */
@@ -454,6 +528,9 @@ redress_draft_mark_submitted (RedressEvidenceStore    *store,
   g_autofree char *letter_id = NULL;
   g_autofree char *now = redress_timestamp_now ();
   g_autofree char *provenance = NULL;
+  g_autofree char *recorded_id = NULL;
+  g_autofree char *recorded_on = NULL;
+  const char *sent_on;
 
   g_return_val_if_fail (REDRESS_IS_EVIDENCE_STORE (store), NULL);
   g_return_val_if_fail (submission != NULL && submission->bytes != NULL, NULL);
@@ -479,8 +556,25 @@ redress_draft_mark_submitted (RedressEvidenceStore    *store,
   if (draft == NULL || !_redress_database_begin (db, error))
     return NULL;
 
+  sent_on = submission->sent_on;
+  if (submission->event != NULL && *submission->event != '\0')
+    {
+      g_autoptr(GError) local = NULL;
+
+      if (find_recorded_event (db, draft->case_id, submission->event, &recorded_id, &recorded_on, &local))
+        sent_on = recorded_on;
+      else if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          goto fail;
+        }
+      else if (g_strcmp0 (submission->event, "sent_to_ohchr") == 0 &&
+               !record_steps_before_filing (db, draft->case_id, sent_on, error))
+        goto fail;
+    }
+
   provenance = g_strdup_printf (_("Filed with the Committee on %s (drafted in Redress)"),
-                                submission->sent_on);
+                                sent_on);
   stream = g_memory_input_stream_new_from_bytes (submission->bytes);
   item = redress_evidence_store_add_stream (store, draft->case_id, stream, submission->file_name,
                                             provenance, NULL, error);
@@ -491,7 +585,7 @@ redress_draft_mark_submitted (RedressEvidenceStore    *store,
   if (kind == NULL)
     goto fail;
   sqlite3_bind_text (kind, 1, draft->language, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (kind, 2, submission->sent_on, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (kind, 2, sent_on, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (kind, 3, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (kind, 4, item->id, -1, SQLITE_TRANSIENT);
   if (!_redress_database_step_done (db, kind, _("Could not file the document"), error))
@@ -499,16 +593,31 @@ redress_draft_mark_submitted (RedressEvidenceStore    *store,
 
   letter = redress_letter_new (draft->case_id, "out");
   letter->channel = g_strdup (submission->channel != NULL ? submission->channel : "email");
-  letter->letter_date = g_strdup (submission->sent_on);
-  letter->transit_date = g_strdup (submission->sent_on);
+  letter->letter_date = g_strdup (sent_on);
+  letter->transit_date = g_strdup (sent_on);
   letter->subject = g_strdup (submission->subject != NULL ? submission->subject : submission->file_name);
   letter->body = g_strdup_printf (_("%s (SHA-256 %s)"), submission->file_name, item->sha256);
-  if (submission->event != NULL && *submission->event != '\0')
+  if (recorded_id == NULL && submission->event != NULL && *submission->event != '\0')
     letter->reported_event = g_strdup (submission->event);
   letter_id = redress_correspondence_register_add (db, letter, error);
   if (letter_id == NULL ||
       !redress_correspondence_register_attach (db, letter_id, item->id, error))
     goto fail;
+  if (recorded_id != NULL)
+    {
+      /* The letter is the one that reported the event recorded earlier. */
+      g_autoptr(sqlite3_stmt) attach = NULL;
+
+      attach = _redress_database_prepare (db, "UPDATE correspondence SET event_id = ?1, reported_event = ?2 "
+                                          "WHERE id = ?3", error);
+      if (attach == NULL)
+        goto fail;
+      sqlite3_bind_text (attach, 1, recorded_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (attach, 2, submission->event, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (attach, 3, letter_id, -1, SQLITE_TRANSIENT);
+      if (!_redress_database_step_done (db, attach, _("Could not file the document"), error))
+        goto fail;
+    }
 
   stmt = _redress_database_prepare (db, "UPDATE draft SET frozen_at = ?1, frozen_sha256 = ?2, "
                                     "frozen_name = ?3, evidence_id = ?4, correspondence_id = ?5, "

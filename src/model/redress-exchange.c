@@ -342,6 +342,7 @@ static const Column party_columns[] = {
   { "role", COL_ENUM, TRUE, roles, NULL },
   { "consent_given", COL_TRIBOOL, FALSE, NULL, NULL },
   DATE ("consent_date"), TEXT ("consent_by"), TEXT ("consent_form"),
+  { "consent_by_person_id", COL_REF_NULL, FALSE, NULL, "people" },
   { "consent_disclose_identity", COL_TRIBOOL, FALSE, NULL, NULL },
   { "consent_publication", COL_TRIBOOL, FALSE, NULL, NULL },
   TEXT ("no_consent_justification"), TEXT ("child_views"),

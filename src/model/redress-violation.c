@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "redress-database-private.h"
 #include "redress-enums.h"
 #include "redress-record-private.h"
 #include "redress-violation.h"
@@ -86,4 +87,130 @@ RedressViolation *
 redress_violation_new (const char *case_id)
 {
   return g_object_new (REDRESS_TYPE_VIOLATION, "case-id", case_id, NULL);
+}
+
+/**
+ * redress_violation_set_fact_linked:
+ * @linked: %TRUE to record that @fact_id supports @violation_id, %FALSE to
+ *   remove that link
+ *
+ * Links or unlinks a fact and an alleged violation of the same case
+ * (art 7(f): each violation must rest on facts).  Linking twice or
+ * unlinking what is not linked changes nothing and succeeds.
+ *
+ * Returns: %FALSE with @error set when the two are not of the same case or
+ *   the docket cannot be written.
+ */
+gboolean
+redress_violation_set_fact_linked (RedressDatabase  *db,
+                                   const char       *violation_id,
+                                   const char       *fact_id,
+                                   gboolean          linked,
+                                   GError          **error)
+{
+  g_autoptr(sqlite3_stmt) check = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (violation_id != NULL && fact_id != NULL, FALSE);
+
+  if (!_redress_database_check_writable (db, error))
+    return FALSE;
+
+  check = _redress_database_prepare (db,
+                                     "SELECT 1 FROM violation v JOIN fact f ON f.case_id = v.case_id "
+                                     "WHERE v.id = ?1 AND f.id = ?2", error);
+  if (check == NULL)
+    return FALSE;
+  sqlite3_bind_text (check, 1, violation_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (check, 2, fact_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (check) != SQLITE_ROW)
+    {
+      g_set_error_literal (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                           _("The fact and the alleged violation are not of the same case, or one of them was "
+                             "deleted."));
+      return FALSE;
+    }
+
+  stmt = _redress_database_prepare (db,
+                                    linked
+                                      ? "INSERT OR IGNORE INTO violation_fact (violation_id, fact_id) VALUES (?1, ?2)"
+                                      : "DELETE FROM violation_fact WHERE violation_id = ?1 AND fact_id = ?2",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, violation_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, fact_id, -1, SQLITE_TRANSIENT);
+  if (!_redress_database_step_done (db, stmt,
+                                    linked ? _("Could not link the fact to the violation")
+                                           : _("Could not unlink the fact from the violation"),
+                                    error))
+    return FALSE;
+
+  redress_database_emit_changed (db, "violation_fact", violation_id);
+  return TRUE;
+}
+
+static GStrv
+list_ids (RedressDatabase  *db,
+          const char       *sql,
+          const char       *id,
+          GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  int rc;
+
+  stmt = _redress_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, _redress_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc, _("Could not read the links"));
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * redress_violation_list_fact_ids:
+ *
+ * Returns: (transfer full): the ids of the facts supporting @violation_id,
+ *   in the order of the facts' dates, or %NULL with @error set.
+ */
+GStrv
+redress_violation_list_fact_ids (RedressDatabase  *db,
+                                 const char       *violation_id,
+                                 GError          **error)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (violation_id != NULL, NULL);
+
+  return list_ids (db,
+                   "SELECT vf.fact_id FROM violation_fact vf JOIN fact f ON f.id = vf.fact_id "
+                   "WHERE vf.violation_id = ?1 ORDER BY f.occurred_on, f.created_at",
+                   violation_id, error);
+}
+
+/**
+ * redress_fact_list_violation_ids:
+ *
+ * Returns: (transfer full): the ids of the alleged violations @fact_id
+ *   supports, or %NULL with @error set.
+ */
+GStrv
+redress_fact_list_violation_ids (RedressDatabase  *db,
+                                 const char       *fact_id,
+                                 GError          **error)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (fact_id != NULL, NULL);
+
+  return list_ids (db,
+                   "SELECT vf.violation_id FROM violation_fact vf JOIN violation v ON v.id = vf.violation_id "
+                   "WHERE vf.fact_id = ?1 ORDER BY v.treaty, v.article, v.paragraph",
+                   fact_id, error);
 }

@@ -1,0 +1,645 @@
+/* test-case-intake.c: a communication made in the window alone can reach
+ * the Committee.
+ *
+ * Copyright 2026 The Redress developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Everything an admissibility ground reads can be entered in the case page:
+ * facts and violations are linked from either side (art 7(f)), "in writing"
+ * has its control (art 7(b)), and every ground's jump button lands on the
+ * control that changes it.  A second connection checks what reached the
+ * file.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "redress-admissibility.h"
+#include "redress-case.h"
+#include "redress-case-page.h"
+#include "redress-case-party.h"
+#include "redress-database.h"
+#include "redress-date-row.h"
+#include "redress-fact.h"
+#include "redress-ground-row.h"
+#include "redress-link-row.h"
+#include "redress-person.h"
+#include "redress-record.h"
+#include "redress-record-row.h"
+#include "redress-test-util.h"
+#include "redress-text-area.h"
+#include "redress-violation.h"
+
+typedef struct
+{
+  char            *dir;
+  char            *path;
+  RedressDatabase *db;
+  GtkWindow       *window;
+  RedressCasePage *page;
+  char            *case_id;
+} Fixture;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterates the main loop until @cond holds (10 s at most). */
+#define WAIT_FOR(cond)                                                      \
+  G_STMT_START {                                                            \
+    gint64 end_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;           \
+    guint tick_ = g_timeout_add (10, tick_cb, NULL);                        \
+    while (!(cond) && g_get_monotonic_time () < end_)                       \
+      g_main_context_iteration (NULL, TRUE);                                \
+    g_source_remove (tick_);                                                \
+  } G_STMT_END
+
+/* Lets the idle refresh run: the page refreshes in an idle after a change. */
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* With REDRESS_SCREENSHOT_DIR set, the screen (popovers included) is saved
+ * as DIR/NAME.png after the main loop has drawn it. */
+static void
+screenshot (const char *name)
+{
+  const char *dir = g_getenv ("REDRESS_SCREENSHOT_DIR");
+  g_autofree char *file = NULL;
+  g_autofree char *command = NULL;
+  gint64 end = g_get_monotonic_time () + 400 * 1000;
+  guint tick;
+
+  if (dir == NULL)
+    return;
+  tick = g_timeout_add (10, tick_cb, NULL);
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  command = g_strdup_printf ("import -window root %s", file);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             WidgetMatch    match,
+             gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+match_record_row_id (GtkWidget     *widget,
+                     gconstpointer  id)
+{
+  return REDRESS_IS_RECORD_ROW (widget) && gtk_widget_get_visible (widget) &&
+         g_strcmp0 (redress_record_get_id (redress_record_row_get_record (REDRESS_RECORD_ROW (widget))), id) == 0;
+}
+
+static gboolean
+match_ground (GtkWidget     *widget,
+              gconstpointer  ground)
+{
+  return REDRESS_IS_GROUND_ROW (widget) &&
+         g_strcmp0 (redress_ground_result_get_ground (redress_ground_row_get_result (REDRESS_GROUND_ROW (widget))),
+                    ground) == 0;
+}
+
+static gboolean
+match_combo_title (GtkWidget     *widget,
+                   gconstpointer  title)
+{
+  return ADW_IS_COMBO_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+match_jump_button (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "go-jump-symbolic") == 0;
+}
+
+static GtkWidget *
+find (Fixture      *f,
+      WidgetMatch   match,
+      gconstpointer data)
+{
+  GtkWidget *widget = find_widget (GTK_WIDGET (f->page), match, data);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static RedressGroundStatus
+ground_status (Fixture    *f,
+               const char *ground)
+{
+  GtkWidget *row = find_widget (GTK_WIDGET (f->page), match_ground, ground);
+
+  if (row == NULL)
+    return (RedressGroundStatus) -1;
+  return redress_ground_result_get_status (redress_ground_row_get_result (REDRESS_GROUND_ROW (row)));
+}
+
+/* The focus is on @widget or inside it. */
+static gboolean
+focus_in (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Clicks the jump button of @ground's row as a user would. */
+static void
+jump (Fixture    *f,
+      const char *ground)
+{
+  GtkWidget *row = find (f, match_ground, ground);
+  GtkWidget *button = find_widget (row, match_jump_button, NULL);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  drain ();
+}
+
+static char *
+new_record (Fixture *f,
+            gpointer record)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (redress_record_save (REDRESS_RECORD (record), f->db, &error));
+  g_assert_no_error (error);
+  return g_strdup (redress_record_get_id (REDRESS_RECORD (record)));
+}
+
+static guint
+stored_links (Fixture    *f,
+              const char *violation_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedressDatabase) reader = NULL;
+  g_auto(GStrv) ids = NULL;
+
+  reader = redress_database_open (f->path, NULL, REDRESS_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  ids = redress_violation_list_fact_ids (reader, violation_id, &error);
+  g_assert_no_error (error);
+  return g_strv_length (ids);
+}
+
+static int
+stored_in_writing (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedressDatabase) reader = NULL;
+  g_autoptr(RedressRecord) record = NULL;
+
+  reader = redress_database_open (f->path, NULL, REDRESS_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  record = redress_record_load (reader, REDRESS_TYPE_CASE, f->case_id, &error);
+  g_assert_no_error (error);
+  return redress_record_get_int (record, "in-writing");
+}
+
+/* Fixture ---------------------------------------------------------------- */
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedressCase) case_file = NULL;
+
+  f->dir = g_dir_make_tmp ("redress-case-intake-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "docket.redress", NULL);
+  f->db = redress_database_open (f->path, NULL, REDRESS_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+
+  case_file = redress_case_new ("communication", "RD-2025-007");
+  redress_record_set_string (REDRESS_RECORD (case_file), "state-code", "ES");
+  f->case_id = new_record (f, case_file);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1280, 800);
+  f->page = REDRESS_CASE_PAGE (redress_case_page_new (f->db));
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  drain ();
+  g_assert_finalize_object (g_steal_pointer (&f->db));
+  redress_test_rm_rf (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_pointer (&f->path, g_free);
+  g_clear_pointer (&f->case_id, g_free);
+}
+
+/* Tests ------------------------------------------------------------------ */
+
+static void
+test_link_facts_and_violations (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(RedressViolation) v12 = redress_violation_new (f->case_id);
+  g_autoptr(RedressViolation) v3 = redress_violation_new (f->case_id);
+  g_autoptr(RedressFact) fact = redress_fact_new (f->case_id);
+  g_autofree char *v12_id = NULL, *v3_id = NULL, *fact_id = NULL;
+  RedressRecordRow *row;
+  RedressLinkRow *links;
+
+  redress_record_set_string (REDRESS_RECORD (v12), "article", "12");
+  redress_record_set_string (REDRESS_RECORD (v12), "paragraph", "(2)");
+  redress_record_set_string (REDRESS_RECORD (v3), "article", "3");
+  redress_record_set_string (REDRESS_RECORD (fact), "occurred-on", "2024-03-10");
+  redress_record_set_string (REDRESS_RECORD (fact), "description", "The court decided without hearing her.");
+  v12_id = new_record (f, v12);
+  v3_id = new_record (f, v3);
+  fact_id = new_record (f, fact);
+  redress_case_page_set_case (f->page, f->case_id);
+  drain ();
+
+  /* Nothing links them: art 7(f) fails, and its jump button opens the
+   * first unsupported violation at its facts. */
+  g_assert_cmpint (ground_status (f, "7f"), ==, REDRESS_GROUND_FAIL);
+  jump (f, "7f");
+  row = REDRESS_RECORD_ROW (find (f, match_record_row_id, v3_id));
+  if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+    row = REDRESS_RECORD_ROW (find (f, match_record_row_id, v12_id));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  g_assert_true (focus_in (redress_record_row_find_field (row, "violation_fact")));
+
+  /* From the violation's side. */
+  row = REDRESS_RECORD_ROW (find (f, match_record_row_id, v12_id));
+  links = REDRESS_LINK_ROW (gtk_widget_get_ancestor (redress_record_row_find_field (row, "violation_fact"),
+                                                     REDRESS_TYPE_LINK_ROW));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (links)), ==,
+                   "No fact linked yet: each alleged violation must rest on facts");
+  redress_link_row_toggle (links, fact_id, TRUE);
+  WAIT_FOR (stored_links (f, v12_id) == 1);
+  g_assert_cmpuint (stored_links (f, v12_id), ==, 1);
+  g_assert_true (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (links)), "2024-03-10") != NULL);
+
+  /* From the fact's side: the fact row shows the link made above, and
+   * links the second violation. */
+  drain ();
+  row = REDRESS_RECORD_ROW (find (f, match_record_row_id, fact_id));
+  links = REDRESS_LINK_ROW (gtk_widget_get_ancestor (redress_record_row_find_field (row, "violation_fact"),
+                                                     REDRESS_TYPE_LINK_ROW));
+  g_assert_true (redress_link_row_is_linked (links, v12_id));
+  g_assert_false (redress_link_row_is_linked (links, v3_id));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (links)), ==, "CRC art 12(2)");
+  redress_link_row_toggle (links, v3_id, TRUE);
+  WAIT_FOR (stored_links (f, v3_id) == 1);
+  drain ();
+  if (g_getenv ("REDRESS_SCREENSHOT_DIR") != NULL)
+    {
+      GtkWidget *button = redress_record_row_find_field (row, "violation_fact");
+
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      gtk_widget_grab_focus (button);
+      screenshot ("case-links-fact-row");
+    }
+
+  /* Every violation rests on a fact; the dated fact after Spain's entry
+   * into force answers the temporal grounds too. */
+  WAIT_FOR (ground_status (f, "7f") == REDRESS_GROUND_PASS);
+  g_assert_cmpint (ground_status (f, "7f"), ==, REDRESS_GROUND_PASS);
+  g_assert_cmpint (ground_status (f, "art20"), ==, REDRESS_GROUND_PASS);
+
+  /* Unlinking from the fact's side is seen on the violation's. */
+  redress_link_row_toggle (links, v12_id, FALSE);
+  WAIT_FOR (stored_links (f, v12_id) == 0);
+  drain ();
+  row = REDRESS_RECORD_ROW (find (f, match_record_row_id, v12_id));
+  links = REDRESS_LINK_ROW (gtk_widget_get_ancestor (redress_record_row_find_field (row, "violation_fact"),
+                                                     REDRESS_TYPE_LINK_ROW));
+  g_assert_false (redress_link_row_is_linked (links, fact_id));
+  g_assert_cmpint (ground_status (f, "7f"), ==, REDRESS_GROUND_FAIL);
+}
+
+static void
+test_in_writing (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *combo;
+
+  redress_case_page_set_case (f->page, f->case_id);
+  drain ();
+  g_assert_cmpint (ground_status (f, "7b"), ==, REDRESS_GROUND_UNKNOWN);
+
+  /* The jump lands on the control, not on the summary. */
+  jump (f, "7b");
+  combo = find (f, match_combo_title, "Submitted in writing and signed, art 7(b)");
+  g_assert_true (focus_in (combo));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 1);   /* Yes */
+  g_assert_true (redress_case_page_flush (f->page));
+  g_assert_cmpint (stored_in_writing (f), ==, 1);
+  WAIT_FOR (ground_status (f, "7b") == REDRESS_GROUND_PASS);
+  g_assert_cmpint (ground_status (f, "7b"), ==, REDRESS_GROUND_PASS);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+match_party_row (GtkWidget     *widget,
+                 gconstpointer  role)
+{
+  return REDRESS_IS_RECORD_ROW (widget) && gtk_widget_get_visible (widget) &&
+         REDRESS_IS_CASE_PARTY (redress_record_row_get_record (REDRESS_RECORD_ROW (widget))) &&
+         g_strcmp0 (redress_record_get_string (redress_record_row_get_record (REDRESS_RECORD_ROW (widget)), "role"),
+                    role) == 0;
+}
+
+static guint
+count_party_rows (Fixture *f)
+{
+  guint n = 0;
+  GtkWidget *any = find_widget (GTK_WIDGET (f->page), match_party_row, "victim");
+  GtkWidget *list = any ? gtk_widget_get_parent (any) : NULL;
+
+  for (GtkWidget *child = list ? gtk_widget_get_first_child (list) : NULL; child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += REDRESS_IS_RECORD_ROW (child) && gtk_widget_get_visible (child);
+  return n;
+}
+
+static void
+set_text_area (GtkWidget  *area,
+               const char *text)
+{
+  gtk_widget_grab_focus (area);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (redress_text_area_get_view (REDRESS_TEXT_AREA (area))),
+                            text, -1);
+}
+
+static char *
+stored_party_string (Fixture    *f,
+                     GType       type,
+                     const char *id,
+                     const char *property)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedressDatabase) reader = NULL;
+  g_autoptr(RedressRecord) record = NULL;
+
+  reader = redress_database_open (f->path, NULL, REDRESS_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  record = redress_record_load (reader, type, id, &error);
+  g_assert_no_error (error);
+  return g_strdup (redress_record_get_string (record, property));
+}
+
+/* A person has every field a communication needs; a new person gets the
+ * role chosen when adding; one person holds two roles; consent is given
+ * by a person of the case; changing a role keeps the row open. */
+static void
+test_people (Fixture       *f,
+             gconstpointer  data)
+{
+  RedressRecordRow *child_row, *author_row, *second_row;
+  g_autoptr(RedressRecord) child_party = NULL;
+  g_autoptr(RedressRecord) author_party = NULL;
+  RedressPerson *child;
+  AdwMessageDialog *dialog;
+  GtkWidget *consent_by;
+  g_autofree char *stored = NULL;
+  g_autofree char *child_person_id = NULL;
+
+  redress_case_page_set_case (f->page, f->case_id);
+  drain ();
+
+  /* The child, as alleged victim. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.add-party", "s", "victim"));
+  drain ();
+  child_row = REDRESS_RECORD_ROW (find (f, match_party_row, "victim"));
+  child_party = g_object_ref (redress_record_row_get_record (child_row));
+  child = g_object_get_data (G_OBJECT (child_row), "person");
+  child_person_id = g_strdup (redress_record_get_id (REDRESS_RECORD (child)));
+  gtk_editable_set_text (GTK_EDITABLE (redress_record_row_find_field (child_row, "RedressPerson:given-name")), "Lucía");
+  gtk_editable_set_text (GTK_EDITABLE (redress_record_row_find_field (child_row, "RedressPerson:family-name")), "Ruiz");
+  gtk_editable_set_text (GTK_EDITABLE (redress_record_row_find_field (child_row, "RedressPerson:nationality")), "Spanish");
+  gtk_editable_set_text (GTK_EDITABLE (redress_record_row_find_field (child_row, "RedressPerson:sex-gender")), "Girl");
+  gtk_editable_set_text (GTK_EDITABLE (redress_record_row_find_field (child_row, "RedressPerson:alias")), "L.R.");
+
+  /* The mother, as author, chosen from the Add Person menu's roles. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.add-party", "s", "author"));
+  drain ();
+  author_row = REDRESS_RECORD_ROW (find (f, match_party_row, "author"));
+  author_party = g_object_ref (redress_record_row_get_record (author_row));
+  gtk_editable_set_text (GTK_EDITABLE (redress_record_row_find_field (author_row, "RedressPerson:given-name")), "Marta");
+  gtk_editable_set_text (GTK_EDITABLE (redress_record_row_find_field (author_row, "RedressPerson:family-name")), "Ruiz");
+  set_text_area (redress_record_row_find_field (author_row, "RedressPerson:contact"),
+                 "Calle Mayor 1, 28013 Madrid\nmarta@example.org\n+34 600 000 000");
+  g_assert_true (redress_case_page_flush (f->page));
+  stored = stored_party_string (f, REDRESS_TYPE_PERSON, child_person_id, "nationality");
+  g_assert_cmpstr (stored, ==, "Spanish");
+  g_clear_pointer (&stored, g_free);
+  stored = stored_party_string (f, REDRESS_TYPE_PERSON, redress_record_get_string (author_party, "person-id"),
+                                "contact");
+  g_assert_cmpstr (stored, ==, "Calle Mayor 1, 28013 Madrid\nmarta@example.org\n+34 600 000 000");
+  g_clear_pointer (&stored, g_free);
+
+  /* The child is also an author: the same person, picked from the docket. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.add-existing-person", NULL));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  {
+    GtkDropDown *people = g_object_get_data (G_OBJECT (dialog), "people");
+    GtkDropDown *roles = g_object_get_data (G_OBJECT (dialog), "roles");
+    GListModel *names = gtk_drop_down_get_model (people);
+    guint lucia = GTK_INVALID_LIST_POSITION;
+
+    for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+      if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "Lucía"))
+        lucia = i;
+    g_assert_cmpuint (lucia, !=, GTK_INVALID_LIST_POSITION);
+    gtk_drop_down_set_selected (people, lucia);
+    gtk_drop_down_set_selected (roles, 0);   /* Author */
+    adw_message_dialog_response (dialog, "add");
+  }
+  drain ();
+  g_assert_cmpuint (count_party_rows (f), ==, 3);
+  /* The list was rebuilt for the new row: find the rows again. */
+  child_row = REDRESS_RECORD_ROW (find (f, match_record_row_id, redress_record_get_id (child_party)));
+  second_row = NULL;
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (child_row))); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (REDRESS_IS_RECORD_ROW (w) && w != GTK_WIDGET (child_row) &&
+        g_strcmp0 (redress_record_get_string (redress_record_row_get_record (REDRESS_RECORD_ROW (w)), "person-id"),
+                   child_person_id) == 0)
+      second_row = REDRESS_RECORD_ROW (w);
+  g_assert_nonnull (second_row);
+  g_assert_cmpstr (redress_record_get_string (redress_record_row_get_record (second_row), "role"), ==, "author");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (second_row)), ==, "Lucía Ruiz");
+
+  /* Consent given by the mother, linked to her record. */
+  child_row = REDRESS_RECORD_ROW (find (f, match_record_row_id, redress_record_get_id (child_party)));
+  consent_by = redress_record_row_find_field (child_row, "consent-by-person-id");
+  g_assert_nonnull (consent_by);
+  {
+    GListModel *labels = adw_combo_row_get_model (ADW_COMBO_ROW (consent_by));
+    guint marta = GTK_INVALID_LIST_POSITION;
+
+    for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+      if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), "Marta Ruiz"))
+        marta = i;
+    g_assert_cmpuint (marta, !=, GTK_INVALID_LIST_POSITION);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (consent_by), marta);
+  }
+  g_assert_true (redress_case_page_flush (f->page));
+  stored = stored_party_string (f, REDRESS_TYPE_CASE_PARTY, redress_record_get_id (child_party),
+                                "consent-by-person-id");
+  g_assert_cmpstr (stored, ==, redress_record_get_string (author_party, "person-id"));
+  g_clear_pointer (&stored, g_free);
+
+  /* Changing a role re-sorts the list in the file, not under the user. */
+  author_row = REDRESS_RECORD_ROW (find (f, match_record_row_id, redress_record_get_id (author_party)));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (author_row), TRUE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (redress_record_row_find_field (author_row, "role")), 3); /* guardian */
+  g_assert_true (redress_case_page_flush (f->page));
+  drain ();
+  g_assert_true (GTK_WIDGET (author_row) == find (f, match_record_row_id, redress_record_get_id (author_party)));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (author_row)));
+  stored = stored_party_string (f, REDRESS_TYPE_CASE_PARTY, redress_record_get_id (author_party), "role");
+  g_assert_cmpstr (stored, ==, "guardian");
+
+  screenshot ("case-people");
+}
+
+/* Dates: ISO, partial where the model allows it, the locale's form, and a
+ * message saying what is wrong; the text typed is never lost. */
+static void
+test_date_row (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(RedressFact) fact = redress_fact_new (f->case_id);
+  g_autofree char *fact_id = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *problem = NULL;
+  RedressRecordRow *row;
+  GtkWidget *date;
+
+  /* The parser alone. */
+  g_assert_true (redress_date_parse ("2025-03-10", FALSE, &iso, NULL));
+  g_assert_cmpstr (iso, ==, "2025-03-10");
+  g_clear_pointer (&iso, g_free);
+  g_assert_false (redress_date_parse ("2025-03", FALSE, &iso, &problem));
+  g_assert_nonnull (problem);
+  g_clear_pointer (&problem, g_free);
+  g_assert_true (redress_date_parse ("2008-06", TRUE, &iso, NULL));
+  g_assert_cmpstr (iso, ==, "2008-06");
+  g_clear_pointer (&iso, g_free);
+  g_assert_true (redress_date_parse ("2008", TRUE, &iso, NULL));
+  g_clear_pointer (&iso, g_free);
+  g_assert_false (redress_date_parse ("2025-02-30", FALSE, &iso, &problem));
+  g_assert_null (iso);
+  g_clear_pointer (&problem, g_free);
+  /* The test runs in the C locale, which writes month/day/year. */
+  g_assert_true (redress_date_parse ("03/10/2025", FALSE, &iso, NULL));
+  g_assert_cmpstr (iso, ==, "2025-03-10");
+  g_clear_pointer (&iso, g_free);
+  g_assert_false (redress_date_parse ("next tuesday-ish", FALSE, &iso, &problem));
+  g_assert_true (strstr (problem, "2025-03-10") != NULL);
+  g_clear_pointer (&problem, g_free);
+  g_assert_true (redress_date_parse ("", FALSE, &iso, NULL));
+  g_assert_null (iso);
+
+  /* In the page. */
+  fact_id = new_record (f, fact);
+  redress_case_page_set_case (f->page, f->case_id);
+  drain ();
+  row = REDRESS_RECORD_ROW (find (f, match_record_row_id, fact_id));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  date = redress_record_row_find_field (row, "occurred-on");
+  g_assert_true (REDRESS_IS_DATE_ROW (date));
+
+  /* Wrong: flagged, explained in the title, kept, not saved. */
+  gtk_widget_grab_focus (date);
+  gtk_editable_set_text (GTK_EDITABLE (date), "31/31/2024");
+  g_assert_true (gtk_widget_has_css_class (date, "error"));
+  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (date)), "Date: Not a date"));
+  g_assert_true (redress_case_page_flush (f->page));
+  g_assert_null (redress_record_get_string (REDRESS_RECORD (fact), "occurred-on"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "31/31/2024");
+  screenshot ("date-row-error");
+
+  /* The locale's form: read, shown as read, saved as ISO. */
+  gtk_editable_set_text (GTK_EDITABLE (date), "03/10/2024");
+  g_assert_false (gtk_widget_has_css_class (date, "error"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (date)), ==, "Date: read as 2024-03-10");
+  g_assert_true (redress_case_page_flush (f->page));
+  g_assert_cmpstr (redress_record_get_string (REDRESS_RECORD (fact), "occurred-on"), ==, "2024-03-10");
+
+  /* The calendar's choice. */
+  redress_date_row_pick (REDRESS_DATE_ROW (date), 2024, 4, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (date)), ==, "Date");
+  g_assert_true (redress_case_page_flush (f->page));
+  g_assert_cmpstr (redress_record_get_string (REDRESS_RECORD (fact), "occurred-on"), ==, "2024-04-02");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/case-intake/link-facts-and-violations", Fixture, NULL,
+              fixture_set_up, test_link_facts_and_violations, fixture_tear_down);
+  g_test_add ("/case-intake/people", Fixture, NULL,
+              fixture_set_up, test_people, fixture_tear_down);
+  g_test_add ("/case-intake/date-row", Fixture, NULL,
+              fixture_set_up, test_date_row, fixture_tear_down);
+  g_test_add ("/case-intake/in-writing", Fixture, NULL,
+              fixture_set_up, test_in_writing, fixture_tear_down);
+
+  return g_test_run ();
+}
