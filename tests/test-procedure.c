@@ -506,7 +506,19 @@ test_queries (Docket        *d,
   g_assert_true (((RedressDeadlineInfo *) g_ptr_array_index (list, 0))->in_force);
   g_assert_null (((RedressDeadlineInfo *) g_ptr_array_index (list, 0))->breach_on);
   g_clear_pointer (&list, g_ptr_array_unref);
-  play (d, b, "state_non_compliance_reported@2024-05-20");
+  /* The docket list does not show measures in force as the next (overdue) deadline. */
+  {
+    g_autoptr(sqlite3_stmt) stmt = _redress_database_prepare (d->db, "SELECT next_deadline FROM case_file WHERE id = ?",
+                                                              &error);
+
+    sqlite3_bind_text (stmt, 1, b, -1, SQLITE_TRANSIENT);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_null (sqlite3_column_text (stmt, 0));
+    play (d, b, "state_non_compliance_reported@2024-05-20");
+    sqlite3_reset (stmt);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "2024-05-02");
+  }
   list = redress_procedure_list_overdue (d->db, "2024-06-01", &error);
   g_assert_cmpuint (list->len, ==, 2);  /* D03 of 31 March, D08 breached on 20 May */
   g_assert_cmpstr (((RedressDeadlineInfo *) g_ptr_array_index (list, 1))->rule_id, ==, "D08");
