@@ -15,6 +15,7 @@
 
 #include "procedure-fixture.h"
 #include "redress-deadline-rules.h"
+#include "redress-domestic-remedy.h"
 #include "redress-procedure.h"
 
 /* Up to SUBMITTED. */
@@ -301,6 +302,38 @@ test_scenario (Docket        *d,
                                                                             : scenarios[i].computed;
   g_assert_cmpstr (redress_deadline_info_get_due (info), ==, due);
   g_assert_cmpint (info->urgent, ==, g_strcmp0 (scenarios[i].rule, "D08") == 0);
+}
+
+/* A domestic remedy saved through the model derives D01 in the same
+ * transaction, with no watch installed (OP3 art 7(h)). */
+static void
+test_d01_same_transaction (Docket        *d,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *case_id = docket_case (d, "communication", "D01/T", "DE", NULL);
+  g_autoptr(RedressDomesticRemedy) remedy = redress_domestic_remedy_new (case_id);
+  g_autoptr(GPtrArray) list = NULL;
+  RedressDeadlineInfo *info;
+
+  redress_record_set_string (REDRESS_RECORD (remedy), "forum", "Supreme Court");
+  redress_record_set_string (REDRESS_RECORD (remedy), "decided-on", "2024-03-10");
+  redress_record_set_string (REDRESS_RECORD (remedy), "notified-on", "2024-03-15");
+  redress_record_set_boolean (REDRESS_RECORD (remedy), "is-final", TRUE);
+  g_assert_true (redress_record_save (REDRESS_RECORD (remedy), d->db, &error));
+  g_assert_no_error (error);
+  list = deadlines_of (d, case_id);
+  info = find_rule (list, "D01");
+  g_assert_nonnull (info);
+  g_assert_cmpstr (info->trigger_date, ==, "2024-03-10");
+  g_assert_cmpstr (info->trigger_date_alt, ==, "2024-03-15");
+  g_assert_cmpstr (info->computed_due, ==, "2025-03-10");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  g_assert_true (redress_record_delete (REDRESS_RECORD (remedy), d->db, &error));
+  g_assert_no_error (error);
+  list = deadlines_of (d, case_id);
+  g_assert_null (find_rule (list, "D01"));
 }
 
 /* D01, art 7(h): from the final domestic decision. */
@@ -608,6 +641,7 @@ main (int   argc,
       g_test_add (path, Docket, GUINT_TO_POINTER (i), docket_setup, test_scenario, docket_teardown);
     }
   g_test_add ("/procedure/d01", Docket, NULL, docket_setup, test_d01, docket_teardown);
+  g_test_add ("/procedure/d01-same-transaction", Docket, NULL, docket_setup, test_d01_same_transaction, docket_teardown);
   g_test_add ("/procedure/extensions-refused", Docket, NULL, docket_setup, test_extensions_refused, docket_teardown);
   g_test_add ("/procedure/correction", Docket, NULL, docket_setup, test_correction_keeps_identity, docket_teardown);
   g_test_add ("/procedure/manual-status", Docket, NULL, docket_setup, test_manual_status, docket_teardown);
