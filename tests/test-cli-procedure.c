@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "procedure-fixture.h"
+#include "redress-procedure.h"
 
 static int
 run (char       **out,
@@ -252,6 +253,110 @@ test_events_and_deadlines (Docket        *d,
   g_assert_cmpint (run (NULL, &err, "--docket", path, "deadlines", "--from", "1 May", NULL), ==, 2);
 }
 
+/* D01 (OP3 art 7(h) [V]) shows the decision and the notification dates with
+ * the "start date [U]" caveat; D08 (OP3 art 6 [V]) in force is not overdue;
+ * an extension has its own JSON key, apart from the letter's date. */
+static void
+test_deadline_views (Docket        *d,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = docket_path (d);
+  g_autofree char *pending = docket_good_communication (d, "D01/1");
+  g_autofree char *im = docket_good_communication (d, "IM/1");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  /* D01/1 is still being prepared: its D01 is open. */
+  docket_exec (d, "DELETE FROM procedural_event WHERE case_id = %Q", pending);
+  g_assert_true (redress_procedure_recompute (d->db, pending, &error));
+  g_assert_no_error (error);
+  g_assert_true (redress_procedure_recompute (d->db, im, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run (&out, &err, "--docket", path, "event", "IM/1", "registered_and_transmitted", "--date",
+                        "2024-07-01", "--due", "2025-01-15", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&out, &err, "--docket", path, "event", "IM/1", "author_requests_interim_measures", "--date",
+                        "2024-07-02", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&out, &err, "--docket", path, "event", "IM/1", "committee_grants", "--date", "2024-07-03",
+                        NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&out, &err, "--docket", path, "event", "IM/1", "deadline_extended", "--rule", "D02", "--date",
+                        "2024-12-20", "--due", "2025-03-15", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run (&out, &err, "--docket", path, "deadlines", "--json", "--today", "2024-09-01", NULL), ==, 0);
+  {
+    g_autofree char *d01 = json_query (d, out, "SELECT json_extract (value, '$.decided_on') || '|' || "
+                                               "json_extract (value, '$.notified_on') || '|' || "
+                                               "json_extract (value, '$.due') FROM json_each (?) "
+                                               "WHERE json_extract (value, '$.rule') = 'D01'");
+    g_autofree char *note = json_query (d, out, "SELECT json_extract (value, '$.start_note') FROM json_each (?) "
+                                                "WHERE json_extract (value, '$.rule') = 'D01'");
+    g_autofree char *d08 = json_query (d, out, "SELECT json_extract (value, '$.status') || '|' || "
+                                               "json_extract (value, '$.in_force_since') FROM json_each (?) "
+                                               "WHERE json_extract (value, '$.rule') = 'D08'");
+    g_autofree char *d02 = json_query (d, out, "SELECT json_extract (value, '$.letter_date') || '|' || "
+                                               "json_extract (value, '$.extended_due') || '|' || "
+                                               "json_extract (value, '$.due') FROM json_each (?) "
+                                               "WHERE json_extract (value, '$.rule') = 'D02'");
+
+    g_assert_cmpstr (d01, ==, "2024-01-10|2024-01-20|2025-01-10");
+    g_assert_nonnull (strstr (note, "2024-01-10"));
+    g_assert_nonnull (strstr (note, "2024-01-20"));
+    g_assert_nonnull (strstr (note, "[U]"));
+    g_assert_cmpstr (d08, ==, "in_force|2024-07-03");
+    g_assert_cmpstr (d02, ==, "2025-01-15|2025-03-15|2025-03-15");
+  }
+  g_clear_pointer (&out, g_free);
+
+  /* Text: both dates and the caveat under the table; D08 "in force since", not overdue. */
+  g_assert_cmpint (run (&out, &err, "--docket", path, "deadlines", "--today", "2024-09-01", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "D01/1 D01: Final decision 2024-01-10, notified 2024-01-20"));
+  g_assert_nonnull (strstr (out, "start date [U]"));
+  g_assert_nonnull (strstr (out, "in force since 2024-07-03"));
+  g_assert_null (strstr (out, "2024-07-03 overdue"));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run (&out, &err, "--docket", path, "deadlines", "--overdue", "--json", "--today", "2024-09-01",
+                        NULL), ==, 0);
+  {
+    g_autofree char *rules = json_query (d, out, "SELECT group_concat (json_extract (value, '$.rule')) "
+                                                 "FROM json_each (?)");
+
+    g_assert_null (rules);
+  }
+  g_clear_pointer (&out, g_free);
+
+  /* A recorded breach is flagged. */
+  g_assert_cmpint (run (&out, &err, "--docket", path, "event", "IM/1", "state_non_compliance_reported", "--date",
+                        "2024-08-01", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&out, &err, "--docket", path, "deadlines", "--overdue", "--json", "--today", "2024-09-01",
+                        NULL), ==, 0);
+  {
+    g_autofree char *d08 = json_query (d, out, "SELECT json_extract (value, '$.status') || '|' || "
+                                               "json_extract (value, '$.breach_on') FROM json_each (?) "
+                                               "WHERE json_extract (value, '$.rule') = 'D08'");
+
+    g_assert_cmpstr (d08, ==, "overdue|2024-08-01");
+  }
+  g_clear_pointer (&out, g_free);
+
+  /* show: the same two dates and caveat. */
+  g_assert_cmpint (run (&out, &err, "--docket", path, "show", "D01/1", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "D01: Final decision 2024-01-10, notified 2024-01-20"));
+  g_assert_nonnull (strstr (out, "[U]"));
+  g_clear_pointer (&out, g_free);
+
+  /* OP3 art 6(1): no interim measures for a communication still being drafted. */
+  g_assert_cmpint (run (NULL, &err, "--docket", path, "event", "D01/1", "author_requests_interim_measures", "--date",
+                        "2024-08-01", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "art 6(1)"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +366,7 @@ main (int   argc,
   g_test_add ("/cli-procedure/done-when", Docket, NULL, docket_setup, test_done_when, docket_teardown);
   g_test_add ("/cli-procedure/events-and-deadlines", Docket, NULL, docket_setup, test_events_and_deadlines,
               docket_teardown);
+  g_test_add ("/cli-procedure/deadline-views", Docket, NULL, docket_setup, test_deadline_views, docket_teardown);
 
   return g_test_run ();
 }

@@ -53,6 +53,12 @@ populate (Fixture *f)
            " ('d2', 'c1', 'D08', 't', '2026-05-31', '2026-05-31', NULL, 1, 'open', redress_now (), redress_now ()),"
            " ('d3', 'c2', 'D02', 't', '2025-12-01', '2026-06-01', '2026-06-04', 0, 'open', redress_now (), redress_now ()),"
            " ('d4', 'c2', 'D04', 't', '2026-05-01', '2026-07-01', NULL, 0, 'open', redress_now (), redress_now ())");
+  exec (f, "UPDATE deadline SET trigger_date_alt = '2025-06-03' WHERE id = 'd1'");
+  /* OP3 art 6: D08 counts as a date to meet only once a breach is recorded;
+   * measures merely in force are shown as such (see test_groups). */
+  exec (f, "INSERT INTO procedural_event (id, case_id, track, event, occurred_on, seq, created_at, updated_at)"
+           " VALUES ('e1', 'c1', 'interim', 'state_non_compliance_reported', '2026-05-31', 1, redress_now (),"
+           " redress_now ())");
 }
 
 static void
@@ -139,10 +145,23 @@ test_groups (Fixture       *f,
   g_assert_cmpuint (redress_deadlines_page_get_overdue_count (f->page), ==, 1);
   g_assert_cmpuint (redress_deadlines_page_get_no_deadline_count (f->page), ==, 1);
 
-  /* The next day: the urgent one is overdue too. */
+  /* The next day: the breached interim measures are overdue too. */
   redress_deadlines_page_set_today (f->page, "2026-06-01");
   g_assert_cmpuint (redress_deadlines_page_get_overdue_count (f->page), ==, 2);
   g_assert_cmpuint (redress_deadlines_page_get_group_count (f->page, REDRESS_AGENDA_GROUP_TODAY), ==, 0);
+
+  /* Without the breach the measures are in force: no date to meet, never overdue. */
+  exec (f, "DELETE FROM procedural_event WHERE id = 'e1'");
+  redress_database_emit_changed (f->db, "deadline", NULL);
+  redress_deadlines_page_set_today (f->page, "2026-05-31");
+  redress_deadlines_page_set_today (f->page, "2026-06-01");
+  g_assert_cmpuint (redress_deadlines_page_get_overdue_count (f->page), ==, 1);
+  g_assert_cmpuint (redress_deadlines_page_get_group_count (f->page, REDRESS_AGENDA_GROUP_NO_DATE), ==, 1);
+  exec (f, "INSERT INTO procedural_event (id, case_id, track, event, occurred_on, seq, created_at, updated_at)"
+           " VALUES ('e1', 'c1', 'interim', 'state_non_compliance_reported', '2026-05-31', 1, redress_now (),"
+           " redress_now ())");
+  redress_database_emit_changed (f->db, "deadline", NULL);
+  redress_deadlines_page_set_today (f->page, "2026-05-31");
 
   if (g_getenv ("REDRESS_TEST_LINGER") != NULL)
     {
@@ -200,8 +219,8 @@ test_reload_on_change (Fixture       *f,
 
   REDRESS_TEST_WAIT_FOR (loaded (f));
   add_transmitted_case (f);
-  /* c9's overdue D02 joins d1 once the page has reloaded. */
-  REDRESS_TEST_WAIT_FOR (redress_deadlines_page_get_overdue_count (f->page) >= 2);
+  /* Wait for the reload: c1's D01 and c9's D02 and D03 are overdue. */
+  REDRESS_TEST_WAIT_FOR (redress_deadlines_page_get_overdue_count (f->page) >= 3);
   before = redress_deadlines_page_get_overdue_count (f->page);
   g_assert_cmpuint (before, >=, 2);
 

@@ -92,6 +92,8 @@ populate (Fixture *f)
            " ('d4', 'c2', 'D09', 't', '2026-06-30', '2026-12-31', 'open', redress_now (), redress_now ()),"
            " ('d5', 'c2', 'D05', 't', NULL, NULL, 'open', redress_now (), redress_now ()),"
            " ('d6', 'c2', 'D03', 't', NULL, '2026-01-01', 'waived', redress_now (), redress_now ())");
+  /* D01's notification date, beside the decision's (OP3 art 7(h)). */
+  exec (f, "UPDATE deadline SET trigger_date_alt = '2027-03-03' WHERE id = 'd3'");
 }
 
 static GDateTime *
@@ -125,6 +127,7 @@ typedef struct
   int   sequence;
   int   n_alarms;
   icalproperty_status status;
+  char *description;
 } Event;
 
 static void
@@ -135,6 +138,7 @@ event_clear (gpointer data)
   g_free (e->uid);
   g_free (e->start);
   g_free (e->end);
+  g_free (e->description);
 }
 
 static char *
@@ -171,6 +175,7 @@ parse (const char *text)
       e->sequence = icalcomponent_get_sequence (ev);
       e->n_alarms = icalcomponent_count_components (ev, ICAL_VALARM_COMPONENT);
       e->status = icalcomponent_get_status (ev);
+      e->description = g_strdup (icalcomponent_get_description (ev));
       g_hash_table_insert (events, g_strdup (icalproperty_get_x (rule)), e);
     }
   icalcomponent_free (cal);
@@ -228,6 +233,10 @@ test_parses_back (Fixture       *f,
   e = g_hash_table_lookup (events, "D01");
   g_assert_cmpstr (e->start, ==, "2028-02-29");
   g_assert_cmpstr (e->end, ==, "2028-03-01");
+  /* OP3 art 7(h): both dates behind D01, with the start-date caveat [U]. */
+  g_assert_nonnull (strstr (e->description, "Final decision 2027-02-28, notified 2027-03-03"));
+  g_assert_nonnull (strstr (e->description, "[U]"));
+  g_assert_null (strstr (((Event *) g_hash_table_lookup (events, "D02"))->description, "Final decision"));
 
   e = g_hash_table_lookup (events, "D09");
   g_assert_cmpstr (e->start, ==, "2026-12-31");

@@ -15,6 +15,7 @@
 
 #include "procedure-fixture.h"
 #include "redress-deadline-rules.h"
+#include "redress-domestic-remedy.h"
 #include "redress-procedure.h"
 
 /* Up to SUBMITTED. */
@@ -303,6 +304,38 @@ test_scenario (Docket        *d,
   g_assert_cmpint (info->urgent, ==, g_strcmp0 (scenarios[i].rule, "D08") == 0);
 }
 
+/* A domestic remedy saved through the model derives D01 in the same
+ * transaction, with no watch installed (OP3 art 7(h)). */
+static void
+test_d01_same_transaction (Docket        *d,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *case_id = docket_case (d, "communication", "D01/T", "DE", NULL);
+  g_autoptr(RedressDomesticRemedy) remedy = redress_domestic_remedy_new (case_id);
+  g_autoptr(GPtrArray) list = NULL;
+  RedressDeadlineInfo *info;
+
+  redress_record_set_string (REDRESS_RECORD (remedy), "forum", "Supreme Court");
+  redress_record_set_string (REDRESS_RECORD (remedy), "decided-on", "2024-03-10");
+  redress_record_set_string (REDRESS_RECORD (remedy), "notified-on", "2024-03-15");
+  redress_record_set_boolean (REDRESS_RECORD (remedy), "is-final", TRUE);
+  g_assert_true (redress_record_save (REDRESS_RECORD (remedy), d->db, &error));
+  g_assert_no_error (error);
+  list = deadlines_of (d, case_id);
+  info = find_rule (list, "D01");
+  g_assert_nonnull (info);
+  g_assert_cmpstr (info->trigger_date, ==, "2024-03-10");
+  g_assert_cmpstr (info->trigger_date_alt, ==, "2024-03-15");
+  g_assert_cmpstr (info->computed_due, ==, "2025-03-10");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  g_assert_true (redress_record_delete (REDRESS_RECORD (remedy), d->db, &error));
+  g_assert_no_error (error);
+  list = deadlines_of (d, case_id);
+  g_assert_null (find_rule (list, "D01"));
+}
+
 /* D01, art 7(h): from the final domestic decision. */
 static void
 test_d01 (Docket        *d,
@@ -506,7 +539,19 @@ test_queries (Docket        *d,
   g_assert_true (((RedressDeadlineInfo *) g_ptr_array_index (list, 0))->in_force);
   g_assert_null (((RedressDeadlineInfo *) g_ptr_array_index (list, 0))->breach_on);
   g_clear_pointer (&list, g_ptr_array_unref);
-  play (d, b, "state_non_compliance_reported@2024-05-20");
+  /* The docket list does not show measures in force as the next (overdue) deadline. */
+  {
+    g_autoptr(sqlite3_stmt) stmt = _redress_database_prepare (d->db, "SELECT next_deadline FROM case_file WHERE id = ?",
+                                                              &error);
+
+    sqlite3_bind_text (stmt, 1, b, -1, SQLITE_TRANSIENT);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_null (sqlite3_column_text (stmt, 0));
+    play (d, b, "state_non_compliance_reported@2024-05-20");
+    sqlite3_reset (stmt);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "2024-05-02");
+  }
   list = redress_procedure_list_overdue (d->db, "2024-06-01", &error);
   g_assert_cmpuint (list->len, ==, 2);  /* D03 of 31 March, D08 breached on 20 May */
   g_assert_cmpstr (((RedressDeadlineInfo *) g_ptr_array_index (list, 1))->rule_id, ==, "D08");
@@ -596,6 +641,7 @@ main (int   argc,
       g_test_add (path, Docket, GUINT_TO_POINTER (i), docket_setup, test_scenario, docket_teardown);
     }
   g_test_add ("/procedure/d01", Docket, NULL, docket_setup, test_d01, docket_teardown);
+  g_test_add ("/procedure/d01-same-transaction", Docket, NULL, docket_setup, test_d01_same_transaction, docket_teardown);
   g_test_add ("/procedure/extensions-refused", Docket, NULL, docket_setup, test_extensions_refused, docket_teardown);
   g_test_add ("/procedure/correction", Docket, NULL, docket_setup, test_correction_keeps_identity, docket_teardown);
   g_test_add ("/procedure/manual-status", Docket, NULL, docket_setup, test_manual_status, docket_teardown);

@@ -501,7 +501,7 @@ load_case (RedressDatabase  *db,
              "SELECT cp.id, cp.role, p.id, trim (p.given_name || ' ' || p.family_name), p.birth_date, "
              "cp.consent_given, cp.consent_disclose_identity, cp.no_consent_justification "
              "FROM case_party cp JOIN person p ON p.id = cp.person_id WHERE cp.case_id = ? "
-             "ORDER BY cp.role, cp.created_at",
+             "ORDER BY cp.role, cp.created_at, cp.id",
              case_id, error);
   if (s == NULL)
     return FALSE;
@@ -524,7 +524,7 @@ load_case (RedressDatabase  *db,
   c->facts = g_ptr_array_new_with_free_func (fact_free);
   s = query (db,
              "SELECT id, occurred_on, occurred_until, description, continuing FROM fact "
-             "WHERE case_id = ? ORDER BY occurred_on IS NULL, occurred_on, created_at",
+             "WHERE case_id = ? ORDER BY occurred_on IS NULL, occurred_on, created_at, id",
              case_id, error);
   if (s == NULL)
     return FALSE;
@@ -556,7 +556,7 @@ load_case (RedressDatabase  *db,
   c->violations = g_ptr_array_new_with_free_func (violation_free);
   s = query (db,
              "SELECT id, treaty, article, paragraph, continuing FROM violation WHERE case_id = ? "
-             "ORDER BY created_at",
+             "ORDER BY created_at, id",
              case_id, error);
   if (s == NULL)
     return FALSE;
@@ -612,7 +612,7 @@ load_case (RedressDatabase  *db,
   c->remedies = g_ptr_array_new_with_free_func (remedy_free);
   s = query (db,
              "SELECT forum, decided_on, notified_on, not_pursued_reason, is_final FROM domestic_remedy "
-             "WHERE case_id = ? ORDER BY coalesce (decided_on, notified_on, filed_on)",
+             "WHERE case_id = ? ORDER BY coalesce (decided_on, notified_on, filed_on), created_at, id",
              case_id, error);
   if (s == NULL)
     return FALSE;
@@ -630,7 +630,7 @@ load_case (RedressDatabase  *db,
   g_clear_pointer (&s, sqlite3_finalize);
 
   c->others = g_ptr_array_new_with_free_func (other_free);
-  s = query (db, "SELECT body, same_matter FROM other_procedure WHERE case_id = ? ORDER BY created_at",
+  s = query (db, "SELECT body, same_matter FROM other_procedure WHERE case_id = ? ORDER BY created_at, id",
              case_id, error);
   if (s == NULL)
     return FALSE;

@@ -253,6 +253,7 @@ typedef struct
 {
   RedressDatabase *db;
   GRand           *rand;
+  GRand           *gaps;         /* a stream of its own: what a real docket does not know yet */
   guint32          seed_hash;
   guint64          counter;
   GArray          *states;       /* DemoState */
@@ -669,6 +670,15 @@ add_party (Demo        *demo,
   return step (demo, s, error);
 }
 
+/* A gap of a real docket, drawn from its own stream so that the rest of a
+ * seed's docket stays the same. */
+static gboolean
+gap (Demo   *demo,
+     double  p)
+{
+  return g_rand_double (demo->gaps) < p;
+}
+
 static const char *
 lawyer (Demo            *demo,
         const DemoState *state,
@@ -879,6 +889,7 @@ add_case (Demo    *demo,
   g_autoptr(GPtrArray) violation_ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) fact_ids = g_ptr_array_new_with_free_func (g_free);
   Walk walk = { 0 };
+  gboolean early = FALSE;
   const char *nationality = state->code;
   guint32 span, fact_day, final_notified = 0, open_day, day;
   int seq = 0;
@@ -1015,6 +1026,7 @@ add_case (Demo    *demo,
 
       if (!walk_procedure (demo, case_id, "communication", "INTAKE", open_day, &walk, &seq, error))
         goto out;
+      early = g_strv_contains ((const char * const[]) { "INTAKE", "DRAFTING", NULL }, walk.stage);
 
       s = demo->case_file;
       T (s, 1, case_id);
@@ -1047,7 +1059,8 @@ add_case (Demo    *demo,
   T (demo->case_file, 18, created);
   if (demo->has_in_writing)
     {
-      if (inquiry)
+      /* Before filing, the form of the communication may not be settled yet (art 7(b)). */
+      if (inquiry || (early && gap (demo, 0.3)))
         sqlite3_bind_null (demo->case_file, 19);
       else
         I (demo->case_file, 19, 1);
@@ -1130,8 +1143,9 @@ add_case (Demo    *demo,
 
             if (child_id == NULL)
               goto out;
-            if (!add_party (demo, case_id, child_id, "victim", 1, consent_date, parent_name, views,
-                            created, error))
+            /* At intake the child's consent is often not recorded yet (art 5: unknown). */
+            if (!add_party (demo, case_id, child_id, "victim", early && gap (demo, 0.4) ? -1 : 1, consent_date,
+                            parent_name, views, created, error))
               goto out;
           }
         if (!add_party (demo, case_id, lawyer_id, "representative", 1, consent_date, parent_name,
@@ -1212,6 +1226,49 @@ add_case (Demo    *demo,
       }
   }
 
+  /* What a real docket holds too: a fact whose date is not established yet
+   * (arts 7(g), 20: unknown), and events from before OP3 bound the State,
+   * argued as continuing (needs an argument). */
+  if (!inquiry && violation_ids->len > 0 && gap (demo, 0.1))
+    {
+      g_autofree char *id = next_id (demo);
+      g_autofree char *text = g_strdup_printf ("Earlier incidents in %s, on dates the family cannot yet give.", place);
+
+      s = demo->fact;
+      T (s, 1, id);
+      T (s, 2, case_id);
+      sqlite3_bind_null (s, 3);
+      T (s, 4, place);
+      T (s, 5, text);
+      I (s, 6, 0);
+      T (s, 7, created);
+      if (!step (demo, s, error))
+        goto out;
+      T (demo->violation_fact, 1, g_ptr_array_index (violation_ids, 0));
+      T (demo->violation_fact, 2, id);
+      if (!step (demo, demo->violation_fact, error))
+        goto out;
+    }
+  if (!inquiry && gap (demo, 0.1))
+    {
+      g_autofree char *id = next_id (demo);
+      g_autofree char *on = iso (state->eif - 400);
+      g_autofree char *text = g_strdup_printf ("The situation in %s began before the Protocol bound the State "
+                                               "and has continued since.", place);
+
+      s = demo->fact;
+      T (s, 1, id);
+      T (s, 2, case_id);
+      T (s, 3, on);
+      T (s, 4, place);
+      T (s, 5, text);
+      I (s, 6, 1);
+      T (s, 7, created);
+      /* Background: linked to no violation, so no one's age is measured at it. */
+      if (!step (demo, s, error))
+        goto out;
+    }
+
   /* Other international procedures (art 7(d)): recorded, on another matter. */
   if (!inquiry && chance (demo, 0.2))
     {
@@ -1224,7 +1281,11 @@ add_case (Demo    *demo,
       T (s, 3, chance (demo, 0.5) ? "European Court of Human Rights" : "Human Rights Committee");
       T (s, 4, "Application by the parent on another matter");
       T (s, 5, "struck out");
-      I (s, 6, 0);
+      /* Whether it is the same matter (art 7(d)) is sometimes still to be assessed. */
+      if (gap (demo, 0.3))
+        sqlite3_bind_null (s, 6);
+      else
+        I (s, 6, 0);
       T (s, 7, on);
       T (s, 8, created);
       if (!step (demo, s, error))
@@ -1361,6 +1422,7 @@ demo_clear (Demo *demo)
   for (guint i = 0; i < G_N_ELEMENTS (stmts); i++)
     g_clear_pointer (stmts[i], sqlite3_finalize);
   g_clear_pointer (&demo->rand, g_rand_free);
+  g_clear_pointer (&demo->gaps, g_rand_free);
   g_clear_pointer (&demo->states, g_array_unref);
   g_clear_pointer (&demo->inquiry_states, g_array_unref);
   g_clear_pointer (&demo->transitions, g_ptr_array_unref);
@@ -1450,6 +1512,7 @@ redress_demo_generate_full (RedressDatabase          *db,
 
   demo.db = db;
   demo.rand = g_rand_new_with_seed (seed);
+  demo.gaps = g_rand_new_with_seed (seed ^ 0x5eed0003u);
   demo.seed_hash = g_int_hash (&seed) * 2654435761u;
   demo.horizon = g_date_get_julian (&horizon);
   demo.states = g_array_new (FALSE, TRUE, sizeof (DemoState));

@@ -15,6 +15,7 @@
 
 #include "redress-domestic-remedy.h"
 #include "redress-enums.h"
+#include "redress-procedure-private.h"
 #include "redress-record-private.h"
 
 struct _RedressDomesticRemedy
@@ -41,6 +42,30 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* D01 (OP3 art 7(h)) follows the final decision: the case's deadlines are
+ * derived in the transaction that writes the remedy. */
+static gboolean
+redress_domestic_remedy_written (RedressRecord    *record,
+                                 RedressDatabase  *db,
+                                 GError          **error)
+{
+  const char *case_id = redress_record_get_string (record, "case-id");
+
+  if (case_id == NULL || *case_id == '\0')
+    return TRUE;
+  g_autoptr(GError) local = NULL;
+
+  if (_redress_procedure_recompute_in_transaction (db, case_id, &local))
+    return TRUE;
+  /* A history that no longer replays (an old docket) is refused where it is
+   * changed; the remedy itself is saved, and its case is left as it was, as
+   * redress_procedure_recompute_all() leaves it.  Nothing was written. */
+  if (g_error_matches (local, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
 static void
 redress_domestic_remedy_class_init (RedressDomesticRemedyClass *klass)
 {
@@ -51,6 +76,7 @@ redress_domestic_remedy_class_init (RedressDomesticRemedyClass *klass)
   object_class->set_property = _redress_record_property_set;
 
   record_class->table_name = "domestic_remedy";
+  record_class->written = redress_domestic_remedy_written;
   record_class->list_order = "filed_on IS NULL, filed_on, created_at";
 
   properties[PROP_CASE_ID] =

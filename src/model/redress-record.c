@@ -1293,6 +1293,12 @@ redress_record_save (RedressRecord    *record,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
+  if (REDRESS_RECORD_GET_CLASS (record)->written != NULL &&
+      !REDRESS_RECORD_GET_CLASS (record)->written (record, db, error))
+    {
+      _redress_database_rollback (db);
+      return FALSE;
+    }
   if (!_redress_database_commit (db, error))
     return FALSE;
 
@@ -1358,6 +1364,12 @@ redress_record_delete (RedressRecord    *record,
   if (rc != SQLITE_DONE)
     {
       set_write_error (error, record, map, _redress_database_get_handle (db), rc, TRUE);
+      _redress_database_rollback (db);
+      return FALSE;
+    }
+  if (REDRESS_RECORD_GET_CLASS (record)->written != NULL &&
+      !REDRESS_RECORD_GET_CLASS (record)->written (record, db, error))
+    {
       _redress_database_rollback (db);
       return FALSE;
     }

@@ -44,9 +44,15 @@ struct _RedressRecordClass
   /* Checks beyond the generic ones (required, dates, choices); %NULL for none. */
   gboolean           (*validate) (RedressRecord  *self,
                                   GError        **error);
+  /* Runs inside the transaction that saves or deletes the row, after the
+   * write: what the row feeds (a case's deadlines) is derived in the same
+   * transaction.  Failing rolls the write back.  %NULL for none. */
+  gboolean           (*written)  (RedressRecord    *self,
+                                  RedressDatabase  *db,
+                                  GError          **error);
 
   /*< private >*/
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 void          redress_param_spec_set_choices (GParamSpec              *pspec,
