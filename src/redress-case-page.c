@@ -848,9 +848,12 @@ update_state (RedressCasePage *self)
   const RedressStateRecord *state = redress_reference_lookup_state (self->reference, code);
   g_autofree char *as_of = NULL;
 
-  as_of = g_strdup_printf (_("Ratification data as of %s"),
-                           redress_reference_get_data_as_of (self->reference)
-                             ? redress_reference_get_data_as_of (self->reference) : _("an unknown date"));
+  {
+    g_autofree char *when = redress_l10n_format_date (redress_reference_get_data_as_of (self->reference));
+
+    as_of = g_strdup_printf (_("Ratification data as of %s"),
+                             redress_reference_get_data_as_of (self->reference) ? when : _("an unknown date"));
+  }
   adw_preferences_group_set_description (self->state_group, as_of);
 
   gtk_widget_set_visible (GTK_WIDGET (self->state_op3_row), state != NULL);

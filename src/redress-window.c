@@ -383,7 +383,7 @@ format_updated (const char *timestamp)
   {
     g_autofree char *day = g_date_time_format (local, "%Y-%m-%d");
 
-    return redress_l10n_format_date (day);
+    return redress_l10n_format_date_short (day);
   }
 }
 
@@ -471,7 +471,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
         const char *due = redress_case_get_next_deadline (case_file);
 
         overdue = due != NULL && self->today != NULL && strcmp (due, self->today) < 0;
-        text = owned = due != NULL ? redress_l10n_format_date (due) : NULL;
+        text = owned = due != NULL ? redress_l10n_format_date_short (due) : NULL;
       }
       break;
 

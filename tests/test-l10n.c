@@ -153,23 +153,33 @@ test_dates (void)
   g_autofree char *month = redress_l10n_format_date ("2026-12");
   g_autofree char *year = redress_l10n_format_date ("2013");
   g_autofree char *bad = redress_l10n_format_date ("not a date");
+  g_autofree char *short_full = redress_l10n_format_date_short ("2026-12-03");
+  g_autofree char *short_month = redress_l10n_format_date_short ("2026-12");
+  g_autofree char *short_year = redress_l10n_format_date_short ("2013");
 
   g_assert_cmpstr (year, ==, "2013");
+  g_assert_cmpstr (short_year, ==, "2013");
   g_assert_cmpstr (bad, ==, "not a date");
   if (g_str_equal (ui, "fr"))
     {
       g_assert_cmpstr (full, ==, "3 décembre 2026");
       g_assert_cmpstr (month, ==, "décembre 2026");
+      g_assert_cmpstr (short_full, ==, "03/12/2026");
+      g_assert_cmpstr (short_month, ==, "12/2026");
     }
   else if (g_str_equal (ui, "es"))
     {
       g_assert_cmpstr (full, ==, "3 de diciembre de 2026");
       g_assert_cmpstr (month, ==, "diciembre de 2026");
+      g_assert_cmpstr (short_full, ==, "03/12/2026");
+      g_assert_cmpstr (short_month, ==, "12/2026");
     }
   else if (g_str_equal (ui, "en"))
     {
       g_assert_cmpstr (full, ==, "3 December 2026");
       g_assert_cmpstr (month, ==, "December 2026");
+      g_assert_cmpstr (short_full, ==, "2026-12-03");
+      g_assert_cmpstr (short_month, ==, "2026-12");
     }
 }
 

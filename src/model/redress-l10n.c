@@ -573,6 +573,53 @@ redress_l10n_format_date (const char *iso)
   return g_strdup_printf (C_("date", "%1$s %2$s %3$s"), day, month_name (m), year);
 }
 
+/**
+ * redress_l10n_format_date_short:
+ * @iso: a legal date "YYYY-MM-DD", or a partial one "YYYY-MM" or "YYYY"
+ *
+ * The date in digits for a narrow column: "%x" of the locale when LC_TIME is
+ * a locale of the window's language, else the catalogue's pattern: ISO 8601
+ * in English ("2026-12-03"), day first in French and Spanish ("03/12/2026").
+ *
+ * Returns: (transfer full): the date, or @iso itself when it is not a date
+ */
+char *
+redress_l10n_format_date_short (const char *iso)
+{
+  int y = 0, m = 0, d = 0;
+  g_autofree char *year = NULL;
+  g_autofree char *month = NULL;
+  g_autofree char *day = NULL;
+
+  if (iso == NULL || !redress_partial_date_is_valid (iso))
+    return g_strdup (iso != NULL ? iso : "");
+  if (sscanf (iso, "%d-%d-%d", &y, &m, &d) < 1)
+    return g_strdup (iso);
+  year = g_strdup_printf ("%04d", y);
+  if (m < 1 || m > 12)
+    return g_steal_pointer (&year);
+  month = g_strdup_printf ("%02d", m);
+
+  if (d > 0 && time_locale_matches_ui ())
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
+
+      if (dt != NULL)
+        return g_date_time_format (dt, "%x");
+    }
+
+  if (d == 0)
+    /* Translators: a month in digits for a narrow column: %1$s the month
+     * (two digits), %2$s the year; "%1$s/%2$s" gives 12/2026. */
+    return g_strdup_printf (C_("short date", "%2$s-%1$s"), month, year);
+  day = g_strdup_printf ("%02d", d);
+  /* Translators: a date in digits for a narrow column: %1$s the day, %2$s the
+   * month, %3$s the year (two, two and four digits).  English keeps ISO 8601
+   * (2026-12-03), which no reader takes month first; "%1$s/%2$s/%3$s" gives
+   * 03/12/2026. */
+  return g_strdup_printf (C_("short date", "%3$s-%2$s-%1$s"), day, month, year);
+}
+
 /* Bidirectional text ----------------------------------------------------- */
 
 /**
