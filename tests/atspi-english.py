@@ -192,7 +192,7 @@ def main():
         title = first.getChildAtIndex(1).getChildAtIndex(0).name
         click(first)
         wait_for('the case %r to open' % title,
-                 lambda: any(t and t[0] == title for t in content_title(app)))
+                 lambda: any(t and t[0] == title for t in content_title(app)), timeout=60)
         screenshot('%s-case' % lang)
         page = find(frame, lambda n: n.name == walker.PAGE_ROOTS['case'])
         results.append(('case page', english_in(page, english)))
@@ -200,9 +200,11 @@ def main():
         for name, key in (('Deadlines', 'deadlines'), ('Composer', 'composer')):
             shown = t.gettext(name)
             row = wait_for('the sidebar row %r' % shown,
-                           lambda: find(frame, lambda n: n.getRoleName() == 'list item' and n.name == shown))
+                           lambda: find(frame, lambda n: n.getRoleName() == 'list item' and n.name == shown),
+                           timeout=60)
             click(row)
-            wait_for('the %s page' % shown, lambda: any(t and t[0] == shown for t in content_title(app)))
+            wait_for('the %s page' % shown, lambda: any(t and t[0] == shown for t in content_title(app)),
+                     timeout=60)
             time.sleep(0.5)
             screenshot('%s-%s' % (lang, key))
             page = find(frame, lambda n: n.name == walker.PAGE_ROOTS[key])
@@ -210,7 +212,7 @@ def main():
 
         subprocess.run(['xdotool', 'key', 'ctrl+comma'], check=True)
         prefs = wait_for('the Preferences window (Ctrl+,)',
-                         lambda: next((w for w in children(app) if w.name != frame.name), None))
+                         lambda: next((w for w in children(app) if w.name != frame.name), None), timeout=60)
         time.sleep(0.5)
         screenshot('%s-preferences' % lang)
         results.append(('Preferences', english_in(prefs, english)))

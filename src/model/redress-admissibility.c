@@ -25,20 +25,20 @@
 #include "redress-util.h"
 
 /* Citations: article, then the mark of domain.md. */
-#define CITE_ART1_3 "OP3 art 1(3) [V]; art 19 [V]"
-#define CITE_ART1_2 "OP3 art 1(2) [V]; art 5(1) [V]"
-#define CITE_ART5   "OP3 art 5(1)-(2) [V]; RoP rules 12-13 [S]"
-#define CITE_7A     "OP3 art 7(a) [V]; RoP rule 13 [S]"
-#define CITE_7B     "OP3 art 7(b) [V]"
-#define CITE_7C     "OP3 art 7(c) [V]; art 5(1) [V]"
-#define CITE_7D     "OP3 art 7(d) [V]"
-#define CITE_7E     "OP3 art 7(e) [V]"
-#define CITE_7F     "OP3 art 7(f) [V]"
-#define CITE_7G     "OP3 art 7(g) [V]; art 20 [V]"
-#define CITE_ART20  "OP3 art 20 [V]; art 7(g) [V]"
-#define CITE_7H     "OP3 art 7(h) [V]; counted from the earlier of decision and notification [U]"
-#define CITE_13_7   "OP3 art 13(7)-(8) [V]/[U]"
-#define CITE_AGE    "CRC art 1 [V]; OP3 art 5(1) [V]"
+#define CITE_ART1_3 N_("OP3 art 1(3) [V]; art 19 [V]")
+#define CITE_ART1_2 N_("OP3 art 1(2) [V]; art 5(1) [V]")
+#define CITE_ART5   N_("OP3 art 5(1)-(2) [V]; RoP rules 12-13 [S]")
+#define CITE_7A     N_("OP3 art 7(a) [V]; RoP rule 13 [S]")
+#define CITE_7B     N_("OP3 art 7(b) [V]")
+#define CITE_7C     N_("OP3 art 7(c) [V]; art 5(1) [V]")
+#define CITE_7D     N_("OP3 art 7(d) [V]")
+#define CITE_7E     N_("OP3 art 7(e) [V]")
+#define CITE_7F     N_("OP3 art 7(f) [V]")
+#define CITE_7G     N_("OP3 art 7(g) [V]; art 20 [V]")
+#define CITE_ART20  N_("OP3 art 20 [V]; art 7(g) [V]")
+#define CITE_7H     N_("OP3 art 7(h) [V]; counted from the earlier of decision and notification [U]")
+#define CITE_13_7   N_("OP3 art 13(7)-(8) [V]/[U]")
+#define CITE_AGE    N_("CRC art 1 [V]; OP3 art 5(1) [V]")
 
 struct _RedressGroundResult
 {
@@ -204,7 +204,8 @@ const char *
 redress_ground_result_get_citation (RedressGroundResult *self)
 {
   g_return_val_if_fail (REDRESS_IS_GROUND_RESULT (self), NULL);
-  return self->citation;
+  /* Translators: the citations keep their confidence marks [V], [S], [U]. */
+  return _(self->citation);
 }
 
 const char *
