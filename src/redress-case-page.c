@@ -830,6 +830,10 @@ update_heading (RedressCasePage *self)
   const char *stage = redress_case_get_stage (self->case_file);
   const char *kind = redress_case_get_kind (self->case_file);
   g_autofree char *line = NULL;
+  g_autofree char *shown = redress_bidi_case_title (title);
+  /* The title is the user's text inside our line: isolated, it keeps its own
+   * direction and leaves the line's alone. */
+  g_autofree char *isolated = redress_bidi_isolate (shown);
 
   /* The window shows the title; the page leads with where the case stands. */
   gtk_label_set_label (self->heading_label,
@@ -837,7 +841,7 @@ update_heading (RedressCasePage *self)
   line = g_strdup_printf (_("%s · %s · %s"),
                           redress_case_kind_get_label (kind),
                           redress_case_get_reference (self->case_file),
-                          title && title[0] ? title : _("Untitled"));
+                          title && title[0] ? isolated : _("Untitled"));
   gtk_label_set_label (self->stage_label, line);
 }
 

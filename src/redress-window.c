@@ -428,9 +428,8 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
       break;
 
     case COLUMN_TITLE:
-      /* In the window's direction, whatever script the title starts with. */
-      text = owned = redress_bidi_in_direction (redress_case_get_title (case_file),
-                                                gtk_widget_get_direction (GTK_WIDGET (inscription)) == GTK_TEXT_DIR_RTL);
+      /* "NAME v. STATE" in order, whatever script the name is in. */
+      text = owned = redress_bidi_case_title (redress_case_get_title (case_file));
       break;
 
     case COLUMN_STATE:
@@ -935,8 +934,7 @@ redress_window_open_case (RedressWindow *self,
 
     if (case_file != NULL)
       {
-        g_autofree char *title = redress_bidi_in_direction (redress_case_get_title (case_file),
-                                                            gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL);
+        g_autofree char *title = redress_bidi_case_title (redress_case_get_title (case_file));
 
         adw_window_title_set_title (self->content_title, title);
         adw_window_title_set_subtitle (self->content_title, redress_case_get_reference (case_file));

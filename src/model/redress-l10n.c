@@ -639,21 +639,30 @@ redress_bidi_isolate (const char *text)
 }
 
 /**
- * redress_bidi_in_direction:
- * @text: (nullable): user text of any direction, shown alone in a label
- * @rtl: whether the window is right-to-left
+ * redress_bidi_case_title:
+ * @title: (nullable): a case title, often "NAME v. STATE"
  *
- * Pango takes a label's direction from its first strong letter, so a title
- * that starts with an Arabic name would be laid out right-to-left in a
- * left-to-right window, and "ليلى العلي v. Denmark" would read
- * "Denmark .v ليلى العلي".  A LEFT-TO-RIGHT (or RIGHT-TO-LEFT) MARK first
- * gives the line the window's direction; the name keeps its own.
+ * Pango takes a label's direction from its first strong letter, even inside
+ * an isolate, so "ليلى العلي v. Denmark" is laid out right-to-left and reads
+ * "Denmark .v ليلى العلي".  A title in the Committee's form "NAME v. STATE"
+ * gets each party isolated (FSI … PDI) and a LEFT-TO-RIGHT MARK for the
+ * "v." that joins them; any other title keeps its own direction.
  *
  * Returns: (transfer full): the text to show
  */
 char *
-redress_bidi_in_direction (const char *text,
-                           gboolean    rtl)
+redress_bidi_case_title (const char *title)
 {
-  return g_strconcat (rtl ? "\u200f" : "\u200e", text != NULL ? text : "", NULL);
+  const char *v;
+
+  if (title == NULL)
+    return g_strdup ("");
+  v = strstr (title, " v. ");
+  if (v == NULL || v == title || v[4] == '\0')
+    return g_strdup (title);
+  {
+    g_autofree char *left = g_strndup (title, v - title);
+
+    return g_strconcat ("\u200e\u2068", left, "\u2069 v. \u2068", v + 4, "\u2069", NULL);
+  }
 }
