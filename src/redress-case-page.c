@@ -1158,6 +1158,10 @@ update_heading (RedressCasePage *self)
   const char *stage = redress_case_get_stage (self->case_file);
   const char *kind = redress_case_get_kind (self->case_file);
   g_autofree char *line = NULL;
+  g_autofree char *shown = redress_bidi_case_title (title);
+  /* The title is the user's text inside our line: isolated, it keeps its own
+   * direction and leaves the line's alone. */
+  g_autofree char *isolated = redress_bidi_isolate (shown);
 
   /* The window shows the title; the page leads with where the case stands. */
   gtk_label_set_label (self->heading_label,
@@ -1165,7 +1169,7 @@ update_heading (RedressCasePage *self)
   line = g_strdup_printf (_("%s · %s · %s"),
                           redress_case_kind_get_label (kind),
                           redress_case_get_reference (self->case_file),
-                          title && title[0] ? title : _("Untitled"));
+                          title && title[0] ? isolated : _("Untitled"));
   gtk_label_set_label (self->stage_label, line);
 }
 
@@ -1176,9 +1180,12 @@ update_state (RedressCasePage *self)
   const RedressStateRecord *state = redress_reference_lookup_state (self->reference, code);
   g_autofree char *as_of = NULL;
 
-  as_of = g_strdup_printf (_("Ratification data as of %s"),
-                           redress_reference_get_data_as_of (self->reference)
-                             ? redress_reference_get_data_as_of (self->reference) : _("an unknown date"));
+  {
+    g_autofree char *when = redress_l10n_format_date (redress_reference_get_data_as_of (self->reference));
+
+    as_of = g_strdup_printf (_("Ratification data as of %s"),
+                             redress_reference_get_data_as_of (self->reference) ? when : _("an unknown date"));
+  }
   adw_preferences_group_set_description (self->state_group, as_of);
 
   gtk_widget_set_visible (GTK_WIDGET (self->state_op3_row), state != NULL);

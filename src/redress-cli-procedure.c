@@ -18,6 +18,7 @@
 #include <stdio.h>
 
 #include "redress-admissibility.h"
+#include "redress-agenda.h"
 #include "redress-cli.h"
 #include "redress-deadline-rules.h"
 #include "redress-exchange.h"
@@ -295,7 +296,7 @@ redress_cli_deadlines (RedressCli  *cli,
         row[1] = g_strdup (info->case_reference);
         row[2] = g_strdup (info->rule_id);
         row[3] = g_strdup (rule ? redress_deadline_rule_get_title (rule) : "");
-        row[4] = g_strdup (rule ? rule->who : "");
+        row[4] = g_strdup (rule ? redress_agenda_actor_get_label (redress_agenda_actor_from_who (rule->who)) : "");
         row[5] = g_strdup (info->computed_due ? info->computed_due : "—");
         row[6] = g_strdup (info->letter_due ? info->letter_due : "—");
         row[7] = g_strdup (info->extended_due ? info->extended_due : "—");

@@ -20,6 +20,7 @@
 
 #include "redress-case.h"
 #include "redress-composer-page.h"
+#include "redress-l10n.h"
 #include "redress-composer.h"
 #include "redress-draft.h"
 #include "redress-evidence-store.h"
@@ -868,6 +869,10 @@ redress_composer_page_init (RedressComposerPage *self)
   gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (documents));
   gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (langs));
   gtk_drop_down_set_model (self->profile_dropdown, G_LIST_MODEL (profs));
+  /* A new draft is written in the window's language when the Committee works in it. */
+  for (guint i = 0; languages[i] != NULL; i++)
+    if (g_str_has_prefix (redress_l10n_ui_language (), languages[i]))
+      gtk_drop_down_set_selected (self->language_dropdown, i);
   gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
   self->loading = FALSE;
   set_status (self, _("Choose a case: type its reference, or open it from the docket."));

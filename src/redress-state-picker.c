@@ -64,11 +64,19 @@ redress_state_describe_op3 (const RedressStateRecord *state)
   if (state->status[REDRESS_TREATY_OP3] == REDRESS_TREATY_STATUS_PARTY)
     {
       if (state->op3_eif != NULL && state->op3_eif[0] != '\0')
-        /* Translators: OP3 = the Optional Protocol on a communications procedure */
-        return g_strdup_printf (_("OP3 party, in force since %s"), state->op3_eif);
+        {
+          g_autofree char *since = redress_l10n_format_date (state->op3_eif);
+
+          /* Translators: OP3 = the Optional Protocol on a communications procedure */
+          return g_strdup_printf (_("OP3 party, in force since %s"), since);
+        }
       if (state->op3_eif_earliest != NULL && state->op3_eif_latest != NULL)
-        return g_strdup_printf (_("OP3 party, in force between %s and %s"),
-                                state->op3_eif_earliest, state->op3_eif_latest);
+        {
+          g_autofree char *earliest = redress_l10n_format_date (state->op3_eif_earliest);
+          g_autofree char *latest = redress_l10n_format_date (state->op3_eif_latest);
+
+          return g_strdup_printf (_("OP3 party, in force between %s and %s"), earliest, latest);
+        }
       return g_strdup (_("OP3 party, entry into force not known"));
     }
 
@@ -292,9 +300,12 @@ redress_state_picker_new (GtkWindow        *parent,
                                    gtk_image_new_from_icon_name ("object-select-symbolic"));
     }
 
-  as_of = g_strdup_printf (_("Ratification data as of %s"),
-                           redress_reference_get_data_as_of (reference)
-                             ? redress_reference_get_data_as_of (reference) : _("an unknown date"));
+  {
+    g_autofree char *when = redress_l10n_format_date (redress_reference_get_data_as_of (reference));
+
+    as_of = g_strdup_printf (_("Ratification data as of %s"),
+                             redress_reference_get_data_as_of (reference) ? when : _("an unknown date"));
+  }
   gtk_label_set_label (self->as_of_label, as_of);
   update_empty (self);
 

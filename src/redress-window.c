@@ -387,7 +387,7 @@ format_updated (const char *timestamp)
   {
     g_autofree char *day = g_date_time_format (local, "%Y-%m-%d");
 
-    return redress_l10n_format_date (day);
+    return redress_l10n_format_date_short (day);
   }
 }
 
@@ -432,9 +432,8 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
       break;
 
     case COLUMN_TITLE:
-      /* In the window's direction, whatever script the title starts with. */
-      text = owned = redress_bidi_in_direction (redress_case_get_title (case_file),
-                                                gtk_widget_get_direction (GTK_WIDGET (inscription)) == GTK_TEXT_DIR_RTL);
+      /* "NAME v. STATE" in order, whatever script the name is in. */
+      text = owned = redress_bidi_case_title (redress_case_get_title (case_file));
       break;
 
     case COLUMN_STATE:
@@ -475,7 +474,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
         const char *due = redress_case_get_next_deadline (case_file);
 
         overdue = due != NULL && self->today != NULL && strcmp (due, self->today) < 0;
-        text = owned = due != NULL ? redress_l10n_format_date (due) : NULL;
+        text = owned = due != NULL ? redress_l10n_format_date_short (due) : NULL;
       }
       break;
 
@@ -943,8 +942,7 @@ redress_window_open_case (RedressWindow *self,
 
     if (case_file != NULL)
       {
-        g_autofree char *title = redress_bidi_in_direction (redress_case_get_title (case_file),
-                                                            gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL);
+        g_autofree char *title = redress_bidi_case_title (redress_case_get_title (case_file));
 
         adw_window_title_set_title (self->content_title, title);
         adw_window_title_set_subtitle (self->content_title, redress_case_get_reference (case_file));

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -21,11 +22,47 @@ typedef struct
   char *b;
 } Fixture;
 
+static int run_in (char **envp, char **out, char **err, const char *first, va_list ap);
+
 static int
 run (char       **out,
      char       **err,
      const char  *first,
      ...)
+{
+  va_list ap;
+  int status;
+
+  va_start (ap, first);
+  status = run_in (NULL, out, err, first, ap);
+  va_end (ap);
+  return status;
+}
+
+/* As run(), with LANGUAGE=@lang (NULL: without LANGUAGE, in English). */
+static int
+run_lang (const char  *lang,
+          char       **out,
+          const char  *first,
+          ...)
+{
+  g_auto(GStrv) envp = g_get_environ ();
+  va_list ap;
+  int status;
+
+  envp = lang != NULL ? g_environ_setenv (envp, "LANGUAGE", lang, TRUE) : g_environ_unsetenv (envp, "LANGUAGE");
+  va_start (ap, first);
+  status = run_in (envp, out, NULL, first, ap);
+  va_end (ap);
+  return status;
+}
+
+static int
+run_in (char       **envp,
+        char       **out,
+        char       **err,
+        const char  *first,
+        va_list      ap)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
@@ -34,17 +71,14 @@ run (char       **out,
   const char *cli = g_getenv ("REDRESS_CLI");
   const char *arg;
   int wait_status = 0;
-  va_list ap;
 
   g_assert_nonnull (cli);
   g_ptr_array_add (args, (char *) cli);
-  va_start (ap, first);
   for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
     g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
   g_ptr_array_add (args, NULL);
 
-  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (NULL, (char **) args->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                 &stdout_text, &stderr_text, &wait_status, &error);
   g_assert_no_error (error);
 
@@ -376,6 +410,145 @@ test_wrong_passphrase (Fixture       *fixture,
   g_assert_false (g_file_test (fixture->b, G_FILE_TEST_EXISTS));
 }
 
+/* The explanations of `check`, after the table: "GROUND: text" lines. */
+static GPtrArray *
+explanations (const char *out)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+  gboolean table = TRUE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (lines[i][0] == '\0')
+        table = FALSE;
+      else if (!table && strstr (lines[i], ": ") != NULL)
+        g_ptr_array_add (found, g_strdup (lines[i]));
+    }
+  return found;
+}
+
+/* Every string of a case's JSON: its own text, written in any language. */
+static void
+collect_strings (JsonNode  *node,
+                 GPtrArray *out)
+{
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      if (strlen (json_node_get_string (node)) >= 3)
+        g_ptr_array_add (out, g_strdup (json_node_get_string (node)));
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(GList) values = json_object_get_values (json_node_get_object (node));
+
+      for (GList *l = values; l != NULL; l = l->next)
+        collect_strings (l->data, out);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autoptr(GList) elements = json_array_get_elements (json_node_get_array (node));
+
+      for (GList *l = elements; l != NULL; l = l->next)
+        collect_strings (l->data, out);
+    }
+}
+
+static int
+longest_first (gconstpointer a,
+               gconstpointer b)
+{
+  return (int) strlen (*(const char * const *) b) - (int) strlen (*(const char * const *) a);
+}
+
+static gboolean
+has_english_word (const char *text)
+{
+  const char * const words[] = { "the", "is", "has", "of", "and", "was", "not", "with", "before", NULL };
+  g_auto(GStrv) tokens = g_regex_split_simple ("[^[:alpha:]]+", text, G_REGEX_DEFAULT, G_REGEX_MATCH_DEFAULT);
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    if (g_strv_contains (words, tokens[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* `check` explains every ground in the language of LANGUAGE when the build
+ * has its catalogue (French; Spanish once es.po exists): each explanation
+ * differs from the English one and has no English word in it. */
+static void
+test_check_in_language (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char * const langs[] = { "fr", "es" };
+  g_autofree char *list = NULL;
+  g_auto(GStrv) rows = NULL;
+  g_autoptr(GPtrArray) refs = g_ptr_array_new_with_free_func (g_free);
+  guint checked = 0;
+
+  g_assert_cmpint (run (NULL, NULL, "--docket", fixture->a, "demo", "--cases", "12", "--seed", "3", NULL), ==, 0);
+  g_assert_cmpint (run_lang (NULL, &list, "--docket", fixture->a, "list", NULL), ==, 0);
+  rows = g_strsplit (list, "\n", -1);
+  for (guint i = 1; rows[i] != NULL; i++)
+    if (g_str_has_prefix (rows[i], "RDR-"))
+      g_ptr_array_add (refs, g_strndup (rows[i], strcspn (rows[i], " ")));
+  g_assert_cmpuint (refs->len, ==, 12);
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      g_autofree char *mo = g_build_filename (g_getenv ("REDRESS_LOCALEDIR"), langs[l], "LC_MESSAGES",
+                                              GETTEXT_PACKAGE ".mo", NULL);
+
+      if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+        {
+          g_test_message ("no %s catalogue in the build (%s): not checked", langs[l], mo);
+          continue;
+        }
+      for (guint i = 0; i < refs->len; i++)
+        {
+          const char *ref = g_ptr_array_index (refs, i);
+          g_autofree char *en_out = NULL;
+          g_autofree char *out = NULL;
+          g_autoptr(GPtrArray) en = NULL;
+          g_autoptr(GPtrArray) tr = NULL;
+          g_autofree char *json = NULL;
+          g_autoptr(JsonParser) parser = json_parser_new ();
+          g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func (g_free);
+          g_autoptr(GError) error = NULL;
+
+          g_assert_cmpint (run_lang (NULL, &en_out, "--docket", fixture->a, "check", ref, "--today", "2026-06-01",
+                                     NULL), ==, 0);
+          g_assert_cmpint (run_lang (langs[l], &out, "--docket", fixture->a, "check", ref, "--today", "2026-06-01",
+                                     NULL), ==, 0);
+          g_assert_cmpint (run_lang (NULL, &json, "--docket", fixture->a, "show", ref, "--json", NULL), ==, 0);
+          g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+          g_assert_no_error (error);
+          collect_strings (json_parser_get_root (parser), own);
+          g_ptr_array_sort (own, longest_first);
+          en = explanations (en_out);
+          tr = explanations (out);
+          g_assert_cmpuint (en->len, >, 0);
+          g_assert_cmpuint (tr->len, ==, en->len);
+          for (guint j = 0; j < tr->len; j++)
+            {
+              const char *line = g_ptr_array_index (tr, j);
+              g_autoptr(GString) words = g_string_new (line);
+
+              /* The case's own text (a court's name …) is quoted as written. */
+              for (guint k = 0; k < own->len; k++)
+                g_string_replace (words, g_ptr_array_index (own, k), " ", 0);
+              if (g_str_equal (line, g_ptr_array_index (en, j)) || has_english_word (words->str))
+                g_error ("%s: `check %s` explains a ground in English: %s", langs[l], ref, line);
+              checked++;
+            }
+          g_assert_null (strstr (out, "Passes"));
+          g_assert_null (strstr (out, "Fails"));
+          g_assert_null (strstr (out, "Needs an argument"));
+        }
+    }
+  g_test_message ("%u explanations checked", checked);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -383,6 +556,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/usage", test_usage);
+  g_test_add ("/cli/check-in-language", Fixture, NULL, fixture_setup, test_check_in_language, fixture_teardown);
   g_test_add ("/cli/demo-is-deterministic", Fixture, NULL, fixture_setup, test_demo_is_deterministic,
               fixture_teardown);
   g_test_add ("/cli/end-to-end", Fixture, NULL, fixture_setup, test_end_to_end, fixture_teardown);

@@ -14,6 +14,7 @@
 #include "redress-test-util.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -25,14 +26,19 @@
 #include "redress-database-private.h"
 #include "redress-demo.h"
 #include "redress-domestic-remedy.h"
+#include "redress-enums.h"
+#include "redress-exchange.h"
 #include "redress-draft.h"
 #include "redress-evidence-item.h"
 #include "redress-evidence-store.h"
 #include "redress-export.h"
 #include "redress-fact.h"
+#include "redress-l10n.h"
+#include "redress-lifecycle.h"
 #include "redress-odt.h"
 #include "redress-person.h"
 #include "redress-procedural-event.h"
+#include "redress-reference.h"
 #include "redress-procedure.h"
 #include "redress-record.h"
 #include "redress-case-list.h"
@@ -1253,6 +1259,186 @@ test_demo_docket (void)
   redress_test_rm_rf (dir);
 }
 
+/* Every string value of the case's export: its own free text, which a draft
+ * quotes as the lawyer wrote it, in whatever language. */
+static void
+collect_strings (JsonNode  *node,
+                 GPtrArray *out)
+{
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    g_ptr_array_add (out, squash (json_node_get_string (node)));
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(GList) members = json_object_get_values (json_node_get_object (node));
+
+      for (GList *l = members; l != NULL; l = l->next)
+        collect_strings (l->data, out);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autoptr(GList) elements = json_array_get_elements (json_node_get_array (node));
+
+      for (GList *l = elements; l != NULL; l = l->next)
+        collect_strings (l->data, out);
+    }
+}
+
+static int
+longest_first (gconstpointer a,
+               gconstpointer b)
+{
+  return (int) strlen (*(const char * const *) b) - (int) strlen (*(const char * const *) a);
+}
+
+/* @word in @text, not inside a longer word ("Jordan" is not in "Jordania"). */
+static gboolean
+has_word (const char *text,
+          const char *word)
+{
+  gsize n = strlen (word);
+
+  for (const char *p = strstr (text, word); p != NULL; p = strstr (p + 1, word))
+    {
+      gboolean starts = p == text || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (p)));
+      gboolean ends = p[n] == '\0' || !g_unichar_isalnum (g_utf8_get_char (p + n));
+
+      if (starts && ends)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* An English text the draft in @lang must not contain: @english, unless the
+ * language writes it the same way. */
+static void
+add_english (GHashTable *english,
+             const char *text,
+             const char *translated,
+             const char *what)
+{
+  if (text != NULL && text[0] != '\0' && g_strcmp0 (text, translated) != 0)
+    g_hash_table_insert (english, g_strdup (text), g_strdup (what));
+}
+
+/* A French or a Spanish draft of a demo case names no State in English and
+ * uses no English stage name or choice label; only the case's own free text
+ * (here English, as the demo writes it) stays as written. */
+static void
+test_drafts_in_language (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("redress-composer-lang-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.redress", NULL);
+  g_autoptr(RedressDatabase) db = redress_database_open (path, NULL, REDRESS_DATABASE_OPEN_CREATE, &error);
+  g_autoptr(RedressReference) ref = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  const char * const langs[] = { "fr", "es" };
+  guint checked = 0;
+
+  g_assert_no_error (error);
+  redress_demo_generate (db, 1, 12, NULL, NULL, &error);
+  g_assert_no_error (error);
+  ref = redress_reference_new_bundled (&error);
+  g_assert_no_error (error);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (_redress_database_get_handle (db),
+                                         "SELECT id FROM case_file WHERE kind = 'communication' ORDER BY reference",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    sqlite3_finalize (stmt);
+  }
+  g_assert_cmpuint (ids->len, >, 0);
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      const char *lang = langs[l];
+      g_autoptr(GHashTable) english = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_auto(GStrv) stages = NULL;
+      const char * const *(*value_lists[]) (void) = {
+        redress_case_kind_get_values, redress_role_get_values, redress_treaty_get_values,
+        redress_direction_get_values, redress_counterpart_get_values, redress_evidence_kind_get_values,
+        redress_not_pursued_reason_get_values, redress_deadline_status_get_values,
+        redress_event_track_get_values,
+      };
+      const char *(*label_funcs[]) (const char *) = {
+        redress_case_kind_get_label, redress_role_get_label, redress_treaty_get_label,
+        redress_direction_get_label, redress_counterpart_get_label, redress_evidence_kind_get_label,
+        redress_not_pursued_reason_get_label, redress_deadline_status_get_label,
+        redress_event_track_get_label,
+      };
+
+      if (redress_l10n_lookup (redress_l10n_get_localedir (), GETTEXT_PACKAGE, lang, "Intake") == NULL)
+        g_test_message ("no %s catalogue in the build: stage and choice labels are not checked", lang);
+
+      for (guint i = 0; i < redress_reference_get_n_states (ref); i++)
+        {
+          const RedressStateRecord *state = redress_reference_get_state (ref, i);
+
+          add_english (english, state->name, redress_reference_get_state_name (ref, state, lang), "State");
+        }
+      /* The window is English here: the labels are the msgids. */
+      stages = redress_lifecycle_list_stages (redress_lifecycle_get_default (), "communication");
+      for (guint i = 0; stages != NULL && stages[i] != NULL; i++)
+        {
+          const char *label = redress_lifecycle_stage_label (stages[i]);
+
+          add_english (english, label, redress_l10n_gettext (lang, label), "stage");
+        }
+      for (guint k = 0; k < G_N_ELEMENTS (value_lists); k++)
+        for (const char * const *v = value_lists[k] (); v != NULL && *v != NULL; v++)
+          {
+            const char *label = label_funcs[k] (*v);
+
+            add_english (english, label, redress_l10n_gettext (lang, label), "choice label");
+          }
+      g_assert_cmpstr (redress_reference_get_state_name (ref, redress_reference_lookup_state (ref, "ES"), lang),
+                       !=, "Spain");
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          const char *id = g_ptr_array_index (ids, i);
+          g_autoptr(RedressComposition) c = redress_composer_compose (db, id, "communication", lang,
+                                                                      REDRESS_PROFILE_COMMITTEE, NULL, TODAY, &error);
+          g_autofree char *raw = NULL;
+          g_autofree char *squashed = NULL;
+          g_autofree char *json = redress_exchange_export_case (db, id, &error);
+          g_autoptr(JsonParser) parser = json_parser_new ();
+          g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func (g_free);
+          g_autoptr(GString) text = NULL;
+          GHashTableIter iter;
+          gpointer key, value;
+
+          g_assert_no_error (error);
+          raw = export_text (c, REDRESS_EXPORT_PDF, NULL);
+          squashed = squash (raw);
+          text = g_string_new (squashed);
+          g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+          g_assert_no_error (error);
+          collect_strings (json_parser_get_root (parser), own);
+          /* The case's own words out, longest first ("v. Spain" is in the title). */
+          g_ptr_array_sort (own, longest_first);
+          for (guint j = 0; j < own->len; j++)
+            if (strlen (g_ptr_array_index (own, j)) >= 3)
+              g_string_replace (text, g_ptr_array_index (own, j), " ", 0);
+
+          g_hash_table_iter_init (&iter, english);
+          while (g_hash_table_iter_next (&iter, &key, &value))
+            if (has_word (text->str, key))
+              g_error ("The %s draft of %s has the English %s “%s”:\n%s", lang, id, (const char *) value,
+                       (const char *) key, text->str);
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, ==, 2 * ids->len);
+
+  redress_database_close (db);
+  g_clear_object (&db);
+  redress_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1279,5 +1465,6 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/composer/cli", Fixture, NULL, fixture_setup, test_cli, fixture_teardown);
   g_test_add_func ("/composer/demo-docket", test_demo_docket);
+  g_test_add_func ("/composer/drafts-in-language", test_drafts_in_language);
   return g_test_run ();
 }

@@ -153,23 +153,33 @@ test_dates (void)
   g_autofree char *month = redress_l10n_format_date ("2026-12");
   g_autofree char *year = redress_l10n_format_date ("2013");
   g_autofree char *bad = redress_l10n_format_date ("not a date");
+  g_autofree char *short_full = redress_l10n_format_date_short ("2026-12-03");
+  g_autofree char *short_month = redress_l10n_format_date_short ("2026-12");
+  g_autofree char *short_year = redress_l10n_format_date_short ("2013");
 
   g_assert_cmpstr (year, ==, "2013");
+  g_assert_cmpstr (short_year, ==, "2013");
   g_assert_cmpstr (bad, ==, "not a date");
   if (g_str_equal (ui, "fr"))
     {
       g_assert_cmpstr (full, ==, "3 décembre 2026");
       g_assert_cmpstr (month, ==, "décembre 2026");
+      g_assert_cmpstr (short_full, ==, "03/12/2026");
+      g_assert_cmpstr (short_month, ==, "12/2026");
     }
   else if (g_str_equal (ui, "es"))
     {
       g_assert_cmpstr (full, ==, "3 de diciembre de 2026");
       g_assert_cmpstr (month, ==, "diciembre de 2026");
+      g_assert_cmpstr (short_full, ==, "03/12/2026");
+      g_assert_cmpstr (short_month, ==, "12/2026");
     }
   else if (g_str_equal (ui, "en"))
     {
       g_assert_cmpstr (full, ==, "3 December 2026");
       g_assert_cmpstr (month, ==, "December 2026");
+      g_assert_cmpstr (short_full, ==, "2026-12-03");
+      g_assert_cmpstr (short_month, ==, "2026-12");
     }
 }
 
@@ -190,12 +200,14 @@ static void
 test_bidi (void)
 {
   g_autofree char *iso = redress_bidi_isolate ("ليلى العلي");
-  g_autofree char *ltr = redress_bidi_in_direction ("ليلى العلي v. Denmark", FALSE);
-  g_autofree char *rtl = redress_bidi_in_direction ("ليلى العلي v. Denmark", TRUE);
+  g_autofree char *mixed = redress_bidi_case_title ("ليلى العلي v. Denmark");
+  g_autofree char *latin = redress_bidi_case_title ("Inquiry: forced evictions (Belgium)");
+  g_autofree char *arabic = redress_bidi_case_title ("ليلى العلي ضد الدنمارك");
 
   g_assert_cmpstr (iso, ==, "\u2068ليلى العلي\u2069");
-  g_assert_cmpstr (ltr, ==, "\u200eليلى العلي v. Denmark");
-  g_assert_cmpstr (rtl, ==, "\u200fليلى العلي v. Denmark");
+  g_assert_cmpstr (mixed, ==, "\u200e\u2068ليلى العلي\u2069 v. \u2068Denmark\u2069");
+  g_assert_cmpstr (latin, ==, "Inquiry: forced evictions (Belgium)");
+  g_assert_cmpstr (arabic, ==, "ليلى العلي ضد الدنمارك");
 }
 
 int

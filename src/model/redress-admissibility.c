@@ -25,22 +25,23 @@
 #include "redress-util.h"
 
 /* Citations: article, then the mark of domain.md. */
-#define CITE_ART1_3 "OP3 art 1(3) [V]; art 19 [V]"
-#define CITE_ART1_2 "OP3 art 1(2) [V]; art 5(1) [V]"
-#define CITE_ART5   "OP3 art 5(1)-(2) [V]; RoP rules 12-13 [S]"
-#define CITE_7A     "OP3 art 7(a) [V]; RoP rule 13 [S]"
-#define CITE_7B     "OP3 art 7(b) [V]"
-#define CITE_7C     "OP3 art 7(c) [V]; art 5(1) [V]"
-#define CITE_7D     "OP3 art 7(d) [V]"
-#define CITE_7E     "OP3 art 7(e) [V]"
-#define CITE_7F     "OP3 art 7(f) [V]"
-#define CITE_7G     "OP3 art 7(g) [V]; art 20 [V]"
-#define CITE_ART20  "OP3 art 20 [V]; art 7(g) [V]"
-#define CITE_7H     "OP3 art 7(h) [V]; counted from the earlier of decision and notification [U]"
-#define CITE_OPSC   "OPSC art 14(2) [V]"
-#define CITE_OPAC   "OPAC art 10(2) [V]"
-#define CITE_13_7   "OP3 art 13(7)-(8) [V]/[U]"
-#define CITE_AGE    "CRC art 1 [V]; OP3 art 5(1) [V]"
+#define CITE_ART1_3 N_("OP3 art 1(3) [V]; art 19 [V]")
+#define CITE_ART1_2 N_("OP3 art 1(2) [V]; art 5(1) [V]")
+#define CITE_ART5   N_("OP3 art 5(1)-(2) [V]; RoP rules 12-13 [S]")
+#define CITE_7A     N_("OP3 art 7(a) [V]; RoP rule 13 [S]")
+#define CITE_7B     N_("OP3 art 7(b) [V]")
+#define CITE_7C     N_("OP3 art 7(c) [V]; art 5(1) [V]")
+#define CITE_7D     N_("OP3 art 7(d) [V]")
+#define CITE_7E     N_("OP3 art 7(e) [V]")
+#define CITE_7F     N_("OP3 art 7(f) [V]")
+#define CITE_7G     N_("OP3 art 7(g) [V]; art 20 [V]")
+#define CITE_ART20  N_("OP3 art 20 [V]; art 7(g) [V]")
+#define CITE_7H     N_("OP3 art 7(h) [V]; counted from the earlier of decision and notification [U]")
+/* With the entry into force of the OPSC or OPAC (D17). */
+#define CITE_ART1_2_PROTOCOLS N_("OP3 art 1(2) [V]; art 5(1) [V]; OPSC art 14(2) [V]; OPAC art 10(2) [V]")
+#define CITE_ART20_PROTOCOLS  N_("OP3 art 20 [V]; art 7(g) [V]; OPSC art 14(2) [V]; OPAC art 10(2) [V]")
+#define CITE_13_7   N_("OP3 art 13(7)-(8) [V]/[U]")
+#define CITE_AGE    N_("CRC art 1 [V]; OP3 art 5(1) [V]")
 
 struct _RedressGroundResult
 {
@@ -206,7 +207,8 @@ const char *
 redress_ground_result_get_citation (RedressGroundResult *self)
 {
   g_return_val_if_fail (REDRESS_IS_GROUND_RESULT (self), NULL);
-  return self->citation;
+  /* Translators: the citations keep their confidence marks [V], [S], [U]. */
+  return _(self->citation);
 }
 
 const char *
@@ -959,7 +961,7 @@ check_art1_2 (Case      *c,
     }
 
   if (status == REDRESS_GROUND_PASS)
-    add (results, "art1.2", status, protocol_dates ? CITE_ART1_2 "; " CITE_OPSC "; " CITE_OPAC : CITE_ART1_2,
+    add (results, "art1.2", status, protocol_dates ? CITE_ART1_2_PROTOCOLS : CITE_ART1_2,
          "violation",
          g_strdup_printf (protocol_dates
                           ? _("Every right invoked is in an instrument %s is party to (ratification data as of "
@@ -968,7 +970,7 @@ check_art1_2 (Case      *c,
                               "%s)."),
                           c->state_name, c->data_as_of));
   else
-    add (results, "art1.2", status, protocol_dates ? CITE_ART1_2 "; " CITE_OPSC "; " CITE_OPAC : CITE_ART1_2,
+    add (results, "art1.2", status, protocol_dates ? CITE_ART1_2_PROTOCOLS : CITE_ART1_2,
          hint,
          g_strdup_printf (_("The Committee has no competence for a right in an instrument that did not bind "
                             "the State.%s"), detail->str));
@@ -1678,7 +1680,7 @@ check_art20 (Case      *c,
     }
 
   if (status == REDRESS_GROUND_PASS)
-    add (results, "art20", status, protocol ? CITE_ART20 "; " CITE_OPSC "; " CITE_OPAC : CITE_ART20,
+    add (results, "art20", status, protocol ? CITE_ART20_PROTOCOLS : CITE_ART20,
          "violation.continuing",
          g_strdup_printf (protocol
                           ? _("Every alleged violation rests on facts after OP3 entered into force for %s (%s) "
@@ -1686,7 +1688,7 @@ check_art20 (Case      *c,
                           : _("Every alleged violation rests on facts after OP3 entered into force for %s (%s)."),
                           c->state_name, phrase));
   else
-    add (results, "art20", status, protocol ? CITE_ART20 "; " CITE_OPSC "; " CITE_OPAC : CITE_ART20,
+    add (results, "art20", status, protocol ? CITE_ART20_PROTOCOLS : CITE_ART20,
          "violation.continuing",
          g_strdup_printf (_("The Committee is competent only for violations after OP3 entered into force for %s "
                             "(%s).%s"), c->state_name, phrase, detail->str));

@@ -573,6 +573,53 @@ redress_l10n_format_date (const char *iso)
   return g_strdup_printf (C_("date", "%1$s %2$s %3$s"), day, month_name (m), year);
 }
 
+/**
+ * redress_l10n_format_date_short:
+ * @iso: a legal date "YYYY-MM-DD", or a partial one "YYYY-MM" or "YYYY"
+ *
+ * The date in digits for a narrow column: "%x" of the locale when LC_TIME is
+ * a locale of the window's language, else the catalogue's pattern: ISO 8601
+ * in English ("2026-12-03"), day first in French and Spanish ("03/12/2026").
+ *
+ * Returns: (transfer full): the date, or @iso itself when it is not a date
+ */
+char *
+redress_l10n_format_date_short (const char *iso)
+{
+  int y = 0, m = 0, d = 0;
+  g_autofree char *year = NULL;
+  g_autofree char *month = NULL;
+  g_autofree char *day = NULL;
+
+  if (iso == NULL || !redress_partial_date_is_valid (iso))
+    return g_strdup (iso != NULL ? iso : "");
+  if (sscanf (iso, "%d-%d-%d", &y, &m, &d) < 1)
+    return g_strdup (iso);
+  year = g_strdup_printf ("%04d", y);
+  if (m < 1 || m > 12)
+    return g_steal_pointer (&year);
+  month = g_strdup_printf ("%02d", m);
+
+  if (d > 0 && time_locale_matches_ui ())
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
+
+      if (dt != NULL)
+        return g_date_time_format (dt, "%x");
+    }
+
+  if (d == 0)
+    /* Translators: a month in digits for a narrow column: %1$s the month
+     * (two digits), %2$s the year; "%1$s/%2$s" gives 12/2026. */
+    return g_strdup_printf (C_("short date", "%2$s-%1$s"), month, year);
+  day = g_strdup_printf ("%02d", d);
+  /* Translators: a date in digits for a narrow column: %1$s the day, %2$s the
+   * month, %3$s the year (two, two and four digits).  English keeps ISO 8601
+   * (2026-12-03), which no reader takes month first; "%1$s/%2$s/%3$s" gives
+   * 03/12/2026. */
+  return g_strdup_printf (C_("short date", "%3$s-%2$s-%1$s"), day, month, year);
+}
+
 /* Bidirectional text ----------------------------------------------------- */
 
 /**
@@ -592,21 +639,30 @@ redress_bidi_isolate (const char *text)
 }
 
 /**
- * redress_bidi_in_direction:
- * @text: (nullable): user text of any direction, shown alone in a label
- * @rtl: whether the window is right-to-left
+ * redress_bidi_case_title:
+ * @title: (nullable): a case title, often "NAME v. STATE"
  *
- * Pango takes a label's direction from its first strong letter, so a title
- * that starts with an Arabic name would be laid out right-to-left in a
- * left-to-right window, and "ليلى العلي v. Denmark" would read
- * "Denmark .v ليلى العلي".  A LEFT-TO-RIGHT (or RIGHT-TO-LEFT) MARK first
- * gives the line the window's direction; the name keeps its own.
+ * Pango takes a label's direction from its first strong letter, even inside
+ * an isolate, so "ليلى العلي v. Denmark" is laid out right-to-left and reads
+ * "Denmark .v ليلى العلي".  A title in the Committee's form "NAME v. STATE"
+ * gets each party isolated (FSI … PDI) and a LEFT-TO-RIGHT MARK for the
+ * "v." that joins them; any other title keeps its own direction.
  *
  * Returns: (transfer full): the text to show
  */
 char *
-redress_bidi_in_direction (const char *text,
-                           gboolean    rtl)
+redress_bidi_case_title (const char *title)
 {
-  return g_strconcat (rtl ? "\u200f" : "\u200e", text != NULL ? text : "", NULL);
+  const char *v;
+
+  if (title == NULL)
+    return g_strdup ("");
+  v = strstr (title, " v. ");
+  if (v == NULL || v == title || v[4] == '\0')
+    return g_strdup (title);
+  {
+    g_autofree char *left = g_strndup (title, v - title);
+
+    return g_strconcat ("\u200e\u2068", left, "\u2069 v. \u2068", v + 4, "\u2069", NULL);
+  }
 }

@@ -39,9 +39,9 @@ char       *redress_l10n_fold            (const char *text) G_GNUC_WARN_UNUSED_R
 char       *redress_l10n_collate_key     (const char *text) G_GNUC_WARN_UNUSED_RESULT;
 
 char       *redress_l10n_format_date     (const char *iso) G_GNUC_WARN_UNUSED_RESULT;
+char       *redress_l10n_format_date_short (const char *iso) G_GNUC_WARN_UNUSED_RESULT;
 
 char       *redress_bidi_isolate         (const char *text) G_GNUC_WARN_UNUSED_RESULT;
-char       *redress_bidi_in_direction    (const char *text,
-                                          gboolean    rtl) G_GNUC_WARN_UNUSED_RESULT;
+char       *redress_bidi_case_title      (const char *title) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS
