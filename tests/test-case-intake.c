@@ -29,6 +29,7 @@
 #include "redress-person.h"
 #include "redress-record.h"
 #include "redress-record-row.h"
+#include "redress-state-picker.h"
 #include "redress-test-util.h"
 #include "redress-text-area.h"
 #include "redress-violation.h"
@@ -625,6 +626,72 @@ test_date_row (Fixture       *f,
   g_assert_cmpstr (redress_record_get_string (REDRESS_RECORD (fact), "occurred-on"), ==, "2024-04-02");
 }
 
+static char *
+stored_state (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedressDatabase) reader = NULL;
+  g_autoptr(RedressRecord) record = NULL;
+
+  reader = redress_database_open (f->path, NULL, REDRESS_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  record = redress_record_load (reader, REDRESS_TYPE_CASE, f->case_id, &error);
+  g_assert_no_error (error);
+  return g_strdup (redress_record_get_string (record, "state-code"));
+}
+
+/* The State picker never picks a row the user did not choose, and keeps
+ * what is typed while it opens. */
+static void
+test_state_picker (Fixture       *f,
+                   gconstpointer  data)
+{
+  RedressStatePicker *picker;
+  GtkWidget *entry;
+  g_autofree char *code = NULL;
+
+  redress_case_page_set_case (f->page, f->case_id);
+  drain ();
+
+  /* Enter with no match: nothing is chosen, the picker stays open. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.choose-state", NULL));
+  picker = REDRESS_STATE_PICKER (find_toplevel (REDRESS_TYPE_STATE_PICKER));
+  g_assert_nonnull (picker);
+  entry = redress_state_picker_get_search_entry (picker);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Atlantis");
+  g_signal_emit_by_name (entry, "activate");
+  drain ();
+  g_assert_true (find_toplevel (REDRESS_TYPE_STATE_PICKER) == GTK_WINDOW (picker));
+  code = stored_state (f);
+  g_assert_cmpstr (code, ==, "ES");
+  g_clear_pointer (&code, g_free);
+
+  /* Enter right after typing, before the search has caught up: the
+   * match of what was typed, never the first row of the list. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "switz");
+  g_signal_emit_by_name (entry, "activate");
+  drain ();
+  g_assert_null (find_toplevel (REDRESS_TYPE_STATE_PICKER));
+  code = stored_state (f);
+  g_assert_cmpstr (code, ==, "CH");
+  g_clear_pointer (&code, g_free);
+
+  /* Typed while it opens (before it is even drawn): all of it is kept. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.choose-state", NULL));
+  picker = REDRESS_STATE_PICKER (find_toplevel (REDRESS_TYPE_STATE_PICKER));
+  entry = redress_state_picker_get_search_entry (picker);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Spain");
+  WAIT_FOR (gtk_widget_get_mapped (entry));
+  drain ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Spain");
+  g_assert_cmpuint (redress_state_picker_get_n_visible (picker), ==, 1);
+  screenshot ("state-picker");
+  g_signal_emit_by_name (entry, "activate");
+  drain ();
+  code = stored_state (f);
+  g_assert_cmpstr (code, ==, "ES");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -638,6 +705,8 @@ main (int   argc,
               fixture_set_up, test_people, fixture_tear_down);
   g_test_add ("/case-intake/date-row", Fixture, NULL,
               fixture_set_up, test_date_row, fixture_tear_down);
+  g_test_add ("/case-intake/state-picker", Fixture, NULL,
+              fixture_set_up, test_state_picker, fixture_tear_down);
   g_test_add ("/case-intake/in-writing", Fixture, NULL,
               fixture_set_up, test_in_writing, fixture_tear_down);
 
