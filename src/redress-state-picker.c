@@ -388,6 +388,7 @@ redress_state_picker_new (GtkWindow        *parent,
   self = g_object_new (REDRESS_TYPE_STATE_PICKER,
                        "transient-for", parent,
                        "modal", parent != NULL,
+                       "destroy-with-parent", TRUE,
                        NULL);
   self->reference = g_object_ref (reference);
   load_states (self, current_code);

@@ -29,6 +29,7 @@
 #include "redress-person.h"
 #include "redress-record.h"
 #include "redress-record-row.h"
+#include "redress-right-picker.h"
 #include "redress-state-picker.h"
 #include "redress-test-util.h"
 #include "redress-text-area.h"
@@ -692,6 +693,42 @@ test_state_picker (Fixture       *f,
   g_assert_cmpstr (code, ==, "ES");
 }
 
+static guint
+count_violations (Fixture *f)
+{
+  g_autoptr(GListModel) list = redress_record_list (f->db, REDRESS_TYPE_VIOLATION, f->case_id, NULL);
+
+  return g_list_model_get_n_items (list);
+}
+
+/* Several articles per opening of the rights picker; Enter with no match
+ * adds nothing. */
+static void
+test_right_picker (Fixture       *f,
+                   gconstpointer  data)
+{
+  RedressRightPicker *picker;
+
+  redress_case_page_set_case (f->page, f->case_id);
+  drain ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.add-violation", NULL));
+  picker = REDRESS_RIGHT_PICKER (find_toplevel (REDRESS_TYPE_RIGHT_PICKER));
+  g_assert_nonnull (picker);
+  g_assert_true (redress_right_picker_choose (picker, "CRC", "12"));
+  drain ();
+  g_assert_true (find_toplevel (REDRESS_TYPE_RIGHT_PICKER) == GTK_WINDOW (picker));
+  g_assert_true (redress_right_picker_choose (picker, "CRC", "3"));
+  drain ();
+  /* The same row twice is one violation. */
+  g_assert_true (redress_right_picker_choose (picker, "CRC", "3"));
+  drain ();
+  g_assert_cmpuint (count_violations (f), ==, 2);
+  screenshot ("right-picker");
+  gtk_window_close (GTK_WINDOW (picker));
+  drain ();
+  g_assert_null (find_toplevel (REDRESS_TYPE_RIGHT_PICKER));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -707,6 +744,8 @@ main (int   argc,
               fixture_set_up, test_date_row, fixture_tear_down);
   g_test_add ("/case-intake/state-picker", Fixture, NULL,
               fixture_set_up, test_state_picker, fixture_tear_down);
+  g_test_add ("/case-intake/right-picker", Fixture, NULL,
+              fixture_set_up, test_right_picker, fixture_tear_down);
   g_test_add ("/case-intake/in-writing", Fixture, NULL,
               fixture_set_up, test_in_writing, fixture_tear_down);
 
