@@ -23,6 +23,9 @@
 #include "redress-case-party.h"
 #include "redress-database.h"
 #include "redress-date-row.h"
+#include "redress-evidence-details.h"
+#include "redress-evidence-item.h"
+#include "redress-evidence-store.h"
 #include "redress-fact.h"
 #include "redress-ground-row.h"
 #include "redress-link-row.h"
@@ -729,6 +732,90 @@ test_right_picker (Fixture       *f,
   g_assert_null (find_toplevel (REDRESS_TYPE_RIGHT_PICKER));
 }
 
+static gboolean
+match_evidence_links (GtkWidget     *widget,
+                      gconstpointer  evidence_id)
+{
+  return REDRESS_IS_LINK_ROW (widget) &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "evidence-id"), evidence_id) == 0;
+}
+
+/* The evidence's details are edited in the window; its links go to facts,
+ * remedies and letters as well as violations, with plain labels. */
+static void
+test_evidence_details (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(RedressViolation) violation = redress_violation_new (f->case_id);
+  g_autoptr(RedressFact) fact = redress_fact_new (f->case_id);
+  g_autoptr(RedressEvidenceStore) store = redress_evidence_store_new (f->db);
+  g_autoptr(RedressEvidenceInfo) info = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(RedressRecord) item = NULL;
+  g_autofree char *fact_id = NULL;
+  g_autofree char *key = NULL;
+  RedressEvidenceDetails *details;
+  RedressLinkRow *links_row;
+  GtkWidget *panel_widget;
+
+  redress_record_set_string (REDRESS_RECORD (violation), "article", "12");
+  redress_record_set_string (REDRESS_RECORD (violation), "paragraph", "(2)");
+  g_free (new_record (f, violation));
+  g_object_set (fact, "occurred-on", "2024-03-10", "description", "Hearing refused", NULL);
+  fact_id = new_record (f, fact);
+  stream = g_memory_input_stream_new_from_data ("decision", 8, NULL);
+  info = redress_evidence_store_add_stream (store, f->case_id, stream, "decision.txt", "court", NULL, &error);
+  g_assert_no_error (error);
+  redress_case_page_set_case (f->page, f->case_id);
+  drain ();
+
+  /* The link menu: one label per target, no doubled parentheses. */
+  WAIT_FOR (find_widget (GTK_WIDGET (f->page), match_evidence_links, info->id) != NULL);
+  links_row = REDRESS_LINK_ROW (find (f, match_evidence_links, info->id));
+  panel_widget = gtk_widget_get_ancestor (GTK_WIDGET (links_row), GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (panel_widget);
+  key = g_strdup_printf ("fact:%s", fact_id);
+  g_assert_false (redress_link_row_is_linked (links_row, key));
+  redress_link_row_toggle (links_row, key, TRUE);
+  links = redress_evidence_store_list_links (store, info->id, &error);
+  g_assert_cmpuint (links->len, ==, 1);
+  g_assert_cmpint (((RedressEvidenceLink *) g_ptr_array_index (links, 0))->target, ==, REDRESS_EVIDENCE_TARGET_FACT);
+  drain ();
+  links_row = REDRESS_LINK_ROW (find (f, match_evidence_links, info->id));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (links_row)), ==, "2024-03-10: Hearing refused");
+
+  /* The details window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (links_row), "evidence.edit-details", "s", info->id));
+  details = REDRESS_EVIDENCE_DETAILS (find_toplevel (REDRESS_TYPE_EVIDENCE_DETAILS));
+  g_assert_nonnull (details);
+  gtk_editable_set_text (GTK_EDITABLE (redress_evidence_details_get_field (details, "title")),
+                         "Decision of the Audiencia Provincial");
+  gtk_editable_set_text (GTK_EDITABLE (redress_evidence_details_get_field (details, "shown-date")), "2024-05-02");
+  gtk_editable_set_text (GTK_EDITABLE (redress_evidence_details_get_field (details, "language")), "es");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (redress_evidence_details_get_field (details, "identifies-child")), 1);
+  set_text_area (redress_evidence_details_get_field (details, "description"), "Refuses to hear the child.");
+  screenshot ("evidence-details");
+  g_assert_true (redress_evidence_details_flush (details));
+  gtk_window_close (GTK_WINDOW (details));
+  drain ();
+
+  {
+    g_autoptr(RedressDatabase) reader = redress_database_open (f->path, NULL, REDRESS_DATABASE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    item = redress_record_load (reader, REDRESS_TYPE_EVIDENCE_ITEM, info->id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (redress_record_get_string (item, "title"), ==, "Decision of the Audiencia Provincial");
+    g_assert_cmpstr (redress_record_get_string (item, "shown-date"), ==, "2024-05-02");
+    g_assert_cmpstr (redress_record_get_string (item, "language"), ==, "es");
+    g_assert_cmpstr (redress_record_get_string (item, "description"), ==, "Refuses to hear the child.");
+    g_assert_cmpint (redress_record_get_int (item, "identifies-child"), ==, 1);
+    g_clear_object (&item);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -746,6 +833,8 @@ main (int   argc,
               fixture_set_up, test_state_picker, fixture_tear_down);
   g_test_add ("/case-intake/right-picker", Fixture, NULL,
               fixture_set_up, test_right_picker, fixture_tear_down);
+  g_test_add ("/case-intake/evidence-details", Fixture, NULL,
+              fixture_set_up, test_evidence_details, fixture_tear_down);
   g_test_add ("/case-intake/in-writing", Fixture, NULL,
               fixture_set_up, test_in_writing, fixture_tear_down);
 
