@@ -15,9 +15,14 @@
 
 #include <glib/gi18n.h>
 
+#include "redress-correspondence-register.h"
+#include "redress-domestic-remedy.h"
 #include "redress-enums.h"
+#include "redress-evidence-details.h"
 #include "redress-evidence-panel.h"
 #include "redress-evidence-store.h"
+#include "redress-fact.h"
+#include "redress-link-row.h"
 #include "redress-media.h"
 #include "redress-record.h"
 #include "redress-violation.h"
@@ -379,22 +384,38 @@ violation_label (RedressRecord *violation)
   const char *treaty = redress_record_get_string (violation, "treaty");
   const char *article = redress_record_get_string (violation, "article");
   const char *paragraph = redress_record_get_string (violation, "paragraph");
-  const char *description = redress_record_get_string (violation, "description");
-  g_autofree char *short_desc = NULL;
 
-  if (description != NULL && g_utf8_strlen (description, -1) > 40)
-    {
-      g_autofree char *cut = g_utf8_substring (description, 0, 40);
-
-      short_desc = g_strconcat (cut, "…", NULL);
-    }
-  else
-    short_desc = g_strdup (description);
-
+  /* The paragraph is stored with its parentheses: "CRC art 12(2)". */
   if (paragraph != NULL && *paragraph != '\0')
-    return g_strdup_printf (_("%s art. %s(%s) %s"), treaty, article ? article : "", paragraph,
-                            short_desc ? short_desc : "");
-  return g_strdup_printf (_("%s art. %s %s"), treaty, article ? article : "", short_desc ? short_desc : "");
+    /* Translators: "CRC art 37(a)" */
+    return g_strdup_printf (_("%s art %s%s"), treaty, article ? article : "", paragraph);
+  return g_strdup_printf (_("%s art %s"), treaty, article ? article : "");
+}
+
+static char *
+short_text (const char *text,
+            const char *fallback)
+{
+  g_autofree char *line = g_strdup (text != NULL && *text != '\0' ? text : fallback);
+
+  g_strdelimit (line, "\n", ' ');
+  if (g_utf8_strlen (line, -1) > 50)
+    {
+      g_autofree char *cut = g_utf8_substring (line, 0, 49);
+
+      return g_strconcat (cut, "…", NULL);
+    }
+  return g_steal_pointer (&line);
+}
+
+/* The custody log keeps the linked row's id; people read its label. */
+static char *
+readable_note (const char *note)
+{
+  g_autoptr(GRegex) uuid = g_regex_new (" ?\\(?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\)?",
+                                        0, 0, NULL);
+
+  return g_regex_replace_literal (uuid, note != NULL ? note : "", -1, 0, "", 0, NULL);
 }
 
 static GtkWidget *
@@ -409,22 +430,69 @@ text_row (const char *title,
   return row;
 }
 
+typedef struct
+{
+  GListModel *violations;
+  GListModel *facts;
+  GListModel *remedies;
+  GPtrArray  *letters;
+} Targets;
+
+static void
+link_toggled_cb (RedressLinkRow       *link_row,
+                 const char           *key,
+                 gboolean              linked,
+                 RedressEvidencePanel *self)
+{
+  const char *item_id = g_object_get_data (G_OBJECT (link_row), "evidence-id");
+  g_auto(GStrv) parts = g_strsplit (key, ":", 2);
+  g_autoptr(GError) error = NULL;
+  RedressEvidenceTarget target;
+  gboolean ok;
+
+  if (parts[1] == NULL || !redress_evidence_target_from_string (parts[0], &target))
+    return;
+  ok = linked ? redress_evidence_store_link (self->store, item_id, target, parts[1], &error)
+              : redress_evidence_store_unlink (self->store, item_id, target, parts[1], &error);
+  if (!ok)
+    show_alert (self, error->message, TRUE);
+  g_hash_table_add (self->expanded, g_strdup (item_id));
+}
+
+static void
+add_link_item (RedressLinkRow *link_row,
+               GPtrArray      *links,
+               const char     *group,
+               RedressEvidenceTarget target,
+               const char     *id,
+               const char     *label)
+{
+  g_autofree char *key = g_strdup_printf ("%s:%s", redress_evidence_target_to_string (target), id);
+  gboolean is_linked = FALSE;
+
+  for (guint j = 0; links != NULL && j < links->len; j++)
+    {
+      RedressEvidenceLink *link = g_ptr_array_index (links, j);
+
+      is_linked |= link->target == target && g_strcmp0 (link->target_id, id) == 0;
+    }
+  redress_link_row_add (link_row, group, key, label, is_linked);
+}
+
 static GtkWidget *
 make_row (RedressEvidencePanel *self,
           RedressEvidenceInfo  *info,
-          GListModel           *violations)
+          Targets              *targets)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) custody = NULL;
   g_autoptr(GPtrArray) links = NULL;
   g_autoptr(GIcon) icon = NULL;
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GString) linked = g_string_new (NULL);
   g_autofree char *content_type = g_content_type_from_mime_type (info->mime_type);
   g_autofree char *size = g_format_size (info->size);
   g_autofree char *subtitle = NULL;
   g_autofree char *original = NULL;
-  GtkWidget *row, *image, *sub, *button;
+  GtkWidget *row, *image, *sub, *button, *link_row;
   gpointer state;
 
   row = adw_expander_row_new ();
@@ -487,54 +555,62 @@ make_row (RedressEvidencePanel *self,
 
   /* Links: the composer numbers them as annexes. */
   links = redress_evidence_store_list_links (self->store, info->id, &error);
-  for (guint i = 0; violations != NULL && i < g_list_model_get_n_items (violations); i++)
+  link_row = redress_link_row_new (_("Linked to"), _("Nothing yet: link it to what it proves"),
+                                   _("Nothing to link to yet"));
+  g_object_set_data_full (G_OBJECT (link_row), "evidence-id", g_strdup (info->id), g_free);
+  redress_link_row_begin (REDRESS_LINK_ROW (link_row));
+  for (guint i = 0; targets->violations != NULL && i < g_list_model_get_n_items (targets->violations); i++)
     {
-      g_autoptr(RedressRecord) v = g_list_model_get_item (violations, i);
+      g_autoptr(RedressRecord) v = g_list_model_get_item (targets->violations, i);
       g_autofree char *label = violation_label (v);
-      gboolean is_linked = FALSE;
 
-      for (guint j = 0; links != NULL && j < links->len; j++)
-        {
-          RedressEvidenceLink *link = g_ptr_array_index (links, j);
-
-          if (link->target == REDRESS_EVIDENCE_TARGET_VIOLATION &&
-              g_strcmp0 (link->target_id, redress_record_get_id (v)) == 0)
-            is_linked = TRUE;
-        }
-      if (is_linked)
-        {
-          if (linked->len > 0)
-            g_string_append (linked, "; ");
-          g_string_append (linked, label);
-        }
-      else
-        {
-          g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
-
-          g_menu_item_set_action_and_target (item, "evidence.link-violation", "(ss)",
-                                             info->id, redress_record_get_id (v));
-          g_menu_append_item (menu, item);
-        }
+      add_link_item (REDRESS_LINK_ROW (link_row), links, _("Alleged violations"), REDRESS_EVIDENCE_TARGET_VIOLATION,
+                     redress_record_get_id (v), label);
     }
-  for (guint j = 0; links != NULL && j < links->len; j++)
+  for (guint i = 0; targets->facts != NULL && i < g_list_model_get_n_items (targets->facts); i++)
     {
-      RedressEvidenceLink *link = g_ptr_array_index (links, j);
+      g_autoptr(RedressRecord) fact = g_list_model_get_item (targets->facts, i);
+      const char *on = redress_record_get_string (fact, "occurred-on");
+      g_autofree char *what = short_text (redress_record_get_string (fact, "description"), _("Fact"));
+      g_autofree char *label = on != NULL ? g_strdup_printf (_("%s: %s"), on, what) : g_strdup (what);
 
-      if (link->target == REDRESS_EVIDENCE_TARGET_VIOLATION)
-        continue;
-      if (linked->len > 0)
-        g_string_append (linked, "; ");
-      g_string_append (linked, link->target == REDRESS_EVIDENCE_TARGET_FACT ? _("a fact")
-                               : link->target == REDRESS_EVIDENCE_TARGET_REMEDY ? _("a domestic remedy")
-                               : _("a letter"));
+      add_link_item (REDRESS_LINK_ROW (link_row), links, _("Facts"), REDRESS_EVIDENCE_TARGET_FACT,
+                     redress_record_get_id (fact), label);
     }
-  sub = text_row (_("Linked to"), linked->len > 0 ? linked->str : _("Nothing yet"));
-  button = gtk_menu_button_new ();
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Link to Violation"));
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  for (guint i = 0; targets->remedies != NULL && i < g_list_model_get_n_items (targets->remedies); i++)
+    {
+      g_autoptr(RedressRecord) remedy = g_list_model_get_item (targets->remedies, i);
+      g_autofree char *label = short_text (redress_record_get_string (remedy, "forum"), _("Domestic remedy"));
+
+      add_link_item (REDRESS_LINK_ROW (link_row), links, _("Domestic remedies"), REDRESS_EVIDENCE_TARGET_REMEDY,
+                     redress_record_get_id (remedy), label);
+    }
+  for (guint i = 0; targets->letters != NULL && i < targets->letters->len; i++)
+    {
+      RedressLetter *letter = g_ptr_array_index (targets->letters, i);
+      g_autofree char *what = short_text (letter->subject, _("Letter"));
+      g_autofree char *label = letter->letter_date != NULL ? g_strdup_printf (_("%s: %s"), letter->letter_date, what)
+                                                           : g_strdup (what);
+
+      add_link_item (REDRESS_LINK_ROW (link_row), links, _("Letters"), REDRESS_EVIDENCE_TARGET_CORRESPONDENCE,
+                     letter->id, label);
+    }
+  redress_link_row_end (REDRESS_LINK_ROW (link_row));
+  gtk_widget_set_sensitive (redress_link_row_get_button (REDRESS_LINK_ROW (link_row)),
+                            !redress_database_get_read_only (self->db) &&
+                            gtk_widget_get_sensitive (redress_link_row_get_button (REDRESS_LINK_ROW (link_row))));
+  g_signal_connect_object (link_row, "toggled", G_CALLBACK (link_toggled_cb), self, 0);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), link_row);
+
+  /* Title, description, kind, the document's date...: edited in their own window. */
+  sub = text_row (_("Details"), info->shown_date != NULL
+                                  ? info->shown_date
+                                  : _("Document date not recorded: it is printed in the annex list"));
+  button = gtk_button_new_with_mnemonic (_("_Edit Details…"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_sensitive (button, g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0 &&
-                                    !redress_database_get_read_only (self->db));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "evidence.edit-details");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", info->id);
+  gtk_widget_set_sensitive (button, !redress_database_get_read_only (self->db));
   adw_action_row_add_suffix (ADW_ACTION_ROW (sub), button);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), sub);
 
@@ -547,8 +623,9 @@ make_row (RedressEvidencePanel *self,
       g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
       g_autofree char *when = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M:%S") : g_strdup (e->at);
       g_autofree char *title = g_strdup_printf ("%s · %s · %s", action_label (e->action), e->actor, when);
+      g_autofree char *note = readable_note (e->note);
 
-      sub = text_row (title, e->note);
+      sub = text_row (title, note);
       gtk_widget_add_css_class (sub, "custody-event");
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), sub);
     }
@@ -573,6 +650,10 @@ refresh (RedressEvidencePanel *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GListModel) violations = NULL;
+  g_autoptr(GListModel) facts = NULL;
+  g_autoptr(GListModel) remedies = NULL;
+  g_autoptr(GPtrArray) letters = NULL;
+  Targets targets = { 0 };
   GtkWidget *child;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
@@ -595,8 +676,15 @@ refresh (RedressEvidencePanel *self)
       return;
     }
   violations = redress_record_list (self->db, REDRESS_TYPE_VIOLATION, self->case_id, NULL);
+  facts = redress_record_list (self->db, REDRESS_TYPE_FACT, self->case_id, NULL);
+  remedies = redress_record_list (self->db, REDRESS_TYPE_DOMESTIC_REMEDY, self->case_id, NULL);
+  letters = redress_correspondence_register_list (self->db, self->case_id, NULL);
+  targets.violations = violations;
+  targets.facts = facts;
+  targets.remedies = remedies;
+  targets.letters = letters;
   for (guint i = 0; i < items->len; i++)
-    gtk_list_box_append (self->list, make_row (self, g_ptr_array_index (items, i), violations));
+    gtk_list_box_append (self->list, make_row (self, g_ptr_array_index (items, i), &targets));
 }
 
 static gboolean
@@ -669,6 +757,27 @@ link_violation_cb (GtkWidget  *widget,
     show_alert (self, error->message, TRUE);
   g_hash_table_add (self->expanded, g_strdup (item_id));
   refresh (self);
+}
+
+static void
+edit_details_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RedressEvidencePanel *self = REDRESS_EVIDENCE_PANEL (widget);
+  g_autoptr(GError) error = NULL;
+  RedressEvidenceDetails *details;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  details = redress_evidence_details_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->db,
+                                          g_variant_get_string (parameter, NULL), &error);
+  if (details == NULL)
+    {
+      show_alert (self, error->message, TRUE);
+      return;
+    }
+  g_hash_table_add (self->expanded, g_strdup (g_variant_get_string (parameter, NULL)));
+  gtk_window_present (GTK_WINDOW (details));
 }
 
 /* }}} */
@@ -801,6 +910,7 @@ redress_evidence_panel_class_init (RedressEvidencePanelClass *klass)
   gtk_widget_class_install_action (widget_class, "evidence.copy-hash", "s", copy_hash_cb);
   gtk_widget_class_install_action (widget_class, "evidence.open", "s", open_cb);
   gtk_widget_class_install_action (widget_class, "evidence.link-violation", "(ss)", link_violation_cb);
+  gtk_widget_class_install_action (widget_class, "evidence.edit-details", "s", edit_details_cb);
 }
 
 static void

@@ -28,8 +28,11 @@ struct _RedressRightPicker
 
   RedressReference *reference;
   char             *search;
+  guint             n_added;
 
   /* Template children */
+  GtkSearchEntry   *search_entry;
+  AdwWindowTitle   *window_title;
   GtkListBox       *list_box;
   GtkStack         *stack;
 };
@@ -105,16 +108,41 @@ row_activated_cb (RedressRightPicker *self,
                   GtkListBoxRow      *row,
                   GtkListBox         *list_box)
 {
+  g_autofree char *added = NULL;
+
+  /* Each row is added once; the picker stays open for the next article. */
+  if (g_object_get_data (G_OBJECT (row), "added") != NULL)
+    return;
   g_signal_emit (self, signals[RIGHT_CHOSEN], 0,
                  g_object_get_data (G_OBJECT (row), "treaty"),
                  g_object_get_data (G_OBJECT (row), "article"));
-  gtk_window_close (GTK_WINDOW (self));
+  g_object_set_data (G_OBJECT (row), "added", GINT_TO_POINTER (TRUE));
+  if (ADW_IS_ACTION_ROW (row))
+    {
+      GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+      gtk_widget_add_css_class (check, "success");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Added"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
+    }
+  self->n_added++;
+  added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article added: choose more, or Done",
+                                        "%u articles added: choose more, or Done", self->n_added),
+                           self->n_added);
+  adw_window_title_set_subtitle (self->window_title, added);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
 search_activate_cb (RedressRightPicker *self,
                     GtkSearchEntry     *entry)
 {
+  /* What is typed now, not what the delayed search has caught up with;
+   * nothing matching adds nothing. */
+  redress_right_picker_set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  if (self->search == NULL || self->search[0] == '\0')
+    return;
   for (int i = 0;; i++)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, i);
@@ -183,6 +211,8 @@ redress_right_picker_class_init (RedressRightPickerClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, RedressRightPicker, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RedressRightPicker, search_entry);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -259,6 +289,7 @@ redress_right_picker_new (GtkWindow        *parent,
   self = g_object_new (REDRESS_TYPE_RIGHT_PICKER,
                        "transient-for", parent,
                        "modal", parent != NULL,
+                       "destroy-with-parent", TRUE,
                        NULL);
   self->reference = g_object_ref (reference);
 

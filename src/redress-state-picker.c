@@ -26,10 +26,13 @@ struct _RedressStatePicker
 
   RedressReference *reference;
   char             *search;
+  GListStore       *store;       /* (element-type StateItem) */
+  GtkCustomFilter  *filter;
+  GtkFilterListModel *filtered;
 
   /* Template children */
   GtkSearchEntry   *search_entry;
-  GtkListBox       *list_box;
+  GtkListView      *list_view;
   GtkLabel         *as_of_label;
   GtkStack         *stack;
 };
@@ -107,56 +110,138 @@ redress_state_describe_optout (const RedressStateRecord *state)
   return g_strdup (_("Opt-out not verified, art 13(7)"));
 }
 
-static GtkWidget *
-create_row (RedressStatePicker       *self,
-            const RedressStateRecord *state)
+/* One State of the list.  Rows are made only for what is on screen (a
+ * GtkListView), so the picker opens at once. */
+#define STATE_TYPE_ITEM (state_item_get_type ())
+G_DECLARE_FINAL_TYPE (StateItem, state_item, STATE, ITEM, GObject)
+
+struct _StateItem
 {
-  g_autofree char *op3 = redress_state_describe_op3 (state);
-  g_autofree char *treaties = redress_state_describe_treaties (state);
-  g_autofree char *optout = redress_state_describe_optout (state);
+  GObject                   parent_instance;
+  const RedressStateRecord *state;     /* owned by the picker's reference */
+  char                     *name;
+  char                     *haystack;  /* folded names and code */
+  gboolean                  current;
+};
+
+G_DEFINE_FINAL_TYPE (StateItem, state_item, G_TYPE_OBJECT)
+
+static void
+state_item_finalize (GObject *object)
+{
+  StateItem *self = STATE_ITEM (object);
+
+  g_free (self->name);
+  g_free (self->haystack);
+  G_OBJECT_CLASS (state_item_parent_class)->finalize (object);
+}
+
+static void
+state_item_class_init (StateItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = state_item_finalize;
+}
+
+static void
+state_item_init (StateItem *self)
+{
+}
+
+static void
+load_states (RedressStatePicker *self,
+             const char         *current_code)
+{
+  /* Sorted by the locale's collation of the names in the window's language. */
+  g_autoptr(GPtrArray) states = redress_reference_dup_states_sorted (self->reference, NULL);
+
+  for (guint i = 0; i < states->len; i++)
+    {
+      const RedressStateRecord *state = g_ptr_array_index (states, i);
+      g_autoptr(StateItem) item = g_object_new (STATE_TYPE_ITEM, NULL);
+      g_autofree char *names = NULL;
+
+      item->state = state;
+      item->name = g_strdup (redress_reference_get_state_name (self->reference, state, NULL));
+      /* The name in the window's language, the English one and the code, with
+       * case and accents folded: "etats", "United" and "US" all find the US. */
+      names = g_strjoin (" ", item->name, state->name, state->code, NULL);
+      item->haystack = redress_l10n_fold (names);
+      item->current = g_strcmp0 (state->code, current_code) == 0;
+      g_list_store_append (self->store, item);
+    }
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              RedressStatePicker       *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *current = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), subtitle);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), current);
+  g_object_set_data (G_OBJECT (box), "icon", icon);
+  g_object_set_data (G_OBJECT (box), "title", title);
+  g_object_set_data (G_OBJECT (box), "subtitle", subtitle);
+  g_object_set_data (G_OBJECT (box), "current", current);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             RedressStatePicker       *self)
+{
+  StateItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *icon = g_object_get_data (G_OBJECT (box), "icon");
+  gboolean party = item->state->status[REDRESS_TREATY_OP3] == REDRESS_TREATY_STATUS_PARTY;
+  g_autofree char *op3 = redress_state_describe_op3 (item->state);
+  g_autofree char *treaties = redress_state_describe_treaties (item->state);
+  g_autofree char *optout = redress_state_describe_optout (item->state);
   g_autofree char *subtitle = g_strdup_printf ("%s\n%s · %s", op3, treaties, optout);
-  const char *name = redress_reference_get_state_name (self->reference, state, NULL);
-  g_autofree char *names = g_strjoin (" ", name, state->name, state->code, NULL);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon;
+  g_autofree char *label = g_strdup_printf ("%s. %s", item->name, op3);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  if (state->status[REDRESS_TREATY_OP3] == REDRESS_TREATY_STATUS_PARTY)
-    {
-      icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
-      gtk_widget_add_css_class (icon, "success");
-    }
-  else
-    {
-      icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      gtk_widget_add_css_class (icon, "warning");
-    }
+  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "title"), item->name);
+  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "subtitle"), subtitle);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "current"), item->current);
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), party ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
+  gtk_widget_remove_css_class (icon, party ? "warning" : "success");
+  gtk_widget_add_css_class (icon, party ? "success" : "warning");
   gtk_widget_set_tooltip_text (icon, op3);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-
-  g_object_set_data_full (G_OBJECT (row), "code", g_strdup (state->code), g_free);
-  /* The name in the window's language, the English one and the code, with
-   * case and accents folded: "etats", "United" and "US" all find the US. */
-  g_object_set_data_full (G_OBJECT (row), "haystack",
-                          redress_l10n_fold (names),
-                          g_free);
-  return row;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static gboolean
-filter_func (GtkListBoxRow *row,
-             gpointer       user_data)
+filter_func (gpointer object,
+             gpointer user_data)
 {
   RedressStatePicker *self = user_data;
-  const char *haystack = g_object_get_data (G_OBJECT (row), "haystack");
+  StateItem *item = object;
 
   if (self->search == NULL || self->search[0] == '\0')
     return TRUE;
 
-  return haystack != NULL && strstr (haystack, self->search) != NULL;
+  return strstr (item->haystack, self->search) != NULL;
 }
 
 static void
@@ -174,33 +259,39 @@ search_changed_cb (RedressStatePicker *self,
 }
 
 static void
-row_activated_cb (RedressStatePicker *self,
-                  GtkListBoxRow      *row,
-                  GtkListBox         *list_box)
+choose_item (RedressStatePicker *self,
+             StateItem          *item)
 {
-  const char *code = g_object_get_data (G_OBJECT (row), "code");
-
-  g_signal_emit (self, signals[STATE_CHOSEN], 0, code);
+  g_signal_emit (self, signals[STATE_CHOSEN], 0, item->state->code);
   gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
+row_activated_cb (RedressStatePicker *self,
+                  guint               position,
+                  GtkListView        *list_view)
+{
+  g_autoptr(StateItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (item != NULL)
+    choose_item (self, item);
+}
+
+/* Enter in the search field picks the first match of what is typed now
+ * (the search may not have caught up with the last keystroke yet), and
+ * nothing when nothing matches. */
+static void
 search_activate_cb (RedressStatePicker *self,
                     GtkSearchEntry     *entry)
 {
-  /* Enter in the search field picks the first match. */
-  for (int i = 0;; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, i);
+  g_autoptr(StateItem) item = NULL;
 
-      if (row == NULL)
-        break;
-      if (gtk_widget_get_child_visible (GTK_WIDGET (row)))
-        {
-          row_activated_cb (self, row, self->list_box);
-          return;
-        }
-    }
+  redress_state_picker_set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  item = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
+  if (item != NULL)
+    choose_item (self, item);
+  else
+    gtk_widget_error_bell (GTK_WIDGET (entry));
 }
 
 static void
@@ -215,6 +306,8 @@ redress_state_picker_dispose (GObject *object)
   RedressStatePicker *self = (RedressStatePicker *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REDRESS_TYPE_STATE_PICKER);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->store);
   g_clear_object (&self->reference);
 
   G_OBJECT_CLASS (redress_state_picker_parent_class)->dispose (object);
@@ -252,7 +345,7 @@ redress_state_picker_class_init (RedressStatePickerClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/redress/Redress/redress-state-picker.ui");
   gtk_widget_class_bind_template_child (widget_class, RedressStatePicker, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, RedressStatePicker, list_box);
+  gtk_widget_class_bind_template_child (widget_class, RedressStatePicker, list_view);
   gtk_widget_class_bind_template_child (widget_class, RedressStatePicker, as_of_label);
   gtk_widget_class_bind_template_child (widget_class, RedressStatePicker, stack);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -266,9 +359,27 @@ redress_state_picker_class_init (RedressStatePickerClass *klass)
 static void
 redress_state_picker_init (RedressStatePicker *self)
 {
+  GtkListItemFactory *factory;
+  GtkNoSelection *selection;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_list_box_set_filter_func (self->list_box, filter_func, self, NULL);
+  self->store = g_list_store_new (STATE_TYPE_ITEM);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
+                                              GTK_FILTER (self->filter));
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (factory);
+  g_object_unref (selection);
+
+  /* Typing anywhere in the picker goes to the search: nothing typed while
+   * it opens is lost. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }
 
 RedressStatePicker *
@@ -285,20 +396,10 @@ redress_state_picker_new (GtkWindow        *parent,
   self = g_object_new (REDRESS_TYPE_STATE_PICKER,
                        "transient-for", parent,
                        "modal", parent != NULL,
+                       "destroy-with-parent", TRUE,
                        NULL);
   self->reference = g_object_ref (reference);
-
-  states = redress_reference_dup_states_sorted (reference, NULL);
-  for (guint i = 0; i < states->len; i++)
-    {
-      const RedressStateRecord *state = g_ptr_array_index (states, i);
-      GtkWidget *row = create_row (self, state);
-
-      gtk_list_box_append (self->list_box, row);
-      if (g_strcmp0 (state->code, current_code) == 0)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                   gtk_image_new_from_icon_name ("object-select-symbolic"));
-    }
+  load_states (self, current_code);
 
   {
     g_autofree char *when = redress_l10n_format_date (redress_reference_get_data_as_of (reference));
@@ -316,32 +417,25 @@ void
 redress_state_picker_set_search (RedressStatePicker *self,
                                  const char         *text)
 {
+  g_autofree char *search = NULL;
+
   g_return_if_fail (REDRESS_IS_STATE_PICKER (self));
 
+  search = text ? redress_l10n_fold (text) : NULL;
+  if (g_strcmp0 (search, self->search) == 0)
+    return;
   g_free (self->search);
-  self->search = text ? redress_l10n_fold (text) : NULL;
-  gtk_list_box_invalidate_filter (self->list_box);
+  self->search = g_steal_pointer (&search);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_empty (self);
 }
 
 guint
 redress_state_picker_get_n_visible (RedressStatePicker *self)
 {
-  guint n = 0;
-
   g_return_val_if_fail (REDRESS_IS_STATE_PICKER (self), 0);
 
-  for (int i = 0;; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, i);
-
-      if (row == NULL)
-        break;
-      if (filter_func (row, self))
-        n++;
-    }
-
-  return n;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 }
 
 /* Chooses @code as if its row had been activated; FALSE if no such State. */
@@ -351,16 +445,24 @@ redress_state_picker_choose (RedressStatePicker *self,
 {
   g_return_val_if_fail (REDRESS_IS_STATE_PICKER (self), FALSE);
 
-  for (int i = 0;; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->store)); i++)
     {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, i);
+      g_autoptr(StateItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
 
-      if (row == NULL)
-        return FALSE;
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "code"), code) == 0)
+      if (g_strcmp0 (item->state->code, code) == 0)
         {
-          row_activated_cb (self, row, self->list_box);
+          choose_item (self, item);
           return TRUE;
         }
     }
+  return FALSE;
+}
+
+/* For tests: the search field. */
+GtkWidget *
+redress_state_picker_get_search_entry (RedressStatePicker *self)
+{
+  g_return_val_if_fail (REDRESS_IS_STATE_PICKER (self), NULL);
+
+  return GTK_WIDGET (self->search_entry);
 }

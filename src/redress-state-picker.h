@@ -23,6 +23,7 @@ RedressStatePicker *redress_state_picker_new              (GtkWindow            
 void                redress_state_picker_set_search       (RedressStatePicker       *self,
                                                            const char               *text);
 guint               redress_state_picker_get_n_visible    (RedressStatePicker       *self);
+GtkWidget          *redress_state_picker_get_search_entry (RedressStatePicker       *self);
 gboolean            redress_state_picker_choose           (RedressStatePicker       *self,
                                                            const char               *code);
 

@@ -23,12 +23,17 @@
 #include "redress-case-party.h"
 #include "redress-database.h"
 #include "redress-date-row.h"
+#include "redress-evidence-details.h"
+#include "redress-evidence-item.h"
+#include "redress-evidence-store.h"
 #include "redress-fact.h"
 #include "redress-ground-row.h"
 #include "redress-link-row.h"
 #include "redress-person.h"
 #include "redress-record.h"
 #include "redress-record-row.h"
+#include "redress-right-picker.h"
+#include "redress-state-picker.h"
 #include "redress-test-util.h"
 #include "redress-text-area.h"
 #include "redress-violation.h"
@@ -625,6 +630,192 @@ test_date_row (Fixture       *f,
   g_assert_cmpstr (redress_record_get_string (REDRESS_RECORD (fact), "occurred-on"), ==, "2024-04-02");
 }
 
+static char *
+stored_state (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedressDatabase) reader = NULL;
+  g_autoptr(RedressRecord) record = NULL;
+
+  reader = redress_database_open (f->path, NULL, REDRESS_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  record = redress_record_load (reader, REDRESS_TYPE_CASE, f->case_id, &error);
+  g_assert_no_error (error);
+  return g_strdup (redress_record_get_string (record, "state-code"));
+}
+
+/* The State picker never picks a row the user did not choose, and keeps
+ * what is typed while it opens. */
+static void
+test_state_picker (Fixture       *f,
+                   gconstpointer  data)
+{
+  RedressStatePicker *picker;
+  GtkWidget *entry;
+  g_autofree char *code = NULL;
+
+  redress_case_page_set_case (f->page, f->case_id);
+  drain ();
+
+  /* Enter with no match: nothing is chosen, the picker stays open. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.choose-state", NULL));
+  picker = REDRESS_STATE_PICKER (find_toplevel (REDRESS_TYPE_STATE_PICKER));
+  g_assert_nonnull (picker);
+  entry = redress_state_picker_get_search_entry (picker);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Atlantis");
+  g_signal_emit_by_name (entry, "activate");
+  drain ();
+  g_assert_true (find_toplevel (REDRESS_TYPE_STATE_PICKER) == GTK_WINDOW (picker));
+  code = stored_state (f);
+  g_assert_cmpstr (code, ==, "ES");
+  g_clear_pointer (&code, g_free);
+
+  /* Enter right after typing, before the search has caught up: the
+   * match of what was typed, never the first row of the list. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "switz");
+  g_signal_emit_by_name (entry, "activate");
+  drain ();
+  g_assert_null (find_toplevel (REDRESS_TYPE_STATE_PICKER));
+  code = stored_state (f);
+  g_assert_cmpstr (code, ==, "CH");
+  g_clear_pointer (&code, g_free);
+
+  /* Typed while it opens (before it is even drawn): all of it is kept. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.choose-state", NULL));
+  picker = REDRESS_STATE_PICKER (find_toplevel (REDRESS_TYPE_STATE_PICKER));
+  entry = redress_state_picker_get_search_entry (picker);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Spain");
+  WAIT_FOR (gtk_widget_get_mapped (entry));
+  drain ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Spain");
+  g_assert_cmpuint (redress_state_picker_get_n_visible (picker), ==, 1);
+  screenshot ("state-picker");
+  g_signal_emit_by_name (entry, "activate");
+  drain ();
+  code = stored_state (f);
+  g_assert_cmpstr (code, ==, "ES");
+}
+
+static guint
+count_violations (Fixture *f)
+{
+  g_autoptr(GListModel) list = redress_record_list (f->db, REDRESS_TYPE_VIOLATION, f->case_id, NULL);
+
+  return g_list_model_get_n_items (list);
+}
+
+/* Several articles per opening of the rights picker; Enter with no match
+ * adds nothing. */
+static void
+test_right_picker (Fixture       *f,
+                   gconstpointer  data)
+{
+  RedressRightPicker *picker;
+
+  redress_case_page_set_case (f->page, f->case_id);
+  drain ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.add-violation", NULL));
+  picker = REDRESS_RIGHT_PICKER (find_toplevel (REDRESS_TYPE_RIGHT_PICKER));
+  g_assert_nonnull (picker);
+  g_assert_true (redress_right_picker_choose (picker, "CRC", "12"));
+  drain ();
+  g_assert_true (find_toplevel (REDRESS_TYPE_RIGHT_PICKER) == GTK_WINDOW (picker));
+  g_assert_true (redress_right_picker_choose (picker, "CRC", "3"));
+  drain ();
+  /* The same row twice is one violation. */
+  g_assert_true (redress_right_picker_choose (picker, "CRC", "3"));
+  drain ();
+  g_assert_cmpuint (count_violations (f), ==, 2);
+  screenshot ("right-picker");
+  gtk_window_close (GTK_WINDOW (picker));
+  drain ();
+  g_assert_null (find_toplevel (REDRESS_TYPE_RIGHT_PICKER));
+}
+
+static gboolean
+match_evidence_links (GtkWidget     *widget,
+                      gconstpointer  evidence_id)
+{
+  return REDRESS_IS_LINK_ROW (widget) &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "evidence-id"), evidence_id) == 0;
+}
+
+/* The evidence's details are edited in the window; its links go to facts,
+ * remedies and letters as well as violations, with plain labels. */
+static void
+test_evidence_details (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(RedressViolation) violation = redress_violation_new (f->case_id);
+  g_autoptr(RedressFact) fact = redress_fact_new (f->case_id);
+  g_autoptr(RedressEvidenceStore) store = redress_evidence_store_new (f->db);
+  g_autoptr(RedressEvidenceInfo) info = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(RedressRecord) item = NULL;
+  g_autofree char *fact_id = NULL;
+  g_autofree char *key = NULL;
+  RedressEvidenceDetails *details;
+  RedressLinkRow *links_row;
+  GtkWidget *panel_widget;
+
+  redress_record_set_string (REDRESS_RECORD (violation), "article", "12");
+  redress_record_set_string (REDRESS_RECORD (violation), "paragraph", "(2)");
+  g_free (new_record (f, violation));
+  g_object_set (fact, "occurred-on", "2024-03-10", "description", "Hearing refused", NULL);
+  fact_id = new_record (f, fact);
+  stream = g_memory_input_stream_new_from_data ("decision", 8, NULL);
+  info = redress_evidence_store_add_stream (store, f->case_id, stream, "decision.txt", "court", NULL, &error);
+  g_assert_no_error (error);
+  redress_case_page_set_case (f->page, f->case_id);
+  drain ();
+
+  /* The link menu: one label per target, no doubled parentheses. */
+  WAIT_FOR (find_widget (GTK_WIDGET (f->page), match_evidence_links, info->id) != NULL);
+  links_row = REDRESS_LINK_ROW (find (f, match_evidence_links, info->id));
+  panel_widget = gtk_widget_get_ancestor (GTK_WIDGET (links_row), GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (panel_widget);
+  key = g_strdup_printf ("fact:%s", fact_id);
+  g_assert_false (redress_link_row_is_linked (links_row, key));
+  redress_link_row_toggle (links_row, key, TRUE);
+  links = redress_evidence_store_list_links (store, info->id, &error);
+  g_assert_cmpuint (links->len, ==, 1);
+  g_assert_cmpint (((RedressEvidenceLink *) g_ptr_array_index (links, 0))->target, ==, REDRESS_EVIDENCE_TARGET_FACT);
+  drain ();
+  links_row = REDRESS_LINK_ROW (find (f, match_evidence_links, info->id));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (links_row)), ==, "2024-03-10: Hearing refused");
+
+  /* The details window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (links_row), "evidence.edit-details", "s", info->id));
+  details = REDRESS_EVIDENCE_DETAILS (find_toplevel (REDRESS_TYPE_EVIDENCE_DETAILS));
+  g_assert_nonnull (details);
+  gtk_editable_set_text (GTK_EDITABLE (redress_evidence_details_get_field (details, "title")),
+                         "Decision of the Audiencia Provincial");
+  gtk_editable_set_text (GTK_EDITABLE (redress_evidence_details_get_field (details, "shown-date")), "2024-05-02");
+  gtk_editable_set_text (GTK_EDITABLE (redress_evidence_details_get_field (details, "language")), "es");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (redress_evidence_details_get_field (details, "identifies-child")), 1);
+  set_text_area (redress_evidence_details_get_field (details, "description"), "Refuses to hear the child.");
+  screenshot ("evidence-details");
+  g_assert_true (redress_evidence_details_flush (details));
+  gtk_window_close (GTK_WINDOW (details));
+  drain ();
+
+  {
+    g_autoptr(RedressDatabase) reader = redress_database_open (f->path, NULL, REDRESS_DATABASE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    item = redress_record_load (reader, REDRESS_TYPE_EVIDENCE_ITEM, info->id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (redress_record_get_string (item, "title"), ==, "Decision of the Audiencia Provincial");
+    g_assert_cmpstr (redress_record_get_string (item, "shown-date"), ==, "2024-05-02");
+    g_assert_cmpstr (redress_record_get_string (item, "language"), ==, "es");
+    g_assert_cmpstr (redress_record_get_string (item, "description"), ==, "Refuses to hear the child.");
+    g_assert_cmpint (redress_record_get_int (item, "identifies-child"), ==, 1);
+    g_clear_object (&item);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -638,6 +829,12 @@ main (int   argc,
               fixture_set_up, test_people, fixture_tear_down);
   g_test_add ("/case-intake/date-row", Fixture, NULL,
               fixture_set_up, test_date_row, fixture_tear_down);
+  g_test_add ("/case-intake/state-picker", Fixture, NULL,
+              fixture_set_up, test_state_picker, fixture_tear_down);
+  g_test_add ("/case-intake/right-picker", Fixture, NULL,
+              fixture_set_up, test_right_picker, fixture_tear_down);
+  g_test_add ("/case-intake/evidence-details", Fixture, NULL,
+              fixture_set_up, test_evidence_details, fixture_tear_down);
   g_test_add ("/case-intake/in-writing", Fixture, NULL,
               fixture_set_up, test_in_writing, fixture_tear_down);
 

@@ -36,6 +36,7 @@
 #include "redress-l10n.h"
 #include "redress-lifecycle.h"
 #include "redress-odt.h"
+#include "redress-pdf.h"
 #include "redress-person.h"
 #include "redress-procedural-event.h"
 #include "redress-reference.h"
@@ -180,16 +181,10 @@ fixture_setup (Fixture       *f,
   g_object_set (v, "treaty", "CRC", "article", "28", "description", "Exclusion from a mainstream school.", NULL);
   f->violation = save (f->db, v);
 
-  /* The facts substantiate the violation (art 7(f)); the model has no API for
-   * this join yet, so the test writes it. */
-  {
-    g_autofree char *sql = g_strdup_printf ("INSERT INTO violation_fact (violation_id, fact_id) VALUES "
-                                            "('%s', '%s'), ('%s', '%s')", f->violation, f->facts[0],
-                                            f->violation, f->facts[1]);
-
-    _redress_database_exec (f->db, sql, &error);
-    g_assert_no_error (error);
-  }
+  /* The facts substantiate the violation (art 7(f)). */
+  g_assert_true (redress_violation_set_fact_linked (f->db, f->violation, f->facts[0], TRUE, &error));
+  g_assert_true (redress_violation_set_fact_linked (f->db, f->violation, f->facts[1], TRUE, &error));
+  g_assert_no_error (error);
 
   r = redress_domestic_remedy_new (f->case_id);
   g_object_set (r, "forum", "Administrative Court of Porto", "level", "first instance", "filed-on", "2024-11-01",
@@ -729,7 +724,7 @@ test_docx_package (Fixture       *f,
   g_assert_nonnull (strstr (document, "<w:numId w:val=\"1\"/>"));
   g_assert_nonnull (strstr (g_hash_table_lookup (parts, "word/footer1.xml"), "w:instr=\" NUMPAGES \""));
   g_assert_nonnull (strstr (g_hash_table_lookup (parts, "docProps/core.xml"),
-                            "<dc:creator>RDR-2025-000777</dc:creator>"));
+                            "<dc:creator>Ana Costa</dc:creator>"));
   text = redress_export_extract_text (bytes, REDRESS_EXPORT_DOCX, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (text, "5. Facts of the case"));
@@ -1096,6 +1091,67 @@ test_mark_submitted_from_intake (Fixture       *f,
   g_assert_cmpstr (stage, ==, "SUBMITTED");
 }
 
+/* Typography: a paragraph follows its article ("article 28(1)"), never in
+ * doubled or unbalanced parentheses; an undated annex has one pair; the
+ * representative is the Author; no page holds only the signature. */
+static void
+test_typography (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *languages[] = { "en", "fr", "es" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedressRecord) v = redress_record_load (f->db, REDRESS_TYPE_VIOLATION, f->violation, &error);
+
+  g_assert_no_error (error);
+  redress_record_set_string (v, "paragraph", "(1)");
+  g_assert_true (redress_record_save (v, f->db, &error));
+  g_assert_no_error (error);
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(RedressComposition) c = compose (f, "communication", languages[l], REDRESS_PROFILE_COMMITTEE, NULL);
+      RedressDocument *doc = redress_composition_get_document (c);
+      g_autofree char *text = redress_document_to_text (doc);
+
+      g_assert_nonnull (strstr (text, "28(1)"));
+      g_assert_null (strstr (text, "(("));
+      /* French and Spanish write lettered subparagraphs "7 h)", so only
+       * English must balance throughout. */
+      if (g_str_equal (languages[l], "en"))
+        {
+          int open = 0, close = 0;
+
+          for (const char *p = text; *p != '\0'; p++)
+            open += *p == '(', close += *p == ')';
+          g_assert_cmpint (open, ==, close);
+        }
+      g_assert_null (strstr (text, "(1))"));
+      g_assert_cmpstr (redress_document_get_author (doc), ==, "Ana Costa");
+    }
+
+  /* However long the text before it, the signature never starts the last
+   * page alone. */
+  for (guint n = 1; n < 90; n += 3)
+    {
+      g_autoptr(RedressDocument) doc = redress_document_new ("en");
+      RedressPages *pages;
+      guint last, sig;
+
+      for (guint i = 0; i < n; i++)
+        redress_document_add (doc, REDRESS_BLOCK_PARAGRAPH, "facts",
+                              "A paragraph of the facts, long enough to take two or three lines of the page "
+                              "when it is laid out in the body font at the width of the text block.");
+      redress_document_add (doc, REDRESS_BLOCK_HEADING, "signature", "Signature");
+      redress_document_add (doc, REDRESS_BLOCK_LINES, "signature", "Done at Madrid\nAna Costa");
+      pages = redress_pages_new (doc);
+      last = redress_pages_get_n_pages (pages) - 1;
+      sig = redress_document_get_n_blocks (doc) - 1;
+      if (last > 0 && redress_pages_get_block_page (pages, sig) == last)
+        g_assert_cmpuint (redress_pages_get_block_page (pages, sig - 2), ==, last);
+      redress_pages_free (pages);
+    }
+}
+
 static int
 run_cli (char       **out,
          const char  *first,
@@ -1457,6 +1513,7 @@ main (int   argc,
   g_test_add ("/composer/missing", Fixture, NULL, fixture_setup, test_missing_items, fixture_teardown);
   g_test_add ("/composer/drafts", Fixture, NULL, fixture_setup, test_drafts, fixture_teardown);
   g_test_add ("/composer/submit", Fixture, NULL, fixture_setup, test_mark_submitted, fixture_teardown);
+  g_test_add ("/composer/typography", Fixture, NULL, fixture_setup, test_typography, fixture_teardown);
   g_test_add ("/composer/submit-after-event", Fixture, NULL, fixture_setup, test_mark_submitted_after_event,
               fixture_teardown);
   g_test_add ("/composer/submit-from-intake", Fixture, NULL, fixture_setup, test_mark_submitted_from_intake,

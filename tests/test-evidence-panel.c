@@ -102,7 +102,7 @@ row_has_subtitle_cb (gpointer data)
   GtkWidget **args = data;
   GtkWidget *linked = find_widget (args[0], is_row_titled, "Linked to");
 
-  return linked != NULL && strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (linked)), "art. 19") != NULL;
+  return linked != NULL && strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (linked)), "art 19") != NULL;
 }
 
 static void

@@ -507,6 +507,48 @@ test_search_ranking (Fixture       *f,
   g_assert_finalize_object (db);
 }
 
+/* A case is found when the words of the query are spread over its fields:
+ * the child's name in a party row, a word of the facts in a fact row. */
+static void
+test_search_whole_case (Fixture       *f,
+                        gconstpointer  data)
+{
+  RedressDatabase *db = create_docket (f->path, NULL);
+
+  insert_case (db, "case-1", "RDR-1", "First case");
+  insert_case (db, "case-2", "RDR-2", "Second case");
+  insert_person (db, "person-1", "Lucía", "Ruiz");
+  insert_person (db, "person-2", "Omar", "Haddad");
+  insert_party (db, "party-1", "case-1", "person-1");
+  insert_party (db, "party-2", "case-2", "person-2");
+  exec_ok (db, "INSERT INTO fact (id, case_id, description, place, created_at, updated_at) "
+               "VALUES ('fact-1', 'case-1', 'Expelled from school without a hearing', 'Madrid', "
+               "redress_now (), redress_now ())");
+  exec_ok (db, "INSERT INTO fact (id, case_id, description, place, created_at, updated_at) "
+               "VALUES ('fact-2', 'case-2', 'Expelled from the shelter', 'Ceuta', redress_now (), "
+               "redress_now ())");
+
+  /* The name and a word of the facts: only the case that has both. */
+  g_assert_cmpuint (count_hits (db, "lucia expelled"), ==, 1);
+  g_assert_cmpuint (count_hits (db, "ruiz hearing madrid"), ==, 1);
+  g_assert_cmpuint (count_hits (db, "expelled"), ==, 2);
+  /* Each term must be somewhere in the case; the last one as a prefix. */
+  g_assert_cmpuint (count_hits (db, "haddad hearing"), ==, 0);
+  g_assert_cmpuint (count_hits (db, "haddad shel"), ==, 1);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GListModel) hits = redress_search_run (db, "expelled omar", 0, NULL, &error);
+    g_autoptr(RedressSearchHit) hit = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+    hit = g_list_model_get_item (hits, 0);
+    g_assert_cmpstr (redress_search_hit_get_case_id (hit), ==, "case-2");
+  }
+
+  g_assert_finalize_object (db);
+}
+
 static void
 test_search_updates (Fixture       *f,
                      gconstpointer  data)
@@ -971,6 +1013,8 @@ main (int   argc,
               test_corrupt, fixture_teardown);
   g_test_add ("/storage/search/ranking", Fixture, NULL, fixture_setup,
               test_search_ranking, fixture_teardown);
+  g_test_add ("/storage/search/whole-case", Fixture, NULL, fixture_setup,
+              test_search_whole_case, fixture_teardown);
   g_test_add ("/storage/search/updates", Fixture, NULL, fixture_setup,
               test_search_updates, fixture_teardown);
   g_test_add ("/storage/search/async", Fixture, NULL, fixture_setup,

@@ -490,6 +490,15 @@ number_annexes (RedressComposition  *self,
       RedressEvidenceInfo *item = g_ptr_array_index (order, i);
       g_autofree char *title = shown (self, empty (item->title) ? item->original_name : item->title);
       g_autofree char *when = date (self, item->shown_date);
+
+      /* The annex line has its own parentheses: "(date not recorded)" goes in bare. */
+      if (item->shown_date == NULL && when != NULL && when[0] == '(' && g_str_has_suffix (when, ")"))
+        {
+          g_autofree char *bare = g_strndup (when + 1, strlen (when) - 2);
+
+          g_free (when);
+          when = g_steal_pointer (&bare);
+        }
       g_autofree char *lang = empty (item->language) ? phrase (self, "language-unknown")
                                                     : g_strdup (item->language);
 
@@ -774,8 +783,15 @@ field_violations (RedressComposition *self,
       if (right == NULL && g_str_equal (treaty, "OP3"))
         right = redress_reference_lookup_right (self->reference, "OPIC", article);
       if (!empty (paragraph))
-        ref = redress_template_format (self->tmpl, "article-ref-paragraph", "treaty", tname,
-                                       "article", article, "paragraph", paragraph, NULL);
+        {
+          /* Paragraphs are kept as cited, "(2)" or "(2)(b)": written right
+           * after the article, "article 12(2)", so parentheses balance. */
+          g_autofree char *cited = paragraph[0] == '(' ? g_strdup (paragraph)
+                                                       : g_strdup_printf ("(%s)", paragraph);
+          g_autofree char *with = g_strconcat (article, cited, NULL);
+
+          ref = redress_template_format (self->tmpl, "article-ref", "treaty", tname, "article", with, NULL);
+        }
       else
         ref = redress_template_format (self->tmpl, "article-ref", "treaty", tname, "article", article, NULL);
       /* The article's title in the document's language (data/rights.LANG.csv). */
@@ -1352,6 +1368,18 @@ redress_composer_compose (RedressDatabase  *db,
                                redress_case_get_title (self->kase));
   redress_document_set_metadata (self->doc, redress_template_get_title (self->tmpl), subject,
                                  redress_case_get_reference (self->kase), self->today);
+  /* The representative signs and is the Author; a victim or author never is
+   * (the public profile keeps their names out of the metadata too). */
+  for (guint i = 0; i < self->parties->len; i++)
+    {
+      Party *p = g_ptr_array_index (self->parties, i);
+
+      if (g_strcmp0 (str (p->party, "role"), "representative") == 0)
+        {
+          redress_document_set_author (self->doc, redress_person_get_display_name (p->person));
+          break;
+        }
+    }
   {
     g_autofree char *banner = phrase (self, profile == REDRESS_PROFILE_PUBLIC ? "public-banner" : "confidential");
     g_autofree char *page = g_strdup (redress_template_get_phrase (self->tmpl, "page"));

@@ -29,6 +29,7 @@ struct _RedressDocument
   char            *title;
   char            *subject;
   char            *reference;
+  char            *author;
   char            *date;
   char            *banner;
   char            *page_format;
@@ -93,6 +94,7 @@ redress_document_unref (RedressDocument *self)
   g_free (self->title);
   g_free (self->subject);
   g_free (self->reference);
+  g_free (self->author);
   g_free (self->date);
   g_free (self->banner);
   g_free (self->page_format);
@@ -152,6 +154,26 @@ const char *
 redress_document_get_reference (RedressDocument *self)
 {
   return self->reference;
+}
+
+/**
+ * redress_document_set_author:
+ * @author: (nullable): who signs the document (the representative), for the
+ *   Author metadata; %NULL leaves the case reference there
+ */
+void
+redress_document_set_author (RedressDocument *self,
+                             const char      *author)
+{
+  set_string (&self->author, author);
+}
+
+/* The Author metadata: the signing representative, else the case reference,
+ * never the computer's user name. */
+const char *
+redress_document_get_author (RedressDocument *self)
+{
+  return self->author != NULL && self->author[0] != '\0' ? self->author : self->reference;
 }
 
 const char *

@@ -73,6 +73,9 @@ void             redress_document_set_metadata  (RedressDocument   *self,
 const char      *redress_document_get_title     (RedressDocument   *self);
 const char      *redress_document_get_subject   (RedressDocument   *self);
 const char      *redress_document_get_reference (RedressDocument   *self);
+void             redress_document_set_author    (RedressDocument   *self,
+                                                 const char        *author);
+const char      *redress_document_get_author    (RedressDocument   *self);
 const char      *redress_document_get_date      (RedressDocument   *self);
 void             redress_document_set_banner    (RedressDocument   *self,
                                                  const char        *banner);

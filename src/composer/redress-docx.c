@@ -482,8 +482,8 @@ write_core (RedressDocument *doc)
   W (xmlTextWriterWriteAttribute (w, BAD_CAST "xmlns:xsi", BAD_CAST "http://www.w3.org/2001/XMLSchema-instance"));
   W (xmlTextWriterWriteElement (w, BAD_CAST "dc:title", BAD_CAST redress_document_get_title (doc)));
   W (xmlTextWriterWriteElement (w, BAD_CAST "dc:subject", BAD_CAST redress_document_get_subject (doc)));
-  /* The author is the case, never the computer's user name. */
-  W (xmlTextWriterWriteElement (w, BAD_CAST "dc:creator", BAD_CAST redress_document_get_reference (doc)));
+  /* The author is the signing representative or the case, never the computer's user name. */
+  W (xmlTextWriterWriteElement (w, BAD_CAST "dc:creator", BAD_CAST redress_document_get_author (doc)));
   W (xmlTextWriterWriteElement (w, BAD_CAST "cp:lastModifiedBy", BAD_CAST redress_document_get_reference (doc)));
   W (xmlTextWriterWriteElement (w, BAD_CAST "dc:language", BAD_CAST redress_document_get_language (doc)));
   if (*redress_document_get_date (doc) != '\0')

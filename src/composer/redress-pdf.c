@@ -57,6 +57,8 @@ struct _RedressPages
   PangoContext    *context;
   GPtrArray       *pages;  /* Page */
   double           y;      /* the layout cursor */
+  guint            break_before;  /* a block that starts a page, or G_MAXUINT */
+  GArray          *first_pages;   /* guint per block: the page its first line is on */
 };
 
 static void
@@ -227,6 +229,24 @@ add_marker (RedressPages *self,
 #define BODY_FONT "DejaVu Serif 10.5"
 #define SANS_FONT "DejaVu Sans"
 
+/* A word so long (a SHA-256, a URL) that justifying its lines would spread
+ * their letters apart ("S H A - 2 5 6"). */
+static gboolean
+has_long_word (const char *markup)
+{
+  g_autofree char *plain = redress_markup_to_plain (markup);
+  guint run = 0;
+
+  for (const char *p = plain; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_isspace (g_utf8_get_char (p)))
+        run = 0;
+      else if (++run > 24)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 layout_block (RedressPages       *self,
               const RedressBlock *block)
@@ -288,6 +308,8 @@ layout_block (RedressPages       *self,
       break;
     }
 
+  if (justify && has_long_word (block->text))
+    justify = FALSE;
   layout = make_layout (self, font, width, markup);
   pango_layout_set_alignment (layout, align);
   pango_layout_set_justify (layout, justify);
@@ -295,6 +317,8 @@ layout_block (RedressPages       *self,
       block->kind == REDRESS_BLOCK_NUMBERED)
     pango_layout_set_line_spacing (layout, 1.15f);
 
+  if (self->first_pages->len == self->break_before && self->y > MARGIN_TOP + 0.5)
+    new_page (self);
   if (self->y > MARGIN_TOP + 0.5)
     self->y += before;
   /* A heading keeps with at least two lines of what follows. */
@@ -317,6 +341,7 @@ layout_block (RedressPages       *self,
       }
     }
   place_lines (self, layout, x, &first_page, &first_y);
+  g_array_append_val (self->first_pages, first_page);
   /* The marker goes beside the first line, wherever it landed. */
   if (block->kind == REDRESS_BLOCK_BULLET || block->kind == REDRESS_BLOCK_NUMBERED)
     {
@@ -326,6 +351,19 @@ layout_block (RedressPages       *self,
                   MARGIN_LEFT + 4, first_page, first_y);
     }
   self->y += after;
+}
+
+static void
+lay_out (RedressPages *self)
+{
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->first_pages, g_array_unref);
+  self->pages = g_ptr_array_new_with_free_func (page_free);
+  self->first_pages = g_array_new (FALSE, TRUE, sizeof (guint));
+  new_page (self);
+
+  for (guint i = 0; i < redress_document_get_n_blocks (self->doc); i++)
+    layout_block (self, redress_document_get_block (self->doc, i));
 }
 
 RedressPages *
@@ -344,11 +382,42 @@ redress_pages_new (RedressDocument *doc)
   cairo_font_options_destroy (options);
   pango_context_set_round_glyph_positions (self->context, FALSE);
   pango_context_set_language (self->context, pango_language_from_string (redress_document_get_language (doc)));
-  self->pages = g_ptr_array_new_with_free_func (page_free);
-  new_page (self);
+  self->break_before = G_MAXUINT;
+  lay_out (self);
 
-  for (guint i = 0; i < redress_document_get_n_blocks (doc); i++)
-    layout_block (self, redress_document_get_block (doc, i));
+  /* No page holds only the signature: when it starts the last page, the
+   * paragraph before it (with its heading) goes over with it. */
+  {
+    guint n = redress_document_get_n_blocks (doc);
+    guint last = self->pages->len - 1;
+    guint k = 0;
+
+    gboolean only_signature = TRUE;
+
+    while (k < n && g_array_index (self->first_pages, guint, k) < last)
+      k++;
+    for (guint i = k; i < n; i++)
+      {
+        RedressBlockKind kind = redress_document_get_block (doc, i)->kind;
+
+        only_signature &= kind == REDRESS_BLOCK_LINES || kind == REDRESS_BLOCK_HEADING ||
+                          kind == REDRESS_BLOCK_SUBHEADING;
+      }
+    if (k > 0 && k < n && last > 0 && only_signature)
+      {
+        guint target = k - 1;
+
+        while (target > 0 &&
+               (redress_document_get_block (doc, target)->kind == REDRESS_BLOCK_HEADING ||
+                redress_document_get_block (doc, target)->kind == REDRESS_BLOCK_SUBHEADING))
+          target--;
+        if (g_array_index (self->first_pages, guint, target) == last - 1)
+          {
+            self->break_before = target;
+            lay_out (self);
+          }
+      }
+  }
   return self;
 }
 
@@ -358,6 +427,7 @@ redress_pages_free (RedressPages *self)
   if (self == NULL)
     return;
   g_ptr_array_unref (self->pages);
+  g_clear_pointer (&self->first_pages, g_array_unref);
   g_object_unref (self->context);
   redress_document_unref (self->doc);
   g_free (self);
@@ -461,7 +531,7 @@ redress_pages_write_pdf (RedressPages  *self,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, redress_document_get_title (self->doc));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, redress_document_get_subject (self->doc));
   /* The author is the case, never the computer's user name. */
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, redress_document_get_reference (self->doc));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, redress_document_get_author (self->doc));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, redress_document_get_reference (self->doc));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Redress");
   if (date != NULL && *date != '\0')
@@ -505,4 +575,15 @@ redress_document_write_pdf (RedressDocument  *doc,
   g_autoptr(RedressPages) pages = redress_pages_new (doc);
 
   return redress_pages_write_pdf (pages, error);
+}
+
+/* The page (0-based) the first line of block @index is on, for tests of
+ * where page breaks fall. */
+guint
+redress_pages_get_block_page (RedressPages *self,
+                              guint         index)
+{
+  g_return_val_if_fail (index < self->first_pages->len, 0);
+
+  return g_array_index (self->first_pages, guint, index);
 }

@@ -23,6 +23,8 @@ typedef struct _RedressPages RedressPages;
 RedressPages *redress_pages_new        (RedressDocument  *doc) G_GNUC_WARN_UNUSED_RESULT;
 void          redress_pages_free       (RedressPages     *self);
 guint         redress_pages_get_n_pages (RedressPages    *self);
+guint         redress_pages_get_block_page (RedressPages *self,
+                                            guint         index);
 void          redress_pages_draw       (RedressPages     *self,
                                         cairo_t          *cr,
                                         guint             page);

@@ -25,7 +25,7 @@
 
 /* A match in a case's title or reference counts for more than one in a note:
  * bm25 is negative, better is lower, so a larger weight ranks higher. */
-static const char search_sql[] =
+static const char search_head_sql[] =
   "WITH h AS MATERIALIZED ("
   "  SELECT case_id, source, "
   "         bm25 (search_index) * CASE source "
@@ -36,10 +36,39 @@ static const char search_sql[] =
   "         snippet (search_index, 3, char (1), char (2), '…', 12) AS snip "
   "    FROM search_index WHERE search_index MATCH ?1) "
   "SELECT h.case_id, c.reference, c.title, h.source, h.snip, min (h.r) AS best "
-  "  FROM h JOIN case_file AS c ON c.id = h.case_id "
+  "  FROM h JOIN case_file AS c ON c.id = h.case_id ";
+static const char search_tail_sql[] =
   " GROUP BY h.case_id "
   " ORDER BY best, c.reference "
   " LIMIT ?2";
+
+/* The quoted terms of a MATCH expression from redress_search_build_match(),
+ * each with its prefix star: "child" "lea"* gives "child" and "lea"*. */
+static GPtrArray *
+split_match (const char *match)
+{
+  GPtrArray *terms = g_ptr_array_new_with_free_func (g_free);
+  const char *p = match;
+
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p == ' ')
+        p++;
+      if (*p != '"')
+        break;
+      start = p++;
+      while (*p != '\0' && !(p[0] == '"' && p[1] != '"'))
+        p += p[0] == '"' ? 2 : 1;
+      if (*p == '"')
+        p++;
+      if (*p == '*')
+        p++;
+      g_ptr_array_add (terms, g_strndup (start, p - start));
+    }
+  return terms;
+}
 
 #define DEFAULT_LIMIT 50
 
@@ -353,6 +382,9 @@ search_on (sqlite3       *conn,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GListStore) store = g_list_store_new (REDRESS_TYPE_SEARCH_HIT);
+  g_autoptr(GPtrArray) terms = NULL;
+  g_autoptr(GString) sql = NULL;
+  g_autofree char *any_match = NULL;
   int rc;
 
   if (match == NULL)
@@ -361,14 +393,36 @@ search_on (sqlite3       *conn,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  rc = sqlite3_prepare_v2 (conn, search_sql, -1, &stmt, NULL);
+  /* A case matches as a whole: each term may be in another of its rows (the
+   * child's name in a party row, a word of the facts in a fact row).  Rows
+   * matching any term are ranked; a case is kept when it has every term. */
+  terms = split_match (match);
+  sql = g_string_new (search_head_sql);
+  if (terms->len > 1)
+    {
+      g_autoptr(GString) any = g_string_new (NULL);
+
+      for (guint i = 0; i < terms->len; i++)
+        {
+          g_string_append_printf (any, "%s%s", i > 0 ? " OR " : "", (char *) g_ptr_array_index (terms, i));
+          g_string_append_printf (sql, "%s h.case_id IN (SELECT case_id FROM search_index "
+                                       "WHERE search_index MATCH ?%u)",
+                                  i == 0 ? " WHERE" : " AND", i + 3);
+        }
+      any_match = g_string_free (g_steal_pointer (&any), FALSE);
+    }
+  g_string_append (sql, search_tail_sql);
+
+  rc = sqlite3_prepare_v2 (conn, sql->str, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       _redress_set_sqlite_error (error, conn, rc, _("Could not search the docket"));
       return NULL;
     }
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, any_match != NULL ? any_match : match, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, limit > 0 ? (int) MIN (limit, G_MAXINT) : DEFAULT_LIMIT);
+  for (guint i = 0; terms->len > 1 && i < terms->len; i++)
+    sqlite3_bind_text (stmt, (int) i + 3, g_ptr_array_index (terms, i), -1, SQLITE_TRANSIENT);
 
   if (cancellable != NULL)
     sqlite3_progress_handler (conn, 1000, progress_cb, cancellable);
