@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "redress-application.h"
+#include "redress-keys.h"
 
 int
 main (int   argc,
@@ -17,6 +18,8 @@ main (int   argc,
 {
   g_autoptr(RedressApplication) app = NULL;
 
+  /* No core dump of a process that holds keys and case data. */
+  redress_harden_process ();
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
