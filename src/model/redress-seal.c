@@ -551,8 +551,13 @@ ensure_session_dir (GError **error)
   g_autofree char *tmpl = NULL;
   g_autofree char *lock = NULL;
 
-  if (session_dir != NULL)
+  if (session_dir != NULL && g_file_test (session_dir, G_FILE_TEST_IS_DIR))
     return session_dir;
+  /* Made afresh when something removed it (a cleaner of the runtime folder). */
+  g_clear_pointer (&session_dir, g_free);
+  if (session_lock_fd >= 0)
+    close (session_lock_fd);
+  session_lock_fd = -1;
 
   base = g_build_filename (runtime_base (), "redress", NULL);
   if (g_mkdir_with_parents (base, 0700) != 0)
