@@ -11,6 +11,7 @@
 
 #include "redress-application.h"
 #include "redress-l10n.h"
+#include "redress-keys.h"
 
 int
 main (int   argc,
@@ -18,6 +19,8 @@ main (int   argc,
 {
   g_autoptr(RedressApplication) app = NULL;
 
+  /* No core dump of a process that holds keys and case data. */
+  redress_harden_process ();
   redress_l10n_bind_textdomain ();
 
   app = redress_application_new ();

@@ -30,7 +30,9 @@
 #include "redress-database.h"
 #include "redress-deadline.h"
 #include "redress-demo.h"
+#include "redress-evidence-store.h"
 #include "redress-exchange.h"
+#include "redress-keys.h"
 #include "redress-person.h"
 #include "redress-procedural-event.h"
 #include "redress-record.h"
@@ -38,15 +40,19 @@
 #include "redress-util.h"
 
 static const RedressCliCommand commands[] = {
-  { "init",   redress_cli_init,   N_("[--encrypt]"), N_("Create a docket (encrypted with --passphrase-file)") },
+  { "init",   redress_cli_init,   N_("[--no-encryption] [--recovery-key-out FILE]"), N_("Create a docket, encrypted with the passphrase of --passphrase-file; prints its recovery key once") },
   { "demo",   redress_cli_demo,   N_("[--cases N] [--seed S] [--no-deadlines | --all-deadlines]"), N_("Fill the docket with fictional demonstration cases") },
   { "list",   redress_cli_list,   N_("[--kind KIND] [--json]"), N_("List the cases") },
   { "show",   redress_cli_show,   N_("CASE [--json]"), N_("Show one case (reference or id); --json gives the export format") },
   { "search", redress_cli_search, N_("QUERY [--limit N] [--json]"), N_("Search every case") },
   { "export", redress_cli_export, N_("CASE FILE"), N_("Write one case with everything in it to a JSON file") },
   { "import", redress_cli_import, N_("FILE [--replace]"), N_("Add a case from a JSON file written by export") },
-  { "backup", redress_cli_backup, N_("FILE"), N_("Write a consistent copy of the docket to FILE") },
-  { "verify", redress_cli_verify, N_("[--json]"), N_("Check every page of the docket and every reference between its rows") },
+  { "backup", redress_cli_backup, N_("BACKUP"), N_("Write a whole, verified backup (database, key file, every evidence file) to the folder BACKUP") },
+  { "restore", redress_cli_restore, N_("BACKUP DOCKET"), N_("Make the docket DOCKET from a backup, checking everything in it") },
+  { "verify", redress_cli_verify, N_("[--json]"), N_("Check every page of the docket, every reference between its rows and every evidence file's hash") },
+  { "passphrase", redress_cli_passphrase, N_("--new-passphrase-file FILE"), N_("Change the passphrase (give the old one, or --recovery-key-file)") },
+  { "recovery-key", redress_cli_recovery_key, N_("[--recovery-key-out FILE]"), N_("Make a new recovery key; the old one stops working") },
+  { "encrypt", redress_cli_encrypt, N_("[--new-passphrase-file FILE] [--recovery-key-out FILE]"), N_("Encrypt a docket that is not encrypted (or was encrypted by Redress 0.1), with its evidence") },
   { "evidence", redress_cli_evidence, N_("add CASE FILE… | list CASE | verify [CASE] | custody ITEM | export ITEM FILE | link ITEM KIND ID"), N_("The evidence locker: add files, list them with their SHA-256, re-hash them") },
   { "correspondence", redress_cli_correspondence, N_("add CASE [--event E --due D …] | list CASE | import-eml CASE FILE…"), N_("The correspondence register") },
   { "timeline", redress_cli_timeline, N_("CASE [--json]"), N_("Facts, procedural events, letters and evidence dates in one list") },
@@ -100,17 +106,24 @@ redress_cli_open_docket (RedressCli               *cli,
   if (cli->db != NULL)
     return cli->db;
 
-  cli->db = redress_database_open (cli->docket_path, cli->passphrase, flags, &error);
+  if (cli->recovery_key != NULL)
+    cli->db = redress_database_open_with_recovery_key (cli->docket_path, cli->recovery_key, flags, &error);
+  else
+    cli->db = redress_database_open (cli->docket_path, cli->passphrase, flags, &error);
   if (cli->db == NULL)
     {
       if (g_error_matches (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NEEDS_PASSPHRASE))
-        g_printerr (_("redress-cli %s: %s Give it with --passphrase-file FILE.\n"),
+        g_printerr (_("redress-cli %s: %s Give it with --passphrase-file FILE (or --recovery-key-file FILE).\n"),
                     cli->command, error->message);
       else
         redress_cli_fail (cli, error);
       *status = REDRESS_CLI_EXIT_ERROR;
       return NULL;
     }
+  if (redress_database_get_key_kind (cli->db) == REDRESS_DATABASE_KEY_PASSPHRASE &&
+      g_strcmp0 (cli->command, "encrypt") != 0)
+    g_printerr (_("Note: this docket was encrypted by an older Redress: its evidence files are not "
+                  "encrypted and it has no recovery key. Run “redress-cli encrypt” to upgrade it.\n"));
   return cli->db;
 }
 
@@ -171,6 +184,52 @@ redress_cli_resolve_case (RedressCli *cli,
   if (id == NULL)
     *status = redress_cli_fail (cli, error);
   return id;
+}
+
+/**
+ * redress_cli_read_secret:
+ * @what: "passphrase" or "recovery key", for the messages
+ *
+ * Reads a passphrase or a recovery key from @path (without its final line
+ * break) into protected memory.
+ *
+ * Returns: (transfer full): the secret, to free with redress_cli_free_secret(),
+ *   or %NULL with @status set.
+ */
+char *
+redress_cli_read_secret (const char *path,
+                         const char *what,
+                         int        *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  char *secret;
+
+  if (!g_file_get_contents (path, &contents, &len, &error))
+    {
+      g_printerr (_("redress-cli: could not read the %s file: %s\n"), what, error->message);
+      *status = REDRESS_CLI_EXIT_ERROR;
+      return NULL;
+    }
+  /* A file usually ends with a line break that is not part of the secret. */
+  while (len > 0 && (contents[len - 1] == '\n' || contents[len - 1] == '\r'))
+    contents[--len] = '\0';
+  if (len == 0)
+    {
+      g_printerr (_("redress-cli: the %s file “%s” is empty.\n"), what, path);
+      *status = REDRESS_CLI_EXIT_ERROR;
+      return NULL;
+    }
+  secret = redress_secret_dup (contents);
+  memset (contents, 0, len);
+  return secret;
+}
+
+void
+redress_cli_free_secret (char *secret)
+{
+  redress_secret_free (secret);
 }
 
 /* Terminal columns taken by @text: East Asian wide characters take two,
@@ -261,12 +320,19 @@ redress_cli_init (RedressCli  *cli,
                   int          argc,
                   char       **argv)
 {
+  g_autoptr(GError) error = NULL;
+  g_autofree char *recovery_out = NULL;
   gboolean encrypt = FALSE;
+  gboolean no_encryption = FALSE;
   gboolean existed;
   int status = REDRESS_CLI_EXIT_OK;
   GOptionEntry entries[] = {
-    { "encrypt", 0, 0, G_OPTION_ARG_NONE, &encrypt,
-      N_("Encrypt the new docket with the passphrase of --passphrase-file"), NULL },
+    { "no-encryption", 0, 0, G_OPTION_ARG_NONE, &no_encryption,
+      N_("Make a docket that is not encrypted (anyone with the file can read it)"), NULL },
+    { "recovery-key-out", 0, 0, G_OPTION_ARG_FILENAME, &recovery_out,
+      N_("Write the recovery key to FILE instead of printing it"), N_("FILE") },
+    { "encrypt", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &encrypt,
+      N_("Encrypt the new docket (the default)"), NULL },
     { NULL }
   };
 
@@ -274,21 +340,53 @@ redress_cli_init (RedressCli  *cli,
     return status;
   if (argc > 1)
     return redress_cli_usage_error (cli, _("unexpected argument “%s”"), argv[1]);
-  if (encrypt && cli->passphrase == NULL)
-    return redress_cli_usage_error (cli, _("--encrypt needs the passphrase: give --passphrase-file FILE before the command"));
+  if (encrypt && no_encryption)
+    return redress_cli_usage_error (cli, _("--encrypt and --no-encryption exclude each other"));
 
   existed = g_file_test (cli->docket_path, G_FILE_TEST_EXISTS);
+  if (!existed && !no_encryption)
+    {
+      if (cli->passphrase == NULL)
+        return redress_cli_usage_error (cli, _("a new docket is encrypted: give its passphrase with "
+                                               "--passphrase-file FILE before the command, or "
+                                               "--no-encryption after it"));
+      if (!redress_passphrase_check_new (cli->passphrase, &error))
+        return redress_cli_fail (cli, error);
+    }
+  if (!existed && no_encryption && cli->passphrase != NULL)
+    return redress_cli_usage_error (cli, _("--no-encryption makes a docket without a passphrase: "
+                                           "leave out --passphrase-file"));
+
   if (redress_cli_open_docket (cli, REDRESS_DATABASE_OPEN_CREATE, &status) == NULL)
     return status;
 
   if (existed)
-    g_print (_("A docket already exists at %s (schema version %d, %s); it was left as it was.\n"),
-             cli->docket_path, redress_database_get_schema_version (cli->db),
-             redress_database_get_encrypted (cli->db) ? _("encrypted") : _("not encrypted"));
+    {
+      g_print (_("A docket already exists at %s (schema version %d, %s); it was left as it was.\n"),
+               cli->docket_path, redress_database_get_schema_version (cli->db),
+               redress_database_get_encrypted (cli->db) ? _("encrypted") : _("not encrypted"));
+      return REDRESS_CLI_EXIT_OK;
+    }
+
+  g_print (_("Created the docket %s (schema version %d, %s).\n"),
+           cli->docket_path, redress_database_get_schema_version (cli->db),
+           redress_database_get_encrypted (cli->db) ? _("encrypted") : _("not encrypted"));
+  if (redress_database_get_key_kind (cli->db) == REDRESS_DATABASE_KEY_WRAPPED)
+    {
+      char *recovery = redress_database_new_recovery_key (cli->db, &error);
+
+      if (recovery == NULL)
+        return redress_cli_fail (cli, error);
+      if (!redress_cli_write_recovery_key (recovery, recovery_out, &error))
+        {
+          redress_database_free_secret (recovery);
+          return redress_cli_fail (cli, error);
+        }
+      redress_database_free_secret (recovery);
+    }
   else
-    g_print (_("Created the docket %s (schema version %d, %s).\n"),
-             cli->docket_path, redress_database_get_schema_version (cli->db),
-             redress_database_get_encrypted (cli->db) ? _("encrypted") : _("not encrypted"));
+    g_printerr (_("Warning: this docket is not encrypted. Anyone who gets the file or its evidence "
+                  "folder can read every case. Encrypt it later with “redress-cli encrypt”.\n"));
   return REDRESS_CLI_EXIT_OK;
 }
 
@@ -777,14 +875,17 @@ redress_cli_backup (RedressCli  *cli,
   if (!redress_cli_parse_options (cli, NULL, FALSE, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return redress_cli_usage_error (cli, _("give the file to write the backup to"));
+    return redress_cli_usage_error (cli, _("give the folder to write the backup to"));
 
   if (redress_cli_open_docket (cli, REDRESS_DATABASE_OPEN_READ_ONLY, &status) == NULL)
     return status;
   if (!redress_database_backup (cli->db, argv[1], NULL, NULL, NULL, &error))
     return redress_cli_fail (cli, error);
 
-  g_print (_("Backed up %s to %s.\n"), cli->docket_path, argv[1]);
+  g_print (_("Backed up %s to %s: the database, its key file and every evidence file, verified.\n"),
+           cli->docket_path, argv[1]);
+  if (!redress_database_get_encrypted (cli->db))
+    g_printerr (_("Warning: the docket is not encrypted, so neither is its backup.\n"));
   return REDRESS_CLI_EXIT_OK;
 }
 
@@ -806,6 +907,60 @@ redress_cli_verify (RedressCli  *cli,
   if (redress_cli_open_docket (cli, REDRESS_DATABASE_OPEN_READ_ONLY, &status) == NULL)
     return status;
   ok = redress_database_verify (cli->db, &report, &error);
+  if (ok)
+    {
+      /* Every evidence file, re-hashed (read-only: nothing is recorded). */
+      g_autoptr(RedressEvidenceStore) store = redress_evidence_store_new (cli->db);
+      g_autoptr(RedressVerifyReport) evidence = NULL;
+      g_autoptr(GString) text = g_string_new (report);
+
+      evidence = redress_evidence_store_verify (store, NULL, NULL, NULL, NULL, NULL, &error);
+      ok = evidence != NULL;
+      if (evidence != NULL)
+        {
+          guint removed = 0;
+          guint orphans = redress_evidence_store_count_orphans (store, &removed);
+
+          for (guint i = 0; i < evidence->problems->len; i++)
+            {
+              RedressEvidenceProblem *p = g_ptr_array_index (evidence->problems, i);
+
+              g_string_append_printf (text, p->state == REDRESS_EVIDENCE_STATE_MISSING
+                                      ? _("The evidence file of “%s” (%s) is missing.\n")
+                                      : _("The evidence file of “%s” (%s) was changed or damaged.\n"),
+                                      p->title, p->evidence_id);
+            }
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                     "%u evidence file checked against its hash.\n",
+                                                     "%u evidence files checked against their hashes.\n",
+                                                     evidence->checked),
+                                  evidence->checked);
+          if (orphans > 0)
+            g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                       "%u file of an interrupted intake has no item; "
+                                                       "it is removed when the docket is next opened "
+                                                       "for writing.\n",
+                                                       "%u files of an interrupted intake have no item; "
+                                                       "they are removed when the docket is next opened "
+                                                       "for writing.\n", orphans),
+                                    orphans);
+          if (removed > 0)
+            g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                       "%u file of an interrupted intake was removed.\n",
+                                                       "%u files of an interrupted intake were removed.\n",
+                                                       removed),
+                                    removed);
+          if (!redress_verify_report_is_clean (evidence))
+            {
+              ok = FALSE;
+              g_set_error (&error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_CORRUPT,
+                           _("Evidence has been altered or lost. Restore the evidence folder from "
+                             "a backup."));
+            }
+        }
+      g_free (report);
+      report = g_string_free (g_steal_pointer (&text), FALSE);
+    }
 
   if (cli->json)
     {
@@ -825,8 +980,11 @@ redress_cli_verify (RedressCli  *cli,
       redress_cli_print_json (w);
     }
   else if (ok)
-    g_print (_("The docket %s is whole: every page and every reference between rows checked.\n"),
-             cli->docket_path);
+    {
+      g_print ("%s", report);
+      g_print (_("The docket %s is whole: every page, every reference between rows and every "
+                 "evidence file checked.\n"), cli->docket_path);
+    }
   else
     {
       if (report != NULL && *report != '\0')
@@ -860,11 +1018,8 @@ cli_clear (RedressCli *cli)
 {
   g_clear_object (&cli->db);
   g_clear_pointer (&cli->docket_path, g_free);
-  if (cli->passphrase != NULL)
-    {
-      memset (cli->passphrase, 0, strlen (cli->passphrase));
-      g_clear_pointer (&cli->passphrase, g_free);
-    }
+  g_clear_pointer (&cli->passphrase, redress_cli_free_secret);
+  g_clear_pointer (&cli->recovery_key, redress_cli_free_secret);
 }
 
 int
@@ -874,6 +1029,7 @@ main (int   argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *passphrase_file = NULL;
+  g_autofree char *recovery_file = NULL;
   g_autofree char *description = NULL;
   RedressCli cli = { 0 };
   const RedressCliCommand *command = NULL;
@@ -881,9 +1037,12 @@ main (int   argc,
   GOptionEntry entries[] = {
     { "docket", 'd', 0, G_OPTION_ARG_FILENAME, &cli.docket_path, N_("The docket file (default: the user's docket)"), N_("PATH") },
     { "passphrase-file", 'p', 0, G_OPTION_ARG_FILENAME, &passphrase_file, N_("Read the docket's passphrase from FILE"), N_("FILE") },
+    { "recovery-key-file", 0, 0, G_OPTION_ARG_FILENAME, &recovery_file, N_("Open the docket with the recovery key in FILE (when the passphrase is forgotten)"), N_("FILE") },
     { NULL }
   };
 
+  /* No core dump of a process that holds keys and case data. */
+  redress_harden_process ();
   setlocale (LC_ALL, "");
   redress_l10n_bind_textdomain ();
 
@@ -925,22 +1084,17 @@ main (int   argc,
   if (cli.docket_path == NULL)
     cli.docket_path = redress_database_get_default_path ();
 
-  if (passphrase_file != NULL)
+  if (passphrase_file != NULL &&
+      (cli.passphrase = redress_cli_read_secret (passphrase_file, _("passphrase"), &status)) == NULL)
     {
-      if (!g_file_get_contents (passphrase_file, &cli.passphrase, NULL, &error))
-        {
-          g_printerr (_("redress-cli: could not read the passphrase file: %s\n"), error->message);
-          cli_clear (&cli);
-          return REDRESS_CLI_EXIT_ERROR;
-        }
-      /* A passphrase file usually ends with a line break that is not part of it. */
-      g_strchomp (cli.passphrase);
-      if (*cli.passphrase == '\0')
-        {
-          g_printerr (_("redress-cli: the passphrase file “%s” is empty.\n"), passphrase_file);
-          cli_clear (&cli);
-          return REDRESS_CLI_EXIT_ERROR;
-        }
+      cli_clear (&cli);
+      return status;
+    }
+  if (recovery_file != NULL &&
+      (cli.recovery_key = redress_cli_read_secret (recovery_file, _("recovery key"), &status)) == NULL)
+    {
+      cli_clear (&cli);
+      return status;
     }
 
   cli.command = command->name;

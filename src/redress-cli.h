@@ -25,7 +25,8 @@ G_BEGIN_DECLS
 typedef struct
 {
   char            *docket_path;  /* --docket, or the user's default docket */
-  char            *passphrase;   /* from --passphrase-file, or NULL */
+  char            *passphrase;   /* from --passphrase-file, or NULL (protected memory) */
+  char            *recovery_key; /* from --recovery-key-file, or NULL (protected memory) */
   RedressDatabase *db;           /* opened by redress_cli_open_docket() */
   const char      *command;      /* the subcommand's name */
   gboolean         json;         /* --json was given to the subcommand */
@@ -63,6 +64,10 @@ char            *redress_cli_resolve_case   (RedressCli          *cli,
                                              const char          *reference_or_id,
                                              int                 *status) G_GNUC_WARN_UNUSED_RESULT;
 guint            redress_cli_text_width     (const char          *text);
+char            *redress_cli_read_secret    (const char          *path,
+                                             const char          *what,
+                                             int                 *status) G_GNUC_WARN_UNUSED_RESULT;
+void             redress_cli_free_secret    (char                *secret);
 void             redress_cli_print_table    (const char * const  *headers,
                                              GPtrArray           *rows);
 
@@ -86,5 +91,12 @@ int redress_cli_deadlines      (RedressCli *cli, int argc, char **argv);  /* red
 int redress_cli_event          (RedressCli *cli, int argc, char **argv);  /* redress-cli-procedure.c */
 int redress_cli_import_states  (RedressCli *cli, int argc, char **argv);  /* redress-cli-procedure.c */
 int redress_cli_compose        (RedressCli *cli, int argc, char **argv);  /* redress-cli-compose.c */
+int redress_cli_passphrase     (RedressCli *cli, int argc, char **argv);  /* redress-cli-keys.c */
+int redress_cli_recovery_key   (RedressCli *cli, int argc, char **argv);  /* redress-cli-keys.c */
+int redress_cli_encrypt        (RedressCli *cli, int argc, char **argv);  /* redress-cli-keys.c */
+int redress_cli_restore        (RedressCli *cli, int argc, char **argv);  /* redress-cli-keys.c */
+gboolean redress_cli_write_recovery_key (const char *recovery_key,
+                                         const char *out_path,
+                                         GError    **error);              /* redress-cli-keys.c */
 
 G_END_DECLS

@@ -548,7 +548,14 @@ filed_activated_cb (RedressComposerPage *self,
     return;
   /* The frozen bytes, opened read-only from the locker: never changed. */
   store = redress_evidence_store_new (self->database);
-  path = redress_evidence_store_get_original_path (store, sha);
+  path = redress_evidence_store_get_readable_path (store, sha, "filed.pdf", &error);
+  if (path == NULL)
+    {
+      set_status (self, error->message);
+      return;
+    }
+  /* A decrypted copy stays (for the viewer) until the docket closes. */
+  redress_evidence_store_keep_readable_path (store, path);
   uri = g_filename_to_uri (path, NULL, NULL);
   if (uri == NULL || !g_app_info_launch_default_for_uri (uri, NULL, &error))
     set_status (self, error != NULL ? error->message : _("The filed document could not be opened."));

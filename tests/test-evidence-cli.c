@@ -69,7 +69,7 @@ fixture_setup (Fixture       *f,
 {
   f->dir = g_dir_make_tmp ("redress-evcli-XXXXXX", NULL);
   f->docket = g_build_filename (f->dir, "docket.redress", NULL);
-  g_assert_cmpint (cli (f, NULL, NULL, "init", NULL), ==, 0);
+  g_assert_cmpint (cli (f, NULL, NULL, "init", "--no-encryption", NULL), ==, 0);
   g_assert_cmpint (cli (f, NULL, NULL, "demo", "--cases", "30", "--seed", "1", NULL), ==, 0);
 }
 
@@ -222,7 +222,8 @@ check_store (const char *evidence,
       g_autoptr(GDir) d2 = NULL;
       const char *n2;
 
-      if (g_str_has_prefix (name, ".tmp-"))
+      /* Temporary copies and the journals of intakes (killed ones included). */
+      if (g_str_has_prefix (name, ".tmp-") || g_str_has_prefix (name, ".intake-"))
         {
           (*temporary)++;
           continue;
@@ -330,7 +331,9 @@ test_kill_loop (Fixture       *f,
   report = redress_evidence_store_verify (store, NULL, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (redress_verify_report_is_clean (report));
-  g_assert_cmpuint (report->checked, <=, originals);
+  /* No original without its item: what killed intakes wrote before their
+   * commit was removed at the open. */
+  g_assert_cmpuint (report->checked, ==, originals);
   g_test_message ("%u originals stored, %u recorded", originals, report->checked);
   g_rand_free (rand);
 }

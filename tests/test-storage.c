@@ -880,6 +880,7 @@ test_backup_round_trip (Fixture       *f,
   const char *passphrase = data;
   g_autoptr(GError) error = NULL;
   g_autofree char *dest = g_build_filename (f->dir, "backup.redress", NULL);
+  g_autofree char *dest_db = g_build_filename (dest, "docket.redress", NULL);
   g_autofree char *report = NULL;
   BackupState sync_state = { .last = 0, .monotonic = TRUE };
   BackupState async_state = { .last = 0, .monotonic = TRUE };
@@ -897,7 +898,7 @@ test_backup_round_trip (Fixture       *f,
   g_assert_cmpuint (sync_state.calls, >, 0);
   g_assert_true (sync_state.monotonic);
   g_assert_cmpfloat (sync_state.last, ==, 1.0);
-  g_assert_cmpint (file_starts_with (dest, "SQLite format 3"), ==, passphrase == NULL);
+  g_assert_cmpint (file_starts_with (dest_db, "SQLite format 3"), ==, passphrase == NULL);
   no_part_files_left (f->dir);
 
   /* The docket stays usable while and after it is copied. */
@@ -917,7 +918,7 @@ test_backup_round_trip (Fixture       *f,
   no_part_files_left (f->dir);
   g_assert_finalize_object (db);
 
-  copy = redress_database_open (dest, passphrase, REDRESS_DATABASE_OPEN_READ_ONLY, &error);
+  copy = redress_database_open (dest_db, passphrase, REDRESS_DATABASE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_cmpint (query_int (copy, "SELECT count(*) FROM case_file"), ==, 301);
   g_assert_cmpint (query_int (copy, "SELECT count(*) FROM note"), ==, 300);
@@ -930,7 +931,7 @@ test_backup_round_trip (Fixture       *f,
 
   if (passphrase != NULL)
     {
-      copy = redress_database_open (dest, "wrong", 0, &error);
+      copy = redress_database_open (dest_db, "wrong", 0, &error);
       g_assert_null (copy);
       g_assert_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_WRONG_PASSPHRASE);
     }

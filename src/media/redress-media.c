@@ -234,8 +234,11 @@ redress_media_get_thumbnail (RedressEvidenceStore      *store,
   if (png != NULL)
     return png;
 
-  path = redress_evidence_store_get_original_path (store, info->sha256);
+  path = redress_evidence_store_get_readable_path (store, info->sha256, info->original_name, error);
+  if (path == NULL)
+    return NULL;
   png = redress_media_render_thumbnail (path, info->mime_type, size, error);
+  redress_evidence_store_release_readable_path (store, path);
   if (png != NULL && !redress_database_get_read_only (redress_evidence_store_get_database (store)))
     redress_evidence_store_save_thumbnail (store, info->sha256, size, png, NULL);
   return png;
@@ -243,7 +246,8 @@ redress_media_get_thumbnail (RedressEvidenceStore      *store,
 
 typedef struct
 {
-  char *path;
+  RedressEvidenceStore *store;
+  char *original_name;
   char *mime_type;
   char *sha256;
   int   size;
@@ -254,7 +258,8 @@ thumb_data_free (gpointer data)
 {
   ThumbData *d = data;
 
-  g_free (d->path);
+  g_clear_object (&d->store);
+  g_free (d->original_name);
   g_free (d->mime_type);
   g_free (d->sha256);
   g_free (d);
@@ -268,7 +273,16 @@ thumb_worker (GTask        *task,
 {
   ThumbData *d = task_data;
   GError *error = NULL;
-  GBytes *png = redress_media_render_thumbnail (d->path, d->mime_type, d->size, &error);
+  GBytes *png = NULL;
+  /* A sealed original is decrypted into the private folder and wiped at once. */
+  g_autofree char *path = redress_evidence_store_get_readable_path (d->store, d->sha256,
+                                                                    d->original_name, &error);
+
+  if (path != NULL)
+    {
+      png = redress_media_render_thumbnail (path, d->mime_type, d->size, &error);
+      redress_evidence_store_release_readable_path (d->store, path);
+    }
 
   if (png == NULL)
     g_task_return_error (task, error);
@@ -326,7 +340,8 @@ redress_media_get_thumbnail_async (RedressEvidenceStore      *store,
     }
 
   d = g_new0 (ThumbData, 1);
-  d->path = redress_evidence_store_get_original_path (store, info->sha256);
+  d->store = g_object_ref (store);
+  d->original_name = g_strdup (info->original_name);
   d->mime_type = g_strdup (info->mime_type);
   d->sha256 = g_strdup (info->sha256);
   d->size = size;

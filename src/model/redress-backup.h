@@ -41,6 +41,12 @@ void     redress_database_backup_async   (RedressDatabase           *db,
 gboolean redress_database_backup_finish  (RedressDatabase           *db,
                                           GAsyncResult              *result,
                                           GError                   **error);
+RedressDatabase *redress_database_restore (const char               *backup_path,
+                                          const char                *docket_path,
+                                          const char                *passphrase,
+                                          const char                *recovery_key,
+                                          GCancellable              *cancellable,
+                                          GError                   **error) G_GNUC_WARN_UNUSED_RESULT;
 gboolean redress_database_verify         (RedressDatabase           *db,
                                           char                     **report,
                                           GError                   **error);

@@ -55,6 +55,11 @@ RedressDatabase *_redress_database_open_full (const char       *path,
                                              int               version,
                                              GError          **error);
 const char   *_redress_database_get_passphrase (RedressDatabase *self);
+const guint8 *_redress_database_get_data_key (RedressDatabase *self);
+gboolean      _redress_database_derive_subkey (RedressDatabase *self,
+                                             const char       *purpose,
+                                             guint8           *out,
+                                             gsize             len);
 
 /* Column helpers: SQLite text as a (possibly NULL) C string. */
 static inline const char *

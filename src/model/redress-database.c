@@ -13,11 +13,16 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <sodium.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "redress-audit-private.h"
 #include "redress-database-private.h"
+#include "redress-evidence-store-private.h"
+#include "redress-keys-private.h"
+#include "redress-seal-private.h"
 #include "redress-util.h"
 
 #define BUSY_TIMEOUT_MS 5000
@@ -29,7 +34,10 @@ struct _RedressDatabase
 
   sqlite3  *db;
   char     *path;
-  char     *passphrase;
+  char     *key_spec;         /* what SQLCipher is keyed with (protected memory), or NULL */
+  guint8   *data_key;         /* REDRESS_DATA_KEY_LEN bytes (protected memory), or NULL */
+  RedressKeyFile *keys;       /* the key file, for a KEY_WRAPPED docket */
+  RedressDatabaseKeyKind key_kind;
   char     *actor;
   char     *read_only_reason;
   int       schema_version;
@@ -76,9 +84,9 @@ redress_database_finalize (GObject *object)
 
   redress_database_close (self);
   g_clear_pointer (&self->path, g_free);
-  if (self->passphrase != NULL)
-    memset (self->passphrase, 0, strlen (self->passphrase));
-  g_clear_pointer (&self->passphrase, g_free);
+  g_clear_pointer (&self->key_spec, _redress_secure_free);
+  g_clear_pointer (&self->data_key, _redress_secure_free);
+  g_clear_pointer (&self->keys, _redress_key_file_free);
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
 
@@ -458,6 +466,7 @@ file_starts_with_sqlite_header (const char *path)
 static sqlite3 *
 open_connection (const char  *path,
                  const char  *passphrase,
+                 gboolean     raw_key,
                  gboolean     read_only,
                  gboolean     create,
                  GError     **error)
@@ -490,6 +499,12 @@ open_connection (const char  *path,
    * act on.  REDRESS_SQLCIPHER_LOG=1 keeps its log for debugging. */
   if (g_getenv ("REDRESS_SQLCIPHER_LOG") == NULL)
     sqlite3_exec (db, "PRAGMA cipher_log = '/dev/null'", NULL, NULL, NULL);
+  /* SQLCipher wipes (and locks) every allocation it frees: keys, decrypted
+   * pages.  It costs a system call per allocation, so the test suite, which
+   * opens thousands of dockets on a shared machine, turns it off with
+   * REDRESS_CIPHER_MEMORY_SECURITY=0 (docs/encryption.md). */
+  if (g_strcmp0 (g_getenv ("REDRESS_CIPHER_MEMORY_SECURITY"), "0") != 0)
+    sqlite3_exec (db, "PRAGMA cipher_memory_security = ON", NULL, NULL, NULL);
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
 
   if (passphrase != NULL && *passphrase != '\0')
@@ -511,7 +526,11 @@ open_connection (const char  *path,
       int primary = rc & 0xff;
       gboolean plain = file_starts_with_sqlite_header (path);
 
-      if (primary == SQLITE_NOTADB && passphrase != NULL && *passphrase != '\0' && !plain)
+      if (primary == SQLITE_NOTADB && raw_key && !plain)
+        g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_CORRUPT,
+                     _("The docket “%s” does not match its key file, or it is damaged. Restore "
+                       "both from a backup."), path);
+      else if (primary == SQLITE_NOTADB && passphrase != NULL && *passphrase != '\0' && !plain)
         g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_WRONG_PASSPHRASE,
                      _("The passphrase is not right for this docket. Check it and try again."));
       else if (primary == SQLITE_NOTADB && passphrase != NULL && *passphrase != '\0' && plain)
@@ -725,7 +744,9 @@ set_pragmas (RedressDatabase  *self,
  * redress_database_open:
  * @path: the docket's database file
  * @passphrase: (nullable): the passphrase of an encrypted docket; when
- *   creating, a non-empty passphrase makes the new docket encrypted
+ *   creating, a non-empty passphrase makes the new docket encrypted: a random
+ *   data key wrapped under the passphrase in the key file beside it (add a
+ *   recovery key with redress_database_new_recovery_key())
  * @flags: #RedressDatabaseOpenFlags
  * @error: a #GError
  *
@@ -744,6 +765,34 @@ redress_database_open (const char                *path,
   return _redress_database_open_full (path, passphrase, flags, -1, error);
 }
 
+static RedressDatabase *open_with (const char                *path,
+                                   const char                *passphrase,
+                                   const char                *recovery_key,
+                                   RedressDatabaseOpenFlags   flags,
+                                   int                        version,
+                                   GError                   **error);
+
+/**
+ * redress_database_open_with_recovery_key:
+ * @recovery_key: the key shown when the docket was made (groups of four)
+ *
+ * Opens an encrypted docket whose passphrase is forgotten; then set a new
+ * one with redress_database_change_passphrase().
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ *   (%REDRESS_DATABASE_ERROR_WRONG_RECOVERY_KEY when it does not fit).
+ */
+RedressDatabase *
+redress_database_open_with_recovery_key (const char                *path,
+                                         const char                *recovery_key,
+                                         RedressDatabaseOpenFlags   flags,
+                                         GError                   **error)
+{
+  g_return_val_if_fail (recovery_key != NULL, NULL);
+
+  return open_with (path, NULL, recovery_key, flags & ~REDRESS_DATABASE_OPEN_CREATE, -1, error);
+}
+
 /* redress_database_open(), migrating only up to schema @version (-1: all).
  * Tests use it to make dockets of an older version. */
 RedressDatabase *
@@ -753,10 +802,128 @@ _redress_database_open_full (const char                *path,
                              int                        version,
                              GError                   **error)
 {
+  return open_with (path, passphrase, NULL, flags, version, error);
+}
+
+static gboolean
+file_is_empty (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size == 0;
+}
+
+/* Works out the key of the docket at @path: a new data key for a new
+ * encrypted docket (its key file is written before the database), the one
+ * unwrapped from the key file, or the passphrase itself for a docket of
+ * Redress 0.1.  Leaves self->key_spec NULL for a plain docket. */
+static gboolean
+resolve_key (RedressDatabase  *self,
+             const char       *passphrase,
+             const char       *recovery_key,
+             gboolean          fresh,
+             gboolean          read_only,
+             GError          **error)
+{
+  g_autofree char *keys_path = redress_keys_path_for_docket (self->path);
+  gboolean has_passphrase = passphrase != NULL && *passphrase != '\0';
+
+  if (fresh)
+    {
+      g_autoptr(RedressKeyFile) kf = NULL;
+
+      if (!has_passphrase)
+        {
+          self->key_kind = REDRESS_DATABASE_KEY_NONE;
+          return TRUE;
+        }
+      kf = _redress_key_file_new ();
+      self->data_key = _redress_data_key_new ();
+      if (!_redress_key_file_set_passphrase (kf, self->data_key, passphrase, error) ||
+          !_redress_key_file_save (kf, keys_path, error))
+        return FALSE;
+      self->keys = g_steal_pointer (&kf);
+      self->key_spec = _redress_data_key_spec (self->data_key);
+      self->key_kind = REDRESS_DATABASE_KEY_WRAPPED;
+      return TRUE;
+    }
+
+  if (file_starts_with_sqlite_header (self->path))
+    {
+      /* A plain docket.  A key file beside it is what an encryption that
+       * did not finish left behind (it is written before the swap). */
+      if (g_file_test (keys_path, G_FILE_TEST_EXISTS) && !read_only)
+        {
+          g_message ("Removing the key file of an encryption that did not finish");
+          g_unlink (keys_path);
+        }
+      if (recovery_key != NULL)
+        {
+          g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_WRONG_RECOVERY_KEY,
+                       _("This docket is not encrypted; open it without a recovery key."));
+          return FALSE;
+        }
+      if (has_passphrase)
+        {
+          g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_WRONG_PASSPHRASE,
+                       _("This docket is not encrypted; open it without a passphrase."));
+          return FALSE;
+        }
+      self->key_kind = REDRESS_DATABASE_KEY_NONE;
+      return TRUE;
+    }
+
+  if (g_file_test (keys_path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(RedressKeyFile) kf = _redress_key_file_load (keys_path, error);
+
+      if (kf == NULL)
+        return FALSE;
+      if (recovery_key != NULL)
+        self->data_key = _redress_key_file_unwrap_recovery (kf, recovery_key, error);
+      else if (has_passphrase)
+        self->data_key = _redress_key_file_unwrap_passphrase (kf, passphrase, error);
+      else
+        {
+          g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NEEDS_PASSPHRASE,
+                       _("“%s” is encrypted. Enter its passphrase to open it."), self->path);
+          return FALSE;
+        }
+      if (self->data_key == NULL)
+        return FALSE;
+      self->keys = g_steal_pointer (&kf);
+      self->key_spec = _redress_data_key_spec (self->data_key);
+      self->key_kind = REDRESS_DATABASE_KEY_WRAPPED;
+      return TRUE;
+    }
+
+  if (recovery_key != NULL)
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_WRONG_RECOVERY_KEY,
+                   _("This docket has no recovery key (it was made by an older Redress, or its "
+                     "key file “%s” is missing). Open it with its passphrase."), keys_path);
+      return FALSE;
+    }
+  /* Encrypted by Redress 0.1 with the passphrase itself, or not a docket:
+   * open_connection() tells which. */
+  self->key_spec = has_passphrase ? _redress_secure_strdup (passphrase) : NULL;
+  self->key_kind = has_passphrase ? REDRESS_DATABASE_KEY_PASSPHRASE : REDRESS_DATABASE_KEY_NONE;
+  return TRUE;
+}
+
+static RedressDatabase *
+open_with (const char                *path,
+           const char                *passphrase,
+           const char                *recovery_key,
+           RedressDatabaseOpenFlags   flags,
+           int                        version,
+           GError                   **error)
+{
   g_autoptr(RedressDatabase) self = NULL;
   g_autofree char *problem = NULL;
   gboolean read_only = (flags & REDRESS_DATABASE_OPEN_READ_ONLY) != 0;
   gboolean create = (flags & REDRESS_DATABASE_OPEN_CREATE) != 0;
+  gboolean raw;
   gboolean exists;
   int latest;
 
@@ -793,12 +960,45 @@ _redress_database_open_full (const char                *path,
 
   self = g_object_new (REDRESS_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
-  self->passphrase = g_strdup (passphrase);
-  self->encrypted = passphrase != NULL && *passphrase != '\0';
 
-  self->db = open_connection (path, passphrase, read_only, create, error);
-  if (self->db == NULL)
+  if (!resolve_key (self, passphrase, recovery_key,
+                    create && !read_only && (!exists || file_is_empty (path)), read_only, error))
     return NULL;
+  self->encrypted = self->key_spec != NULL;
+  raw = self->key_kind == REDRESS_DATABASE_KEY_WRAPPED;
+
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    self->db = open_connection (path, self->key_spec, raw, read_only, create, &local_error);
+    if (self->db == NULL && raw && passphrase != NULL && *passphrase != '\0' &&
+        g_error_matches (local_error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_CORRUPT))
+      {
+        /* An encryption of a Redress 0.1 docket that stopped before its swap
+         * left the new key file beside the old database, still keyed with
+         * its passphrase. */
+        self->db = open_connection (path, passphrase, FALSE, read_only, FALSE, NULL);
+        if (self->db != NULL)
+          {
+            g_autofree char *keys_path = redress_keys_path_for_docket (path);
+
+            g_message ("Removing the key file of an encryption that did not finish");
+            if (!read_only)
+              g_unlink (keys_path);
+            g_clear_pointer (&self->key_spec, _redress_secure_free);
+            g_clear_pointer (&self->data_key, _redress_secure_free);
+            g_clear_pointer (&self->keys, _redress_key_file_free);
+            self->key_spec = _redress_secure_strdup (passphrase);
+            self->key_kind = REDRESS_DATABASE_KEY_PASSPHRASE;
+            raw = FALSE;
+          }
+      }
+    if (self->db == NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local_error));
+        return NULL;
+      }
+  }
 
   register_functions (self, self->db);
 
@@ -808,7 +1008,7 @@ _redress_database_open_full (const char                *path,
       /* Damaged: reopen without the right to write anything to it. */
       g_message ("quick_check of %s failed: %s", path, problem);
       sqlite3_close_v2 (g_steal_pointer (&self->db));
-      self->db = open_connection (path, passphrase, TRUE, FALSE, error);
+      self->db = open_connection (path, self->key_spec, raw, TRUE, FALSE, error);
       if (self->db == NULL)
         return NULL;
       register_functions (self, self->db);
@@ -858,6 +1058,8 @@ _redress_database_open_full (const char                *path,
 
       if (g_mkdir_with_parents (evidence, 0700) != 0)
         g_warning ("Could not create %s: %s", evidence, g_strerror (errno));
+      else
+        _redress_evidence_sweep_at_open (self);
     }
 
   return g_steal_pointer (&self);
@@ -880,7 +1082,8 @@ _redress_database_open_reader (RedressDatabase  *self,
 
   g_return_val_if_fail (REDRESS_IS_DATABASE (self), NULL);
 
-  db = open_connection (self->path, self->passphrase, TRUE, FALSE, error);
+  db = open_connection (self->path, self->key_spec, self->key_kind == REDRESS_DATABASE_KEY_WRAPPED,
+                        TRUE, FALSE, error);
   if (db != NULL)
     {
       register_functions (self, db);
@@ -988,13 +1191,253 @@ redress_database_get_audit_enabled (RedressDatabase *self)
   return !self->audit_disabled;
 }
 
-/* The passphrase the docket was opened with, for a copy with the same key. */
+/* What SQLCipher is keyed with (the raw data key as x'…', or the passphrase
+ * of a Redress 0.1 docket), for a copy with the same key; NULL when plain. */
 const char *
 _redress_database_get_passphrase (RedressDatabase *self)
 {
   g_return_val_if_fail (REDRESS_IS_DATABASE (self), NULL);
 
-  return self->passphrase;
+  return self->key_spec;
+}
+
+/* The docket's data key (REDRESS_DATA_KEY_LEN bytes), or NULL when it has none. */
+const guint8 *
+_redress_database_get_data_key (RedressDatabase *self)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), NULL);
+
+  return self->data_key;
+}
+
+/**
+ * _redress_database_derive_subkey:
+ * @purpose: a name for what the key is for, such as "audit"
+ * @out: (out caller-allocates): @len bytes
+ * @len: from 16 to 64
+ *
+ * A secret of the docket for one purpose (keying an HMAC, the evidence
+ * streams, file names), derived from the data key with keyed BLAKE2b, so no
+ * two purposes share a key and none of them reveals the data key.
+ *
+ * Returns: %FALSE when the docket has no data key (a plain docket, or one of
+ *   Redress 0.1 keyed with its passphrase); @out is then zeroed.
+ */
+gboolean
+_redress_database_derive_subkey (RedressDatabase *self,
+                                 const char      *purpose,
+                                 guint8          *out,
+                                 gsize            len)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), FALSE);
+
+  if (self->data_key == NULL)
+    {
+      memset (out, 0, len);
+      return FALSE;
+    }
+  return _redress_derive_subkey (self->data_key, purpose, out, len);
+}
+
+RedressDatabaseKeyKind
+redress_database_get_key_kind (RedressDatabase *self)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), REDRESS_DATABASE_KEY_NONE);
+
+  return self->key_kind;
+}
+
+/**
+ * redress_database_get_keys_path:
+ *
+ * Returns: (transfer full): the key file beside the docket (it exists only
+ *   for a %REDRESS_DATABASE_KEY_WRAPPED docket).
+ */
+char *
+redress_database_get_keys_path (RedressDatabase *self)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), NULL);
+
+  return redress_keys_path_for_docket (self->path);
+}
+
+gboolean
+redress_database_has_recovery_key (RedressDatabase *self)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), FALSE);
+
+  return self->keys != NULL && _redress_key_file_has_slot (self->keys, "recovery");
+}
+
+/**
+ * redress_database_get_kdf_parameters:
+ * @opslimit: (out): Argon2id passes
+ * @memlimit: (out): Argon2id memory, in bytes
+ *
+ * Returns: %FALSE when the docket has no passphrase slot.
+ */
+gboolean
+redress_database_get_kdf_parameters (RedressDatabase *self,
+                                     guint64         *opslimit,
+                                     guint64         *memlimit)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), FALSE);
+
+  return self->keys != NULL && _redress_key_file_get_kdf (self->keys, opslimit, memlimit);
+}
+
+static gboolean
+check_wrapped (RedressDatabase  *self,
+               GError          **error)
+{
+  if (self->key_kind == REDRESS_DATABASE_KEY_WRAPPED)
+    return _redress_database_check_writable (self, error);
+  g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+               self->key_kind == REDRESS_DATABASE_KEY_NONE
+               ? _("This docket is not encrypted. Encrypt it first.")
+               : _("This docket was encrypted by an older Redress. Encrypt it again to get a "
+                   "recovery key and a passphrase that can be changed."));
+  return FALSE;
+}
+
+/* Whether @secret unwraps the same data key the docket is open with. */
+static gboolean
+unwrapped_matches (RedressDatabase *self,
+                   guint8          *key)
+{
+  gboolean same;
+
+  if (key == NULL)
+    return FALSE;
+  same = sodium_memcmp (key, self->data_key, REDRESS_DATA_KEY_LEN) == 0;
+  _redress_secure_free (key);
+  return same;
+}
+
+/**
+ * redress_database_check_passphrase:
+ *
+ * Checks @passphrase against the docket's key file (to unlock a locked
+ * window, or before a change).  Takes as long as opening (Argon2id).
+ */
+gboolean
+redress_database_check_passphrase (RedressDatabase  *self,
+                                   const char       *passphrase,
+                                   GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), FALSE);
+
+  if (self->key_kind == REDRESS_DATABASE_KEY_PASSPHRASE)
+    {
+      if (passphrase != NULL && g_strcmp0 (passphrase, self->key_spec) == 0)
+        return TRUE;
+    }
+  else if (self->keys != NULL && passphrase != NULL &&
+           unwrapped_matches (self, _redress_key_file_unwrap_passphrase (self->keys, passphrase,
+                                                                         &local_error)))
+    return TRUE;
+
+  if (local_error != NULL &&
+      !g_error_matches (local_error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_WRONG_PASSPHRASE))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_WRONG_PASSPHRASE,
+                 _("The passphrase is not right for this docket. Check it and try again."));
+  return FALSE;
+}
+
+gboolean
+redress_database_check_recovery_key (RedressDatabase  *self,
+                                     const char       *recovery_key,
+                                     GError          **error)
+{
+  guint8 *key;
+
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), FALSE);
+
+  if (self->keys == NULL)
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_WRONG_RECOVERY_KEY,
+                   _("This docket has no recovery key."));
+      return FALSE;
+    }
+  key = _redress_key_file_unwrap_recovery (self->keys, recovery_key, error);
+  if (key == NULL)
+    return FALSE;
+  if (unwrapped_matches (self, key))
+    return TRUE;
+  g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_WRONG_RECOVERY_KEY,
+               _("The recovery key is not right for this docket. Check each group and try again."));
+  return FALSE;
+}
+
+/**
+ * redress_database_change_passphrase:
+ *
+ * Wraps the data key under @new_passphrase and rewrites the key file
+ * atomically; the data is not re-encrypted, so it takes the time of one key
+ * derivation whatever the docket's size.  The old passphrase no longer opens
+ * the docket; the recovery key still does.  Callers ask for the old
+ * passphrase (or the recovery key) first.
+ */
+gboolean
+redress_database_change_passphrase (RedressDatabase  *self,
+                                    const char       *new_passphrase,
+                                    GError          **error)
+{
+  g_autofree char *keys_path = NULL;
+
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), FALSE);
+
+  if (!check_wrapped (self, error) || !redress_passphrase_check_new (new_passphrase, error))
+    return FALSE;
+  keys_path = redress_keys_path_for_docket (self->path);
+  if (!_redress_key_file_set_passphrase (self->keys, self->data_key, new_passphrase, error) ||
+      !_redress_key_file_save (self->keys, keys_path, error))
+    return FALSE;
+  g_debug ("The passphrase of a docket was changed");
+  return TRUE;
+}
+
+/**
+ * redress_database_new_recovery_key:
+ *
+ * Makes a new recovery key (the old one no longer opens the docket) and
+ * saves it, wrapped, in the key file.
+ *
+ * Returns: (transfer full): the recovery key to show the user once; free it
+ *   with redress_database_free_secret().
+ */
+char *
+redress_database_new_recovery_key (RedressDatabase  *self,
+                                   GError          **error)
+{
+  g_autofree char *keys_path = NULL;
+  char *text;
+
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), NULL);
+
+  if (!check_wrapped (self, error))
+    return NULL;
+  keys_path = redress_keys_path_for_docket (self->path);
+  text = _redress_key_file_set_recovery (self->keys, self->data_key, error);
+  if (text == NULL)
+    return NULL;
+  if (!_redress_key_file_save (self->keys, keys_path, error))
+    {
+      _redress_secure_free (text);
+      return NULL;
+    }
+  return text;
+}
+
+/* Frees a recovery key from redress_database_new_recovery_key(), wiping it. */
+void
+redress_database_free_secret (char *secret)
+{
+  _redress_secure_free (secret);
 }
 
 void
@@ -1040,4 +1483,9 @@ redress_database_close (RedressDatabase *self)
       sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
+  /* Closing the docket wipes its keys from memory and the copies of its
+   * evidence decrypted for viewing. */
+  _redress_private_copies_wipe (self);
+  g_clear_pointer (&self->key_spec, _redress_secure_free);
+  g_clear_pointer (&self->data_key, _redress_secure_free);
 }

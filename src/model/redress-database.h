@@ -26,7 +26,17 @@ typedef enum
   REDRESS_DATABASE_ERROR_INVALID,           /* a value the model refuses (bad date, bad enum) */
   REDRESS_DATABASE_ERROR_CONFLICT,          /* a constraint: duplicate reference, row still in use */
   REDRESS_DATABASE_ERROR_IO,                /* disk full, permission denied ... */
+  REDRESS_DATABASE_ERROR_WRONG_RECOVERY_KEY, /* the recovery key does not open it */
 } RedressDatabaseError;
+
+/* How the docket's data is protected at rest (docs/encryption.md). */
+typedef enum
+{
+  REDRESS_DATABASE_KEY_NONE,        /* not encrypted */
+  REDRESS_DATABASE_KEY_PASSPHRASE,  /* SQLCipher keyed with the passphrase itself (Redress 0.1):
+                                     * no recovery key, evidence not encrypted; upgrade offered */
+  REDRESS_DATABASE_KEY_WRAPPED,     /* a random data key, wrapped in the key file beside it */
+} RedressDatabaseKeyKind;
 
 typedef enum
 {
@@ -45,12 +55,34 @@ RedressDatabase *redress_database_open                 (const char              
                                                         const char               *passphrase,
                                                         RedressDatabaseOpenFlags  flags,
                                                         GError                  **error) G_GNUC_WARN_UNUSED_RESULT;
+RedressDatabase *redress_database_open_with_recovery_key (const char             *path,
+                                                        const char               *recovery_key,
+                                                        RedressDatabaseOpenFlags  flags,
+                                                        GError                  **error) G_GNUC_WARN_UNUSED_RESULT;
 char            *redress_database_get_default_path     (void) G_GNUC_WARN_UNUSED_RESULT;
 const char      *redress_database_get_path             (RedressDatabase          *self);
 char            *redress_database_get_evidence_dir     (RedressDatabase          *self) G_GNUC_WARN_UNUSED_RESULT;
 gboolean         redress_database_get_read_only        (RedressDatabase          *self);
 const char      *redress_database_get_read_only_reason (RedressDatabase          *self);
 gboolean         redress_database_get_encrypted        (RedressDatabase          *self);
+RedressDatabaseKeyKind redress_database_get_key_kind   (RedressDatabase          *self);
+char            *redress_database_get_keys_path        (RedressDatabase          *self) G_GNUC_WARN_UNUSED_RESULT;
+gboolean         redress_database_has_recovery_key     (RedressDatabase          *self);
+gboolean         redress_database_check_passphrase     (RedressDatabase          *self,
+                                                        const char               *passphrase,
+                                                        GError                  **error);
+gboolean         redress_database_check_recovery_key   (RedressDatabase          *self,
+                                                        const char               *recovery_key,
+                                                        GError                  **error);
+gboolean         redress_database_change_passphrase    (RedressDatabase          *self,
+                                                        const char               *new_passphrase,
+                                                        GError                  **error);
+char            *redress_database_new_recovery_key     (RedressDatabase          *self,
+                                                        GError                  **error) G_GNUC_WARN_UNUSED_RESULT;
+void             redress_database_free_secret          (char                     *secret);
+gboolean         redress_database_get_kdf_parameters   (RedressDatabase          *self,
+                                                        guint64                  *opslimit,
+                                                        guint64                  *memlimit);
 int              redress_database_get_schema_version   (RedressDatabase          *self);
 int              redress_database_get_latest_schema_version (void);
 const char      *redress_database_get_actor            (RedressDatabase          *self);

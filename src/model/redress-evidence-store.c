@@ -12,6 +12,14 @@
  * complete, correctly named original; stale temporary files (their writer is
  * gone, so their lock is free) are swept when a store is made.
  *
+ * In an encrypted docket the originals are sealed (redress-seal.c): the
+ * temporary file and the original hold only ciphertext, named by a keyed
+ * hash of the SHA-256, and reading decrypts and authenticates chunk by chunk.
+ *
+ * An intake notes each original it writes in a journal (evidence/.intake-*,
+ * held under flock() until its rows are committed), so the originals of an
+ * intake that was killed before its commit are removed at the next open.
+ *
  * Every intake, view, export, verification, link and edit is a row of the
  * item's custody log, hash-chained per item (QUALITY.md R16, §2.6).
  */
@@ -32,6 +40,8 @@
 
 #include "redress-database-private.h"
 #include "redress-evidence-store-private.h"
+#include "redress-keys-private.h"
+#include "redress-seal-private.h"
 #include "redress-util.h"
 
 #define COPY_CHUNK        (1024 * 1024)
@@ -373,11 +383,13 @@ copy_to_temp (GInputStream                *in,
               RedressEvidenceProgressFunc  progress,
               gpointer                     progress_data,
               GCancellable                *cancellable,
+              const RedressSealKeys       *seal,
               Copy                        *out,
               GError                     **error)
 {
   g_autofree char *tmpl = g_strdup_printf ("%s/%sXXXXXX", dir, tmp_prefix);
   g_autofree guint8 *buf = NULL;
+  g_autoptr(RedressSealWriter) writer = NULL;
   EVP_MD_CTX *ctx = NULL;
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int md_len = 0;
@@ -396,6 +408,19 @@ copy_to_temp (GInputStream                *in,
   out->tmp_path = g_strdup (tmpl);
   /* Held until close: a sweep only removes temporary files whose writer died. */
   flock (fd, LOCK_EX);
+  if (seal != NULL)
+    {
+      g_autoptr(GError) seal_error = NULL;
+
+      writer = _redress_seal_writer_new (seal, fd, &seal_error);
+      if (writer == NULL)
+        {
+          set_write_error (error, errno, name);
+          close (fd);
+          copy_clear (out);
+          return FALSE;
+        }
+    }
 
   ctx = EVP_MD_CTX_new ();
   if (ctx == NULL || !EVP_DigestInit_ex (ctx, EVP_sha256 (), NULL))
@@ -421,6 +446,8 @@ copy_to_temp (GInputStream                *in,
           if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
             g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                          _("Copying “%s” was cancelled. Nothing was stored."), name);
+          else if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+            g_propagate_error (error, g_steal_pointer (&read_error));
           else
             g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_IO,
                          _("Could not read “%s”: %s. Nothing was stored."), name, read_error->message);
@@ -438,6 +465,17 @@ copy_to_temp (GInputStream                *in,
         }
 
       EVP_DigestUpdate (ctx, buf, n);
+      if (writer != NULL)
+        {
+          g_autoptr(GError) seal_error = NULL;
+
+          if (!_redress_seal_writer_push (writer, buf, n, &seal_error))
+            {
+              set_write_error (error, errno, name);
+              goto fail;
+            }
+          off = n;
+        }
       while (off < n)
         {
           gssize w = write (fd, buf + off, n - off);
@@ -465,6 +503,16 @@ copy_to_temp (GInputStream                *in,
         }
     }
 
+  if (writer != NULL)
+    {
+      g_autoptr(GError) seal_error = NULL;
+
+      if (!_redress_seal_writer_finish (writer, &seal_error))
+        {
+          set_write_error (error, errno, name);
+          goto fail;
+        }
+    }
   if (fsync (fd) != 0 || fchmod (fd, mode) != 0)
     {
       set_write_error (error, errno, name);
@@ -481,11 +529,13 @@ copy_to_temp (GInputStream                *in,
   EVP_DigestFinal_ex (ctx, md, &md_len);
   EVP_MD_CTX_free (ctx);
   out->sha256 = digest_to_hex (md, md_len);
+  memset (buf, 0, COPY_CHUNK);
   if (progress != NULL)
     progress (base + out->size, total, progress_data);
   return TRUE;
 
 fail:
+  memset (buf, 0, COPY_CHUNK);
   if (fd >= 0)
     close (fd);
   if (ctx != NULL)
@@ -494,6 +544,406 @@ fail:
   return FALSE;
 }
 
+/* The original of @sha256 relative to the evidence folder: "ab/abcd…" (by
+ * its hash) when plain, "7f/7f3e….sealed" (by a keyed hash) when sealed. */
+static char *
+original_relative (const RedressSealKeys *seal,
+                   const char            *sha256)
+{
+  g_autofree char *name = seal != NULL ? _redress_seal_file_name (seal, sha256) : g_strdup (sha256);
+  char shard[3] = { name[0], name[1], '\0' };
+
+  return g_build_filename (shard, name, NULL);
+}
+
+static char *
+original_path (const char            *evidence_dir,
+               const RedressSealKeys *seal,
+               const char            *sha256)
+{
+  g_autofree char *rel = original_relative (seal, sha256);
+
+  return g_build_filename (evidence_dir, rel, NULL);
+}
+
+/* A stream of the plaintext of a stored original.  Sets *missing when it is
+ * not there. */
+static GInputStream *
+open_stored (const RedressSealKeys  *seal,
+             const char             *path,
+             gboolean               *missing,
+             GError                **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GInputStream *in;
+
+  *missing = FALSE;
+  if (seal != NULL)
+    in = _redress_seal_open_read (seal, path, &local_error);
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      in = G_INPUT_STREAM (g_file_read (file, NULL, &local_error));
+    }
+  if (in != NULL)
+    return in;
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    *missing = TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+/* Hashes a stored original (decrypting a sealed one).  Sets *missing when it
+ * is not there; a sealed original that fails its authentication gives
+ * G_IO_ERROR_INVALID_DATA. */
+static char *
+hash_original (const char                  *path,
+               const RedressSealKeys       *seal,
+               guint64                      base,
+               guint64                      total,
+               RedressEvidenceProgressFunc  progress,
+               gpointer                     progress_data,
+               GCancellable                *cancellable,
+               gboolean                    *missing,
+               GError                     **error)
+{
+  g_autoptr(GInputStream) in = NULL;
+  g_autofree guint8 *buf = NULL;
+  EVP_MD_CTX *ctx;
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int md_len = 0;
+  guint64 done = 0;
+  gint64 last_progress = 0;
+  g_autoptr(GError) local_error = NULL;
+
+  in = open_stored (seal, path, missing, &local_error);
+  if (in == NULL)
+    {
+      if (*missing)
+        return NULL;
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_IO,
+                     _("Could not read the stored original “%s”: %s"), path, local_error->message);
+      return NULL;
+    }
+
+  ctx = EVP_MD_CTX_new ();
+  EVP_DigestInit_ex (ctx, EVP_sha256 (), NULL);
+  buf = g_malloc (COPY_CHUNK);
+  for (;;)
+    {
+      gssize n = g_input_stream_read (in, buf, COPY_CHUNK, NULL, &local_error);
+
+      if (n < 0)
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          else
+            g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_IO,
+                         _("Could not read the stored original “%s”: %s"), path, local_error->message);
+          memset (buf, 0, COPY_CHUNK);
+          EVP_MD_CTX_free (ctx);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      EVP_DigestUpdate (ctx, buf, n);
+      done += n;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          memset (buf, 0, COPY_CHUNK);
+          EVP_MD_CTX_free (ctx);
+          return NULL;
+        }
+      if (progress != NULL && g_get_monotonic_time () - last_progress >= PROGRESS_INTERVAL)
+        {
+          last_progress = g_get_monotonic_time ();
+          progress (base + done, total, progress_data);
+        }
+    }
+  memset (buf, 0, COPY_CHUNK);
+  EVP_DigestFinal_ex (ctx, md, &md_len);
+  EVP_MD_CTX_free (ctx);
+  return digest_to_hex (md, md_len);
+}
+
+/* Decrypts the sealed original of @sha256 into a new private copy (see
+ * _redress_private_copy_path()), checking its hash on the way.  Thread-safe. */
+static char *
+decrypt_to_private (const char            *evidence_dir,
+                    const RedressSealKeys *seal,
+                    const char            *sha256,
+                    const char            *original_name,
+                    const char            *title,
+                    GError               **error)
+{
+  g_autofree char *src = original_path (evidence_dir, seal, sha256);
+  g_autofree char *dest = NULL;
+  g_autofree char *dest_dir = NULL;
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean missing = FALSE;
+  Copy copy;
+
+  in = open_stored (seal, src, &missing, &local_error);
+  if (in == NULL)
+    {
+      if (missing)
+        g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
+                     _("The original of “%s” is missing from the evidence folder. Run Verify to "
+                       "record it, and restore the folder from a backup."), title);
+      else
+        g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_CORRUPT,
+                     _("The original of “%s” cannot be read: %s. Run Verify, and restore the "
+                       "evidence folder from a backup."), title, local_error->message);
+      return NULL;
+    }
+  dest = _redress_private_copy_path (original_name, error);
+  if (dest == NULL)
+    return NULL;
+  dest_dir = g_path_get_dirname (dest);
+  if (!copy_to_temp (in, dest_dir, ".part-", title, 0400, 0, 0, NULL, NULL, NULL, NULL, &copy,
+                     &local_error))
+    {
+      g_rmdir (dest_dir);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+        g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_CORRUPT,
+                     _("The original of “%s” has been changed or damaged (%s); it was not opened. "
+                       "Run Verify, and restore the evidence folder from a backup."),
+                     title, local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (g_strcmp0 (copy.sha256, sha256) != 0 || g_rename (copy.tmp_path, dest) != 0)
+    {
+      if (g_strcmp0 (copy.sha256, sha256) != 0)
+        g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_CORRUPT,
+                     _("The original of “%s” no longer matches the hash taken at intake; it was "
+                       "not opened. Run Verify, and restore the evidence folder from a backup."),
+                     title);
+      else
+        set_write_error (error, errno, title);
+      _redress_wipe_file (copy.tmp_path);
+      copy_clear (&copy);
+      g_rmdir (dest_dir);
+      return NULL;
+    }
+  g_clear_pointer (&copy.tmp_path, g_free);
+  g_clear_pointer (&copy.sha256, g_free);
+  return g_steal_pointer (&dest);
+}
+
+/* For backups and encryption (redress-backup.c, redress-encrypt.c). */
+char *
+_redress_evidence_original_relative (const RedressSealKeys *seal,
+                                     const char            *sha256)
+{
+  return original_relative (seal, sha256);
+}
+
+/* Hashes a stored original; *damaged when a sealed one fails its
+ * authentication (then NULL is returned and @error is not set). */
+char *
+_redress_evidence_hash_stored (const char            *path,
+                               const RedressSealKeys *seal,
+                               GCancellable          *cancellable,
+                               gboolean              *missing,
+                               gboolean              *damaged,
+                               GError               **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *hash = hash_original (path, seal, 0, 0, NULL, NULL, cancellable, missing, &local_error);
+
+  *damaged = hash == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  if (hash == NULL && !*missing && !*damaged)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return hash;
+}
+
+/* Copies @src byte for byte to @dest atomically (temporary file, fsync,
+ * rename, fsync of the folder), creating @dest's folder. */
+gboolean
+_redress_evidence_copy_file (const char    *src,
+                             const char    *dest,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (src);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autofree char *dir = g_path_get_dirname (dest);
+  g_autofree char *name = g_path_get_basename (dest);
+  g_autoptr(GError) local_error = NULL;
+  Copy copy;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      set_write_error (error, errno, name);
+      return FALSE;
+    }
+  in = g_file_read (file, cancellable, &local_error);
+  if (in == NULL)
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_IO,
+                   _("Could not read “%s”: %s"), src, local_error->message);
+      return FALSE;
+    }
+  if (!copy_to_temp (G_INPUT_STREAM (in), dir, ".tmp-", name, 0400, 0, 0, NULL, NULL, cancellable,
+                     NULL, &copy, error))
+    return FALSE;
+  if (g_rename (copy.tmp_path, dest) != 0)
+    {
+      set_write_error (error, errno, name);
+      copy_clear (&copy);
+      return FALSE;
+    }
+  g_clear_pointer (&copy.tmp_path, g_free);
+  g_clear_pointer (&copy.sha256, g_free);
+  return fsync_dir (dir, error);
+}
+
+/* Seals the plain original at @src into @evidence_dir under @seal's name for
+ * @sha256, checking the hash on the way (for the encryption of a docket).
+ * Returns the path written, relative to @evidence_dir, in *relative. */
+gboolean
+_redress_evidence_seal_file (const char            *src,
+                             const char            *evidence_dir,
+                             const RedressSealKeys *seal,
+                             const char            *sha256,
+                             const char            *title,
+                             char                 **relative,
+                             GCancellable          *cancellable,
+                             GError               **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (src);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *rel = original_relative (seal, sha256);
+  g_autofree char *final = g_build_filename (evidence_dir, rel, NULL);
+  g_autofree char *shard = g_path_get_dirname (final);
+  Copy copy;
+
+  in = g_file_read (file, cancellable, &local_error);
+  if (in == NULL)
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
+                   _("The original of “%s” is missing from the evidence folder, so the docket was "
+                     "not encrypted. Run Verify to see what is missing."), title);
+      return FALSE;
+    }
+  if (g_mkdir_with_parents (shard, 0700) != 0)
+    {
+      set_write_error (error, errno, title);
+      return FALSE;
+    }
+  if (!copy_to_temp (G_INPUT_STREAM (in), evidence_dir, ".tmp-", title, 0400, 0, 0, NULL, NULL,
+                     cancellable, seal, &copy, error))
+    return FALSE;
+  if (g_strcmp0 (copy.sha256, sha256) != 0)
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_CORRUPT,
+                   _("The original of “%s” no longer matches the hash taken at intake, so the "
+                     "docket was not encrypted. Run Verify and restore the evidence folder from a "
+                     "backup."), title);
+      copy_clear (&copy);
+      return FALSE;
+    }
+  if (g_rename (copy.tmp_path, final) != 0)
+    {
+      set_write_error (error, errno, title);
+      copy_clear (&copy);
+      return FALSE;
+    }
+  g_clear_pointer (&copy.tmp_path, g_free);
+  g_clear_pointer (&copy.sha256, g_free);
+  if (!fsync_dir (shard, error))
+    return FALSE;
+  *relative = g_steal_pointer (&rel);
+  return TRUE;
+}
+
+/* }}} */
+/* {{{ Intake journals */
+
+/* A journal names the originals one intake wrote (or, for an encryption, the
+ * plaintext originals to wipe), beside them in evidence/.  Its first line is
+ * its kind, its second the docket; it is held under flock() by its writer,
+ * so one whose lock is free was left by a process that died. */
+struct _RedressJournal
+{
+  int   fd;
+  char *path;
+};
+
+void
+_redress_journal_close (Journal *j)
+{
+  if (j == NULL)
+    return;
+  g_unlink (j->path);
+  close (j->fd);
+  g_free (j->path);
+  g_free (j);
+}
+
+
+Journal *
+_redress_journal_open (const char  *evidence_dir,
+              const char  *kind,
+              const char  *docket_path,
+              GError     **error)
+{
+  g_autofree char *tmpl = g_strdup_printf ("%s/.%s-XXXXXX", evidence_dir, kind);
+  g_autofree char *head = g_strdup_printf ("%s\n%s\n", kind, docket_path);
+  Journal *j;
+  int fd;
+
+  if (g_mkdir_with_parents (evidence_dir, 0700) != 0)
+    {
+      set_write_error (error, errno, evidence_dir);
+      return NULL;
+    }
+  fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC | O_APPEND, 0600);
+  if (fd < 0)
+    {
+      set_write_error (error, errno, evidence_dir);
+      return NULL;
+    }
+  flock (fd, LOCK_EX);
+  j = g_new0 (Journal, 1);
+  j->fd = fd;
+  j->path = g_steal_pointer (&tmpl);
+  if (write (fd, head, strlen (head)) != (gssize) strlen (head))
+    {
+      set_write_error (error, errno, evidence_dir);
+      _redress_journal_close (j);
+      return NULL;
+    }
+  return j;
+}
+
+/* Notes @relative (a path inside evidence/) durably, before it is written. */
+gboolean
+_redress_journal_note (Journal     *j,
+              const char  *relative,
+              GError     **error)
+{
+  g_autofree char *line = g_strconcat (relative, "\n", NULL);
+
+  if (j == NULL)
+    return TRUE;
+  if (write (j->fd, line, strlen (line)) != (gssize) strlen (line) || fdatasync (j->fd) != 0)
+    {
+      set_write_error (error, errno, relative);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* }}} */
 /* Everything a worker learns about one file it took in. */
 typedef struct
 {
@@ -518,16 +968,8 @@ ingest_free (gpointer data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Ingest, ingest_free)
 
-static char *
-original_path (const char *evidence_dir,
-               const char *sha256)
-{
-  char shard[3] = { sha256[0], sha256[1], '\0' };
-
-  return g_build_filename (evidence_dir, shard, sha256, NULL);
-}
-
 static char *hash_original (const char                  *path,
+                            const RedressSealKeys       *seal,
                             guint64                      base,
                             guint64                      total,
                             RedressEvidenceProgressFunc  progress,
@@ -538,11 +980,12 @@ static char *hash_original (const char                  *path,
 
 /* Whether the stored original at @path still hashes to @sha256. */
 static gboolean
-original_matches (const char *path,
-                  const char *sha256)
+original_matches (const char            *path,
+                  const RedressSealKeys *seal,
+                  const char            *sha256)
 {
   gboolean missing = FALSE;
-  g_autofree char *actual = hash_original (path, 0, 0, NULL, NULL, NULL, &missing, NULL);
+  g_autofree char *actual = hash_original (path, seal, 0, 0, NULL, NULL, NULL, &missing, NULL);
 
   return actual != NULL && g_str_equal (actual, sha256);
 }
@@ -551,6 +994,9 @@ original_matches (const char *path,
  * content already there is kept and not written again. */
 static Ingest *
 ingest_stream (const char                  *evidence_dir,
+               const RedressSealKeys       *seal,
+               Journal                     *journal,
+               const char                  *plain_path,
                GInputStream                *in,
                const char                  *name,
                guint64                      base,
@@ -566,6 +1012,7 @@ ingest_stream (const char                  *evidence_dir,
   g_autofree char *content_type = NULL;
   g_autofree char *shard = NULL;
   g_autofree char *final = NULL;
+  g_autofree char *relative = NULL;
   Copy copy;
   GStatBuf st;
   gboolean uncertain = FALSE;
@@ -578,15 +1025,12 @@ ingest_stream (const char                  *evidence_dir,
     }
 
   if (!copy_to_temp (in, evidence_dir, ".tmp-", name, 0400, base, total,
-                     progress, progress_data, cancellable, &copy, error))
+                     progress, progress_data, cancellable, seal, &copy, error))
     return NULL;
 
-  {
-    char sh[3] = { copy.sha256[0], copy.sha256[1], '\0' };
-
-    shard = g_build_filename (evidence_dir, sh, NULL);
-  }
-  final = original_path (evidence_dir, copy.sha256);
+  relative = original_relative (seal, copy.sha256);
+  final = g_build_filename (evidence_dir, relative, NULL);
+  shard = g_path_get_dirname (final);
 
   new_shard = !g_file_test (shard, G_FILE_TEST_IS_DIR);
   if (new_shard && g_mkdir (shard, 0700) != 0 && errno != EEXIST)
@@ -601,8 +1045,9 @@ ingest_stream (const char                  *evidence_dir,
       return NULL;
     }
 
-  if (g_lstat (final, &st) == 0 && S_ISREG (st.st_mode) && (guint64) st.st_size == copy.size &&
-      original_matches (final, copy.sha256))
+  if (g_lstat (final, &st) == 0 && S_ISREG (st.st_mode) &&
+      (seal != NULL || (guint64) st.st_size == copy.size) &&
+      original_matches (final, seal, copy.sha256))
     {
       /* Stored once: the same content is already in the locker. */
       g_unlink (copy.tmp_path);
@@ -611,6 +1056,11 @@ ingest_stream (const char                  *evidence_dir,
   else
     {
       /* Absent, or a damaged original of that name: the genuine copy replaces it. */
+      if (!_redress_journal_note (journal, relative, error))
+        {
+          copy_clear (&copy);
+          return NULL;
+        }
       if (g_rename (copy.tmp_path, final) != 0)
         {
           set_write_error (error, errno, name);
@@ -633,13 +1083,34 @@ ingest_stream (const char                  *evidence_dir,
   ingest->sha256 = g_steal_pointer (&copy.sha256);
   ingest->size = copy.size;
   ingest->original_name = g_strdup (name);
-  ingest->page_count = inspect != NULL ? inspect (final, ingest->mime_type, inspect_data) : -1;
+  ingest->page_count = -1;
+  if (inspect != NULL && seal == NULL)
+    ingest->page_count = inspect (final, ingest->mime_type, inspect_data);
+  else if (inspect != NULL && plain_path != NULL)
+    ingest->page_count = inspect (plain_path, ingest->mime_type, inspect_data);
+  else if (inspect != NULL)
+    {
+      /* Sealed, from a stream: the inspector reads a private copy. */
+      g_autofree char *copy_path = decrypt_to_private (evidence_dir, seal, ingest->sha256, name, name,
+                                                       NULL);
+
+      if (copy_path != NULL)
+        {
+          g_autofree char *dir = g_path_get_dirname (copy_path);
+
+          ingest->page_count = inspect (copy_path, ingest->mime_type, inspect_data);
+          _redress_wipe_file (copy_path);
+          g_rmdir (dir);
+        }
+    }
 
   return g_steal_pointer (&ingest);
 }
 
 static Ingest *
 ingest_file (const char                  *evidence_dir,
+             const RedressSealKeys       *seal,
+             Journal                     *journal,
              GFile                       *source,
              guint64                      base,
              guint64                      total,
@@ -654,6 +1125,7 @@ ingest_file (const char                  *evidence_dir,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = g_file_get_basename (source);
   g_autofree char *display = g_file_get_parse_name (source);
+  g_autofree char *plain_path = g_file_get_path (source);
 
   in = g_file_read (source, cancellable, &local_error);
   if (in == NULL)
@@ -667,7 +1139,7 @@ ingest_file (const char                  *evidence_dir,
       return NULL;
     }
 
-  return ingest_stream (evidence_dir, G_INPUT_STREAM (in), name, base, total,
+  return ingest_stream (evidence_dir, seal, journal, plain_path, G_INPUT_STREAM (in), name, base, total,
                         inspect, inspect_data, progress, progress_data, cancellable, error);
 }
 
@@ -679,74 +1151,6 @@ query_size (GFile        *file,
                                                  G_FILE_QUERY_INFO_NONE, cancellable, NULL);
 
   return info != NULL ? (guint64) g_file_info_get_size (info) : 0;
-}
-
-/* Hashes a stored original.  Sets *missing when it is not there. */
-static char *
-hash_original (const char                  *path,
-               guint64                      base,
-               guint64                      total,
-               RedressEvidenceProgressFunc  progress,
-               gpointer                     progress_data,
-               GCancellable                *cancellable,
-               gboolean                    *missing,
-               GError                     **error)
-{
-  g_autofree guint8 *buf = NULL;
-  EVP_MD_CTX *ctx;
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int md_len = 0;
-  guint64 done = 0;
-  gint64 last_progress = 0;
-  int fd;
-
-  *missing = FALSE;
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      *missing = TRUE;
-      return NULL;
-    }
-
-  ctx = EVP_MD_CTX_new ();
-  EVP_DigestInit_ex (ctx, EVP_sha256 (), NULL);
-  buf = g_malloc (COPY_CHUNK);
-  for (;;)
-    {
-      gssize n = read (fd, buf, COPY_CHUNK);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_IO,
-                       _("Could not read the stored original “%s”: %s"), path, g_strerror (saved_errno));
-          close (fd);
-          EVP_MD_CTX_free (ctx);
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      EVP_DigestUpdate (ctx, buf, n);
-      done += n;
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          close (fd);
-          EVP_MD_CTX_free (ctx);
-          return NULL;
-        }
-      if (progress != NULL && g_get_monotonic_time () - last_progress >= PROGRESS_INTERVAL)
-        {
-          last_progress = g_get_monotonic_time ();
-          progress (base + done, total, progress_data);
-        }
-    }
-  close (fd);
-  EVP_DigestFinal_ex (ctx, md, &md_len);
-  EVP_MD_CTX_free (ctx);
-  return digest_to_hex (md, md_len);
 }
 
 /* }}} */
@@ -845,6 +1249,8 @@ struct _RedressEvidenceStore
   GObject                     parent_instance;
 
   RedressDatabase            *db;
+  char                       *dir;   /* the evidence folder */
+  RedressSealKeys            *seal;  /* NULL when originals are stored plain */
   RedressEvidenceInspectFunc  inspect;
   gpointer                    inspect_data;
 };
@@ -857,6 +1263,8 @@ redress_evidence_store_dispose (GObject *object)
   RedressEvidenceStore *self = (RedressEvidenceStore *)object;
 
   g_clear_object (&self->db);
+  g_clear_pointer (&self->dir, g_free);
+  g_clear_pointer (&self->seal, _redress_seal_keys_free);
 
   G_OBJECT_CLASS (redress_evidence_store_parent_class)->dispose (object);
 }
@@ -892,6 +1300,8 @@ redress_evidence_store_new (RedressDatabase *db)
 
   self = g_object_new (REDRESS_TYPE_EVIDENCE_STORE, NULL);
   self->db = g_object_ref (db);
+  self->dir = redress_database_get_evidence_dir (db);
+  self->seal = _redress_seal_keys_new (db);
   if (!redress_database_get_read_only (db))
     redress_evidence_store_sweep_temporary (self);
   return self;
@@ -927,19 +1337,90 @@ redress_evidence_store_set_inspector (RedressEvidenceStore       *self,
  * redress_evidence_store_get_original_path:
  * @sha256: the hash of an original
  *
+ * In an encrypted docket the file there is sealed: read it with
+ * redress_evidence_store_get_readable_path() or
+ * redress_evidence_store_open_original().
+ *
  * Returns: (transfer full): where the original with @sha256 is (or would be) stored.
  */
 char *
 redress_evidence_store_get_original_path (RedressEvidenceStore *self,
                                           const char           *sha256)
 {
-  g_autofree char *dir = NULL;
-
   g_return_val_if_fail (REDRESS_IS_EVIDENCE_STORE (self), NULL);
   g_return_val_if_fail (sha256 != NULL && strlen (sha256) == 64, NULL);
 
-  dir = redress_database_get_evidence_dir (self->db);
-  return original_path (dir, sha256);
+  return original_path (self->dir, self->seal, sha256);
+}
+
+/**
+ * redress_evidence_store_get_encrypted:
+ *
+ * Returns: whether the originals are stored encrypted (sealed).
+ */
+gboolean
+redress_evidence_store_get_encrypted (RedressEvidenceStore *self)
+{
+  g_return_val_if_fail (REDRESS_IS_EVIDENCE_STORE (self), FALSE);
+
+  return self->seal != NULL;
+}
+
+/**
+ * redress_evidence_store_get_readable_path:
+ * @sha256: the hash of an original
+ * @original_name: (nullable): its file name, for the extension of a copy
+ *
+ * A path whose content is the plaintext of the original, for a library that
+ * reads files (thumbnails, page counts): the original itself when stored
+ * plain, else a copy decrypted (and checked against @sha256) into the
+ * process's private folder.  Give it back with
+ * redress_evidence_store_release_readable_path() as soon as it is read.
+ * Thread-safe: it does not use the database.
+ *
+ * Returns: (transfer full): the path, or %NULL with @error set (a sealed
+ *   original that was changed gives %REDRESS_DATABASE_ERROR_CORRUPT).
+ */
+char *
+redress_evidence_store_get_readable_path (RedressEvidenceStore  *self,
+                                          const char            *sha256,
+                                          const char            *original_name,
+                                          GError               **error)
+{
+  g_return_val_if_fail (REDRESS_IS_EVIDENCE_STORE (self), NULL);
+  g_return_val_if_fail (sha256 != NULL && strlen (sha256) == 64, NULL);
+
+  if (self->seal == NULL)
+    return original_path (self->dir, NULL, sha256);
+  return decrypt_to_private (self->dir, self->seal, sha256, original_name, original_name, error);
+}
+
+/* Keeps a decrypted copy from redress_evidence_store_get_readable_path() for
+ * a viewer until the docket closes, which wipes it. */
+void
+redress_evidence_store_keep_readable_path (RedressEvidenceStore *self,
+                                           const char           *path)
+{
+  g_return_if_fail (REDRESS_IS_EVIDENCE_STORE (self));
+
+  if (self->seal != NULL && path != NULL)
+    _redress_private_copy_register (self->db, path);
+}
+
+/* Wipes a decrypted copy from redress_evidence_store_get_readable_path(). */
+void
+redress_evidence_store_release_readable_path (RedressEvidenceStore *self,
+                                              const char           *path)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_if_fail (REDRESS_IS_EVIDENCE_STORE (self));
+
+  if (self->seal == NULL || path == NULL)
+    return;
+  dir = g_path_get_dirname (path);
+  _redress_wipe_file (path);
+  g_rmdir (dir);
 }
 
 /**
@@ -984,6 +1465,123 @@ redress_evidence_store_sweep_temporary (RedressEvidenceStore *self)
   if (removed > 0)
     g_debug ("Removed %u stale temporary file(s) from %s", removed, dir);
   return removed;
+}
+
+/* The original files (relative to evidence/) the docket's rows refer to. */
+static GHashTable *
+referenced_originals (RedressDatabase       *db,
+                      const RedressSealKeys *seal)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  stmt = _redress_database_prepare (db, "SELECT DISTINCT sha256 FROM evidence_item", NULL);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (set, original_relative (seal, _redress_column_text (stmt, 0)));
+  return set;
+}
+
+/* Finishes or undoes the journals of @kind that a dead process left for @db:
+ * removes the originals of an unrecorded intake, or wipes the plaintext an
+ * encryption left.  Returns how many files were removed. */
+static guint
+sweep_journals (RedressDatabase       *db,
+                const char            *dir,
+                const RedressSealKeys *seal,
+                gboolean               remove)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GHashTable) referenced = NULL;
+  const char *name;
+  guint removed = 0;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *contents = NULL;
+      g_auto(GStrv) lines = NULL;
+      gboolean wipe;
+      int fd;
+
+      wipe = g_str_has_prefix (name, ".wipe-");
+      if (!wipe && !g_str_has_prefix (name, ".intake-"))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+      if (fd < 0)
+        continue;
+      if (flock (fd, LOCK_EX | LOCK_NB) != 0 || !g_file_get_contents (path, &contents, NULL, NULL))
+        {
+          close (fd);  /* its writer is alive */
+          continue;
+        }
+      lines = g_strsplit (contents, "\n", -1);
+      if (g_strv_length (lines) < 2 || g_strcmp0 (lines[1], redress_database_get_path (db)) != 0)
+        {
+          close (fd);  /* another docket's, in a shared folder */
+          continue;
+        }
+      if (referenced == NULL)
+        referenced = referenced_originals (db, seal);
+      for (guint i = 2; lines[i] != NULL && referenced != NULL; i++)
+        {
+          g_autofree char *file = NULL;
+
+          if (*lines[i] == '\0' || strstr (lines[i], "..") != NULL || g_path_is_absolute (lines[i]))
+            continue;
+          file = g_build_filename (dir, lines[i], NULL);
+          /* An intake's original that no row refers to; a plaintext original an
+           * encryption replaced with its sealed copy (only once it is sealed). */
+          if (wipe ? seal == NULL : g_hash_table_contains (referenced, lines[i]))
+            continue;
+          if (!g_file_test (file, G_FILE_TEST_EXISTS))
+            continue;
+          if (remove && _redress_wipe_file (file))
+            removed++;
+          else if (!remove)
+            removed++;
+        }
+      if (remove)
+        g_unlink (path);
+      close (fd);
+    }
+  return removed;
+}
+
+/* At open (for writing): removes what killed intakes and encryptions left. */
+void
+_redress_evidence_sweep_at_open (RedressDatabase *db)
+{
+  g_autofree char *dir = redress_database_get_evidence_dir (db);
+  g_autoptr(RedressSealKeys) seal = _redress_seal_keys_new (db);
+  guint removed = sweep_journals (db, dir, seal, TRUE);
+
+  if (removed > 0)
+    g_message ("Removed %u original(s) of an intake that did not finish", removed);
+  g_object_set_data (G_OBJECT (db), "redress-orphans-removed",
+                     GUINT_TO_POINTER (removed + GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (db),
+                                                                   "redress-orphans-removed"))));
+}
+
+/**
+ * redress_evidence_store_count_orphans:
+ * @removed: (out) (optional): how many were removed when the docket was opened
+ *
+ * Returns: how many originals of intakes that did not finish (a killed
+ *   process) are still in the evidence folder, with no item referring to
+ *   them; they are removed when the docket is next opened for writing.
+ */
+guint
+redress_evidence_store_count_orphans (RedressEvidenceStore *self,
+                                      guint                *removed)
+{
+  g_return_val_if_fail (REDRESS_IS_EVIDENCE_STORE (self), 0);
+
+  if (removed != NULL)
+    *removed = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->db), "redress-orphans-removed"));
+  return sweep_journals (self->db, self->dir, self->seal, FALSE);
 }
 
 /**
@@ -1289,6 +1887,7 @@ redress_evidence_store_add_file (RedressEvidenceStore         *self,
 {
   g_autofree char *dir = NULL;
   g_autoptr(GPtrArray) ingests = g_ptr_array_new_with_free_func (ingest_free);
+  g_autoptr(Journal) journal = NULL;
   Ingest *ingest;
   RedressEvidenceInfo *item;
 
@@ -1300,8 +1899,11 @@ redress_evidence_store_add_file (RedressEvidenceStore         *self,
     return NULL;
 
   dir = redress_database_get_evidence_dir (self->db);
-  ingest = ingest_file (dir, source, 0, query_size (source, cancellable), self->inspect, self->inspect_data,
-                        progress, progress_data, cancellable, error);
+  journal = _redress_journal_open (dir, "intake", redress_database_get_path (self->db), error);
+  if (journal == NULL)
+    return NULL;
+  ingest = ingest_file (dir, self->seal, journal, source, 0, query_size (source, cancellable),
+                        self->inspect, self->inspect_data, progress, progress_data, cancellable, error);
   if (ingest == NULL)
     return NULL;
   g_ptr_array_add (ingests, ingest);
@@ -1331,6 +1933,7 @@ redress_evidence_store_add_stream (RedressEvidenceStore  *self,
 {
   g_autofree char *dir = NULL;
   g_autoptr(GPtrArray) ingests = g_ptr_array_new_with_free_func (ingest_free);
+  g_autoptr(Journal) journal = NULL;
   Ingest *ingest;
   RedressEvidenceInfo *item;
 
@@ -1343,8 +1946,11 @@ redress_evidence_store_add_stream (RedressEvidenceStore  *self,
     return NULL;
 
   dir = redress_database_get_evidence_dir (self->db);
-  ingest = ingest_stream (dir, stream, name, 0, 0, self->inspect, self->inspect_data,
-                          NULL, NULL, cancellable, error);
+  journal = _redress_journal_open (dir, "intake", redress_database_get_path (self->db), error);
+  if (journal == NULL)
+    return NULL;
+  ingest = ingest_stream (dir, self->seal, journal, NULL, stream, name, 0, 0, self->inspect,
+                          self->inspect_data, NULL, NULL, cancellable, error);
   if (ingest == NULL)
     return NULL;
   g_ptr_array_add (ingests, ingest);
@@ -1439,6 +2045,8 @@ progress_from_thread (guint64  done,
 typedef struct
 {
   char                       *evidence_dir;
+  RedressSealKeys            *seal;
+  Journal                    *journal;
   GPtrArray                  *sources;   /* GFile */
   GPtrArray                  *ingests;   /* Ingest, filled by the worker */
   RedressEvidenceInspectFunc  inspect;
@@ -1453,6 +2061,8 @@ add_files_data_free (gpointer data)
   AddFilesData *d = data;
 
   g_free (d->evidence_dir);
+  _redress_seal_keys_free (d->seal);
+  _redress_journal_close (d->journal);
   g_ptr_array_unref (d->sources);
   g_ptr_array_unref (d->ingests);
   g_clear_pointer (&d->progress, progress_unref);
@@ -1482,7 +2092,8 @@ add_files_worker (GTask        *task,
       GError *error = NULL;
       Ingest *ingest;
 
-      ingest = ingest_file (d->evidence_dir, g_ptr_array_index (d->sources, i), base, total,
+      ingest = ingest_file (d->evidence_dir, d->seal, d->journal, g_ptr_array_index (d->sources, i),
+                            base, total,
                             d->inspect, d->inspect_data, progress_from_thread, d->progress,
                             cancellable, &error);
       if (ingest == NULL)
@@ -1508,6 +2119,8 @@ add_files_worker_done_cb (GObject      *object,
   RedressEvidenceStore *self = g_task_get_source_object (outer);
   AddFilesData *d = g_task_get_task_data (G_TASK (result));
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) redress_evidence_info_free);
+  /* The intake journal goes when this returns: recorded, or forgotten. */
+  g_autoptr(Journal) journal = g_steal_pointer (&d->journal);
   GError *error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -1592,6 +2205,8 @@ redress_evidence_store_add_files_async (RedressEvidenceStore         *self,
 
   d = g_new0 (AddFilesData, 1);
   d->evidence_dir = redress_database_get_evidence_dir (self->db);
+  d->seal = _redress_seal_keys_copy (self->seal);
+
   d->sources = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n_sources; i++)
     g_ptr_array_add (d->sources, g_object_ref (sources[i]));
@@ -1600,6 +2215,14 @@ redress_evidence_store_add_files_async (RedressEvidenceStore         *self,
   d->inspect_data = self->inspect_data;
   d->progress = progress_new (progress, progress_data, progress_notify);
   d->case_id = g_strdup (case_id);
+  /* Held until the rows are committed: the worker's task data outlives the outer callback. */
+  d->journal = _redress_journal_open (d->evidence_dir, "intake", redress_database_get_path (self->db), &error);
+  if (d->journal == NULL)
+    {
+      add_files_data_free (d);
+      g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
 
   worker = g_task_new (NULL, cancellable, add_files_worker_done_cb, g_steal_pointer (&outer));
   g_task_set_source_tag (worker, add_files_worker);
@@ -1735,7 +2358,18 @@ redress_evidence_store_open_original (RedressEvidenceStore  *self,
   if (item == NULL)
     return NULL;
   path = redress_evidence_store_get_original_path (self, item->sha256);
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  if (self->seal != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      /* Sealed: a checked, decrypted copy in the private folder, wiped when
+       * the docket closes. */
+      g_clear_pointer (&path, g_free);
+      path = decrypt_to_private (self->dir, self->seal, item->sha256, item->original_name,
+                                 item->title, error);
+      if (path == NULL)
+        return NULL;
+      _redress_private_copy_register (self->db, path);
+    }
+  else if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
                    _("The original of “%s” is missing from the evidence folder. Run Verify to "
@@ -1766,7 +2400,7 @@ redress_evidence_store_export (RedressEvidenceStore  *self,
 {
   g_autoptr(RedressEvidenceInfo) item = NULL;
   g_autoptr(GFile) parent = NULL;
-  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GInputStream) in = NULL;
   g_autofree char *src = NULL;
   g_autofree char *dest_dir = NULL;
   g_autofree char *dest_path = NULL;
@@ -1793,21 +2427,37 @@ redress_evidence_store_export (RedressEvidenceStore  *self,
 
   src = redress_evidence_store_get_original_path (self, item->sha256);
   {
-    g_autoptr(GFile) src_file = g_file_new_for_path (src);
+    gboolean missing = FALSE;
 
-    in = g_file_read (src_file, cancellable, &local_error);
+    in = open_stored (self->seal, src, &missing, &local_error);
+    if (in == NULL && missing)
+      {
+        g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
+                     _("The original of “%s” is missing from the evidence folder; nothing was exported."),
+                     item->title);
+        return FALSE;
+      }
+    if (in == NULL)
+      {
+        g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_CORRUPT,
+                     _("The original of “%s” cannot be read (%s); nothing was exported. Run Verify "
+                       "and restore the evidence folder from a backup."), item->title, local_error->message);
+        return FALSE;
+      }
   }
-  if (in == NULL)
+
+  if (!copy_to_temp (in, dest_dir, ".redress-export-", item->original_name, 0600,
+                     0, item->size, NULL, NULL, cancellable, NULL, &copy, &local_error))
     {
-      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
-                   _("The original of “%s” is missing from the evidence folder; nothing was exported."),
-                   item->title);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+        g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_CORRUPT,
+                     _("The original of “%s” has been changed or damaged (%s); it was not exported. "
+                       "Run Verify and restore the evidence folder from a backup."),
+                     item->title, local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-
-  if (!copy_to_temp (G_INPUT_STREAM (in), dest_dir, ".redress-export-", item->original_name, 0600,
-                     0, item->size, NULL, NULL, cancellable, &copy, error))
-    return FALSE;
 
   if (g_strcmp0 (copy.sha256, item->sha256) != 0)
     {
@@ -2083,6 +2733,7 @@ typedef struct
   guint64               size;
   char                 *actual;  /* filled by the worker */
   RedressEvidenceState  state;
+  gboolean              damaged; /* sealed, and fails its authentication */
 } VerifyTarget;
 
 static void
@@ -2101,6 +2752,7 @@ verify_target_free (gpointer data)
 typedef struct
 {
   char      *evidence_dir;
+  RedressSealKeys *seal;
   char      *case_id;
   char      *evidence_id;
   char      *started_at;
@@ -2114,6 +2766,7 @@ verify_data_free (gpointer data)
   VerifyData *d = data;
 
   g_free (d->evidence_dir);
+  _redress_seal_keys_free (d->seal);
   g_free (d->case_id);
   g_free (d->evidence_id);
   g_free (d->started_at);
@@ -2143,6 +2796,7 @@ verify_prepare (RedressEvidenceStore  *self,
 
   d = g_new0 (VerifyData, 1);
   d->evidence_dir = redress_database_get_evidence_dir (self->db);
+  d->seal = _redress_seal_keys_copy (self->seal);
   d->case_id = g_strdup (case_id);
   d->evidence_id = g_strdup (evidence_id);
   d->started_at = redress_timestamp_now ();
@@ -2205,17 +2859,29 @@ verify_hash_all (VerifyData                   *d,
       if (prev != NULL && g_strcmp0 (prev->sha256, t->sha256) == 0)
         {
           t->state = prev->state;
+          t->damaged = prev->damaged;
           t->actual = g_strdup (prev->actual);
           continue;
         }
 
-      path = original_path (d->evidence_dir, t->sha256);
-      t->actual = hash_original (path, base, total, progress, progress_data, cancellable, &missing, error);
-      if (t->actual == NULL && !missing)
-        return FALSE;
+      path = original_path (d->evidence_dir, d->seal, t->sha256);
+      {
+        g_autoptr(GError) local_error = NULL;
+
+        t->actual = hash_original (path, d->seal, base, total, progress, progress_data, cancellable,
+                                   &missing, &local_error);
+        /* A sealed original that fails its authentication was changed. */
+        if (t->actual == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+          t->damaged = TRUE;
+        else if (t->actual == NULL && !missing)
+          {
+            g_propagate_error (error, g_steal_pointer (&local_error));
+            return FALSE;
+          }
+      }
       if (missing)
         t->state = REDRESS_EVIDENCE_STATE_MISSING;
-      else if (g_strcmp0 (t->actual, t->sha256) != 0)
+      else if (t->damaged || g_strcmp0 (t->actual, t->sha256) != 0)
         t->state = REDRESS_EVIDENCE_STATE_CHANGED;
       else
         t->state = REDRESS_EVIDENCE_STATE_INTACT;
@@ -2257,8 +2923,12 @@ verify_record (RedressEvidenceStore  *self,
           break;
         case REDRESS_EVIDENCE_STATE_CHANGED:
           report->changed++;
-          note = g_strdup_printf (_("CHANGED: the original no longer matches its intake hash "
-                                    "(expected %s, found %s)."), t->sha256, t->actual);
+          if (t->damaged)
+            note = g_strdup_printf (_("CHANGED: the encrypted original fails its authentication "
+                                      "(it was changed or damaged); expected SHA-256 %s."), t->sha256);
+          else
+            note = g_strdup_printf (_("CHANGED: the original no longer matches its intake hash "
+                                      "(expected %s, found %s)."), t->sha256, t->actual);
           break;
         case REDRESS_EVIDENCE_STATE_MISSING:
         default:

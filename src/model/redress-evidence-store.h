@@ -156,6 +156,17 @@ char                 *redress_evidence_store_resolve_case     (RedressEvidenceSt
 char                 *redress_evidence_store_get_original_path (RedressEvidenceStore       *self,
                                                                const char                  *sha256) G_GNUC_WARN_UNUSED_RESULT;
 guint                 redress_evidence_store_sweep_temporary  (RedressEvidenceStore        *self);
+gboolean              redress_evidence_store_get_encrypted    (RedressEvidenceStore        *self);
+char                 *redress_evidence_store_get_readable_path (RedressEvidenceStore       *self,
+                                                               const char                  *sha256,
+                                                               const char                  *original_name,
+                                                               GError                     **error) G_GNUC_WARN_UNUSED_RESULT;
+void                  redress_evidence_store_release_readable_path (RedressEvidenceStore   *self,
+                                                               const char                  *path);
+void                  redress_evidence_store_keep_readable_path (RedressEvidenceStore      *self,
+                                                               const char                  *path);
+guint                 redress_evidence_store_count_orphans    (RedressEvidenceStore        *self,
+                                                               guint                       *removed);
 
 RedressEvidenceInfo  *redress_evidence_store_add_file         (RedressEvidenceStore        *self,
                                                                const char                  *case_id,

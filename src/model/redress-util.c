@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <sodium.h>
 #include <string.h>
 
 #include "redress-util.h"
@@ -32,6 +33,8 @@ redress_model_init (void)
   if (g_once_init_enter (&initialized))
     {
       g_resources_register (_redress_model_get_resource ());
+      if (sodium_init () < 0)
+        g_error ("libsodium could not be initialised");
       g_once_init_leave (&initialized, 1);
     }
 }
