@@ -1074,7 +1074,27 @@ test_intake_to_filing (Fixture       *f,
                         redress_ground_result_get_explanation (r));
       g_assert_true (st == REDRESS_GROUND_PASS || st == REDRESS_GROUND_NEEDS_ARGUMENT);
     }
-  screenshot ("intake-case-filled");
+  if (g_getenv ("REDRESS_SCREENSHOT_DIR") != NULL)
+    {
+      /* The violations with their supporting facts, then a fact with its links. */
+      row = REDRESS_RECORD_ROW (find (f, match_record_row_id, art12));
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      gtk_widget_grab_focus (redress_record_row_find_field (row, "violation_fact"));
+      screenshot ("intake-violation-links");
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+      row = REDRESS_RECORD_ROW (find (f, match_record_row_id, facts[1]));
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      gtk_widget_grab_focus (redress_record_row_find_field (row, "occurred-on"));
+      screenshot ("intake-fact-row");
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+      row = REDRESS_RECORD_ROW (find (f, match_record_row_id, redress_record_get_id (child_party)));
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      gtk_widget_grab_focus (redress_record_row_find_field (row, "consent-by-person-id"));
+      screenshot ("intake-person-consent");
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+      gtk_widget_grab_focus (find (f, match_combo_title, "Submitted in writing and signed, art 7(b)"));
+      screenshot ("intake-case-filled");
+    }
 
   /* Composed in French: everything typed is in the PDF. */
   composer_window = gtk_window_new ();
