@@ -669,6 +669,7 @@ add_consent_by_row (RedressCasePage  *self,
   GtkWidget *combo = adw_combo_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), _("Consent given by"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (combo), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Consent given by"), -1);
   g_object_set_data_full (G_OBJECT (combo), "party", g_object_ref (party), g_object_unref);
   fill_consent_by_row (self, ADW_COMBO_ROW (combo));
   g_signal_connect_object (combo, "notify::selected", G_CALLBACK (consent_by_selected_cb), self, 0);
