@@ -8,7 +8,8 @@ PKGS=(build-essential meson ninja-build pkg-config
       gettext appstream desktop-file-utils
       xvfb xauth dbus-daemon at-spi2-core python3 python3-pyatspi imagemagick xdotool
       libical-dev libgmime-3.0-dev libpoppler-glib-dev libarchive-dev libxml2-dev
-      poppler-utils unzip flatpak-builder bc fonts-noto-core)
+      poppler-utils unzip flatpak-builder bc fonts-noto-core
+      clang-14 libclang-rt-14-dev valgrind libfiu-dev fiu-utils faketime stress-ng)
 BACKPORTS=(libsqlcipher-dev sqlcipher)
 
 missing=()

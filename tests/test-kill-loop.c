@@ -208,7 +208,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  redress_test_init (&argc, &argv);
 
   g_test_add_data_func ("/kill-loop/plain", NULL, test_kill_loop);
   g_test_add_data_func ("/kill-loop/encrypted", "kill loop passphrase", test_kill_loop);
