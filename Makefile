@@ -17,7 +17,7 @@ FUZZ_BUILD ?= _build-fuzz
 FUZZ_SECONDS ?= 600
 FUZZ_TARGETS = exchange states eml pdf odt docx
 
-.PHONY: all deps build run test bench clean demo check-sanitize fuzz check-fuzz
+.PHONY: all deps build run test bench clean demo check-sanitize fuzz check-fuzz check-kill
 
 all: build
 
@@ -74,6 +74,12 @@ fuzz: deps $(FUZZ_BUILD)/build.ninja
 
 check-fuzz: FUZZ_SECONDS = 45
 check-fuzz: fuzz
+
+# The kill loop at KILLS kills of the plain docket (make test runs 1,000).
+KILLS ?= 10000
+check-kill: build
+	REDRESS_KILL_ITERATIONS=$(KILLS) meson test -C $(BUILD) --print-errorlogs --timeout-multiplier 10 \
+	  test-kill-loop
 
 bench: build
 	bash bench/run.sh $(BUILD)
