@@ -151,8 +151,8 @@ test_read_only_media (Fixture       *f,
   if (geteuid () == 0)
     {
       /* root may write anything: only a read-only mount says no. */
-      if (mount (src, ro, NULL, MS_BIND, NULL) != 0 ||
-          mount (NULL, ro, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL) != 0)
+      if (mount (src, ro, "none", MS_BIND, NULL) != 0 ||
+          mount (src, ro, "none", MS_REMOUNT | MS_BIND | MS_RDONLY, NULL) != 0)
         {
           umount (ro);
           g_test_skip ("cannot make a read-only mount here");
