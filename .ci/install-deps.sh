@@ -9,7 +9,7 @@ PKGS=(build-essential meson ninja-build pkg-config
       xvfb xauth dbus-daemon at-spi2-core python3 python3-pyatspi imagemagick xdotool
       libical-dev libgmime-3.0-dev libpoppler-glib-dev libarchive-dev libxml2-dev
       poppler-utils unzip flatpak-builder bc fonts-noto-core
-      libsodium-dev libsecret-1-dev)
+      libsodium-dev)
 BACKPORTS=(libsqlcipher-dev sqlcipher)
 
 missing=()

@@ -69,6 +69,7 @@ struct _RedressWindow
   GtkWidget            *new_case_button;
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
+  GtkButton            *banner_button;
   GtkStack             *content_stack;
   GtkStack             *docket_stack;
   GtkColumnView        *case_view;
@@ -267,6 +268,27 @@ update_banner (RedressWindow *self)
       text = g_strdup_printf (_("This docket is open read-only: %s"),
                               reason != NULL ? reason : "");
       gtk_label_set_text (self->banner_label, text);
+      gtk_button_set_label (self->banner_button, _("_Back Up…"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), "app.backup");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->banner_button), _("Save a copy of what can still be read"));
+      gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+    }
+  else if (self->database != NULL &&
+           redress_database_get_key_kind (self->database) != REDRESS_DATABASE_KEY_WRAPPED)
+    {
+      /* Plain, or encrypted by Redress 0.1 (evidence in plaintext, no recovery key). */
+      gtk_label_set_text (self->banner_label,
+                          redress_database_get_key_kind (self->database) == REDRESS_DATABASE_KEY_NONE
+                          ? _("This docket is not encrypted: anyone who gets the file or its evidence "
+                              "folder can read every case.")
+                          : _("This docket was encrypted by an older Redress: its evidence files are "
+                              "not encrypted and it has no recovery key."));
+      gtk_button_set_label (self->banner_button, _("_Encrypt…"));
+      /* Shown with the docket, not sliding in under the pointer a moment later. */
+      gtk_revealer_set_transition_duration (self->banner_revealer, 0);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), "app.encrypt-docket");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->banner_button),
+                                   _("Protect the docket and its evidence with a passphrase"));
       gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
     }
   else
@@ -1208,6 +1230,7 @@ redress_window_class_init (RedressWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, new_case_button);
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, RedressWindow, banner_button);
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, docket_stack);
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, case_view);
