@@ -122,7 +122,19 @@ unlock_response_cb (AdwMessageDialog *dialog,
     }
 
   passphrase = gtk_editable_get_text (GTK_EDITABLE (unlock->entry));
-  db = redress_database_open (unlock->path, passphrase, REDRESS_DATABASE_OPEN_DEFAULT, &error);
+  /* The recovery key (eight groups of four) opens it when the passphrase is forgotten. */
+  if (redress_recovery_key_is_well_formed (passphrase))
+    db = redress_database_open_with_recovery_key (unlock->path, passphrase, REDRESS_DATABASE_OPEN_DEFAULT,
+                                                  &error);
+  if (db == NULL)
+    {
+      g_clear_error (&error);
+      db = redress_database_open (unlock->path, passphrase, REDRESS_DATABASE_OPEN_DEFAULT, &error);
+    }
+  else
+    redress_window_add_toast (unlock->window,
+                              adw_toast_new (_("Opened with the recovery key. Set a new passphrase now: "
+                                               "redress-cli passphrase --recovery-key-file …")));
   if (db != NULL)
     {
       docket_opened (unlock->self, unlock->window, db);
@@ -162,7 +174,8 @@ ask_passphrase (RedressApplication *self,
                                _("Enter the docket's passphrase to open it."));
   gtk_window_present (GTK_WINDOW (window));
 
-  body = g_strdup_printf (_("“%s” is encrypted. Enter its passphrase to open it."), basename);
+  body = g_strdup_printf (_("“%s” is encrypted. Enter its passphrase (or its recovery key) to open it."),
+                          basename);
   dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Unlock Docket"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
