@@ -34,7 +34,7 @@ demo: build
 	@if [ ! -f "$(DEMO)" ]; then \
 	  echo "Creating a demo docket at $(DEMO)"; \
 	  mkdir -p "$(DEMO_DIR)" && \
-	  $(BUILD)/src/redress-cli --docket "$(DEMO)" init && \
+	  $(BUILD)/src/redress-cli --docket "$(DEMO)" init --no-encryption && \
 	  $(BUILD)/src/redress-cli --docket "$(DEMO)" demo --cases 50 --seed 1; \
 	fi
 
