@@ -56,6 +56,7 @@ struct _RedressWindow
    * desktop action that started Redress): done once it has. */
   char                 *pending_case_id;
   char                 *pending_action;
+  RedressCase          *open_case;     /* its title and reference head the content */
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -917,6 +918,40 @@ composer_show_field_cb (RedressWindow *self,
     redress_case_page_focus_field (REDRESS_CASE_PAGE (self->case_page), field_hint);
 }
 
+static void
+update_case_title (RedressWindow *self)
+{
+  const char *title;
+
+  if (self->open_case == NULL)
+    return;
+  title = redress_case_get_title (self->open_case);
+  if (title != NULL && title[0] != '\0')
+    {
+      /* "NAME v. STATE" keeps its order in either direction. */
+      g_autofree char *isolated = redress_bidi_case_title (title);
+
+      adw_window_title_set_title (self->content_title, isolated);
+    }
+  else
+    adw_window_title_set_title (self->content_title, _("Untitled"));
+  adw_window_title_set_subtitle (self->content_title, redress_case_get_reference (self->open_case));
+}
+
+/* The case page closed its case (deleted, or waiting for the deletion's
+ * Undo): the header no longer names it. */
+static void
+case_page_case_cb (RedressWindow *self)
+{
+  if (self->case_page == NULL || self->open_case == NULL ||
+      redress_case_page_get_case_id (REDRESS_CASE_PAGE (self->case_page)) != NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->open_case, self);
+  g_clear_object (&self->open_case);
+  adw_window_title_set_title (self->content_title, _("No Case Selected"));
+  adw_window_title_set_subtitle (self->content_title, NULL);
+}
+
 void
 redress_window_open_case (RedressWindow *self,
                           const char    *case_id)
@@ -936,18 +971,19 @@ redress_window_open_case (RedressWindow *self,
   redress_case_page_set_case (REDRESS_CASE_PAGE (self->case_page), case_id);
   redress_composer_page_set_case (REDRESS_COMPOSER_PAGE (self->composer_page), case_id);
 
-  {
-    g_autoptr(RedressCase) case_file = redress_record_load (self->database, REDRESS_TYPE_CASE,
-                                                            case_id, NULL);
-
-    if (case_file != NULL)
-      {
-        g_autofree char *title = redress_bidi_case_title (redress_case_get_title (case_file));
-
-        adw_window_title_set_title (self->content_title, title);
-        adw_window_title_set_subtitle (self->content_title, redress_case_get_reference (case_file));
-      }
-  }
+  if (self->open_case != NULL)
+    g_signal_handlers_disconnect_by_data (self->open_case, self);
+  g_clear_object (&self->open_case);
+  self->open_case = redress_record_load (self->database, REDRESS_TYPE_CASE, case_id, NULL);
+  if (self->open_case != NULL)
+    {
+      /* A rename in the case page shows in the header at once. */
+      g_signal_connect_object (self->open_case, "notify::title", G_CALLBACK (update_case_title), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->open_case, "notify::reference", G_CALLBACK (update_case_title), self,
+                               G_CONNECT_SWAPPED);
+      update_case_title (self);
+    }
 
   gtk_stack_set_visible_child_name (self->content_stack, "case");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -959,6 +995,9 @@ _redress_window_close_case (RedressWindow *self)
   g_clear_pointer (&self->open_case_id, g_free);
   if (self->case_page != NULL)
     redress_case_page_set_case (REDRESS_CASE_PAGE (self->case_page), NULL);
+  if (self->open_case != NULL)
+    g_signal_handlers_disconnect_by_data (self->open_case, self);
+  g_clear_object (&self->open_case);
   adw_window_title_set_subtitle (self->content_title, NULL);
   gtk_stack_set_visible_child_name (self->content_stack, "docket");
 }
@@ -1118,6 +1157,8 @@ set_database (RedressWindow   *self,
 
   self->case_page = redress_case_page_new (database);
   gtk_stack_add_named (self->content_stack, self->case_page, "case");
+  g_signal_connect_object (self->case_page, "notify::case-id", G_CALLBACK (case_page_case_cb), self,
+                           G_CONNECT_SWAPPED);
 
   docket_name = g_path_get_basename (redress_database_get_path (database));
   if (g_str_has_suffix (docket_name, ".redress"))
@@ -1170,6 +1211,13 @@ redress_window_activate_when_open (RedressWindow *self,
 }
 
 /* For the application and the tests ------------------------------------- */
+
+/* For tests: the title above the content (the open case's). */
+const char *
+_redress_window_get_content_title (RedressWindow *self)
+{
+  return adw_window_title_get_title (self->content_title);
+}
 
 const char *
 _redress_window_get_open_case_id (RedressWindow *self)
@@ -1242,6 +1290,9 @@ redress_window_dispose (GObject *object)
   g_clear_pointer (&self->open_case_id, g_free);
   g_clear_pointer (&self->pending_case_id, g_free);
   g_clear_pointer (&self->pending_action, g_free);
+  if (self->open_case != NULL)
+    g_signal_handlers_disconnect_by_data (self->open_case, self);
+  g_clear_object (&self->open_case);
 
   G_OBJECT_CLASS (redress_window_parent_class)->dispose (object);
 }

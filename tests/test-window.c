@@ -17,6 +17,7 @@
 
 #include "redress-application.h"
 #include "redress-case.h"
+#include "redress-case-page.h"
 #include "redress-case-list.h"
 #include "redress-database.h"
 #include "redress-record.h"
@@ -237,6 +238,65 @@ test_lists_cases (void)
   wait_until (text_shown, &shown);
   shown.text = "Communication";
   wait_until (text_shown, &shown);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (dir);
+}
+
+static GtkWidget *
+find_case_page (GtkWidget *widget)
+{
+  if (REDRESS_IS_CASE_PAGE (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_case_page (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  RedressWindow *window;
+  const char    *title;
+} TitleWait;
+
+static gboolean
+title_is (gpointer data)
+{
+  TitleWait *w = data;
+
+  return g_strcmp0 (_redress_window_get_content_title (w->window), w->title) == 0;
+}
+
+/* The header follows the open case: a rename shows at once, a deletion
+ * takes the case's name away. */
+static void
+test_header_follows_case (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-test-XXXXXX", NULL);
+  g_autoptr(RedressDatabase) db = create_docket (dir, 3, NULL);
+  RedressWindow *window = open_window (db);
+  g_autoptr(RedressCase) first = case_at (window, 0);
+  GtkWidget *page;
+  TitleWait w = { window, NULL };
+
+  redress_window_open_case (window, redress_record_get_id (REDRESS_RECORD (first)));
+  g_assert_cmpstr (_redress_window_get_content_title (window), ==, redress_case_get_title (first));
+
+  redress_record_set_string (REDRESS_RECORD (first), "title", "Renamed: L.R. v. Spain");
+  w.title = "Renamed: L.R. v. Spain";
+  wait_until (title_is, &w);
+  g_assert_cmpstr (_redress_window_get_content_title (window), ==, "Renamed: L.R. v. Spain");
+
+  page = find_case_page (GTK_WIDGET (window));
+  g_assert_nonnull (page);
+  redress_case_page_delete_case (REDRESS_CASE_PAGE (page));
+  g_assert_cmpstr (_redress_window_get_content_title (window), !=, "Renamed: L.R. v. Spain");
 
   gtk_window_destroy (GTK_WINDOW (window));
   remove_tree (dir);
@@ -767,6 +827,7 @@ main (int   argc,
 
   g_test_add_func ("/window/lists-cases", test_lists_cases);
   g_test_add_func ("/window/search-narrows", test_search_narrows);
+  g_test_add_func ("/window/header-follows-case", test_header_follows_case);
   g_test_add_func ("/window/sort-by-column", test_sort_by_column);
   g_test_add_func ("/window/filters", test_filters);
   g_test_add_func ("/window/empty-docket", test_empty_docket);
