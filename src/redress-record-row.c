@@ -163,7 +163,10 @@ redress_record_row_add_entry (RedressRecordRow *self,
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), property);
   /* Dates get the date row: the locale's form, a calendar, a message. */
   if (pspec != NULL && (pspec->flags & (REDRESS_PARAM_DATE | REDRESS_PARAM_PARTIAL_DATE)))
-    row = redress_date_row_new (title, (pspec->flags & REDRESS_PARAM_PARTIAL_DATE) != 0);
+    {
+      row = redress_date_row_new (title, (pspec->flags & REDRESS_PARAM_PARTIAL_DATE) != 0);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+    }
   else
     {
       row = adw_entry_row_new ();
