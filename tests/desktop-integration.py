@@ -87,6 +87,11 @@ def children(node):
             yield child
 
 
+# The invisible marks that isolate a title's direction (U+2066-U+2069,
+# U+200E, U+200F): not what the user reads.
+BIDI_MARKS = dict.fromkeys(map(ord, '\u2066\u2067\u2068\u2069\u200e\u200f'))
+
+
 def content_titles(app):
     """The titles and subtitles shown above the content."""
     titles = []
@@ -95,7 +100,7 @@ def content_titles(app):
         if node.name == 'AdwWindowTitle':
             box = next(children(node), None)
             if box is not None:
-                titles.append([label.name for label in children(box)])
+                titles.append([(label.name or '').translate(BIDI_MARKS) for label in children(box)])
         for child in children(node):
             collect(child)
 

@@ -132,7 +132,7 @@ fill_record (RedressRecord *record,
         g_object_set (record, name, choice, NULL);
       else if (g_str_equal (name, "case-id"))
         g_object_set (record, name, ids->case_id, NULL);
-      else if (g_str_equal (name, "person-id"))
+      else if (g_str_equal (name, "person-id") || g_str_equal (name, "consent-by-person-id"))
         g_object_set (record, name, ids->person_id, NULL);
       else if (g_str_equal (name, "trigger-event-id") || g_str_equal (name, "event-id"))
         g_object_set (record, name, ids->event_id, NULL);
