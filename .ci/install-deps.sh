@@ -10,7 +10,8 @@ PKGS=(build-essential meson ninja-build pkg-config
       libical-dev libgmime-3.0-dev libpoppler-glib-dev libarchive-dev libxml2-dev
       poppler-utils unzip flatpak-builder bc fonts-noto-core fonts-noto-cjk
       libjson-glib-dev iso-codes yelp-tools libportal-dev
-      libsodium-dev libsecret-1-dev)
+      libsodium-dev
+      clang-14 libclang-rt-14-dev valgrind libfiu-dev fiu-utils faketime stress-ng)
 BACKPORTS=(libsqlcipher-dev sqlcipher)
 
 missing=()

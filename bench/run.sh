@@ -19,7 +19,7 @@ t() {  # t LABEL COMMAND...: prints the wall time of COMMAND
 }
 
 echo "Redress benchmarks, $N cases, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
-t "init" "$cli" --docket "$docket" init
+t "init" "$cli" --docket "$docket" init --no-encryption
 t "demo --cases $N" "$cli" --docket "$docket" demo --cases "$N" --seed 1
 t "list --json" "$cli" --docket "$docket" list --json
 t "search \"school\"" "$cli" --docket "$docket" search school --limit 50
@@ -28,3 +28,5 @@ t "verify" "$cli" --docket "$docket" verify
 echo "docket size: $(du -h "$docket" | cut -f1)"
 echo
 "$BUILD/bench/bench-case-list" "$N"
+echo
+"$BUILD/bench/bench-evidence" "${BENCH_EVIDENCE_MB:-256}"

@@ -17,6 +17,8 @@
 
 #include "redress-application.h"
 #include "redress-backup.h"
+#include "redress-encrypt.h"
+#include "redress-keys.h"
 #include "redress-database.h"
 #include "redress-demo.h"
 #include "redress-preferences-window.h"
@@ -122,7 +124,19 @@ unlock_response_cb (AdwMessageDialog *dialog,
     }
 
   passphrase = gtk_editable_get_text (GTK_EDITABLE (unlock->entry));
-  db = redress_database_open (unlock->path, passphrase, REDRESS_DATABASE_OPEN_DEFAULT, &error);
+  /* The recovery key (eight groups of four) opens it when the passphrase is forgotten. */
+  if (redress_recovery_key_is_well_formed (passphrase))
+    db = redress_database_open_with_recovery_key (unlock->path, passphrase, REDRESS_DATABASE_OPEN_DEFAULT,
+                                                  &error);
+  if (db == NULL)
+    {
+      g_clear_error (&error);
+      db = redress_database_open (unlock->path, passphrase, REDRESS_DATABASE_OPEN_DEFAULT, &error);
+    }
+  else
+    redress_window_add_toast (unlock->window,
+                              adw_toast_new (_("Opened with the recovery key. Set a new passphrase now: "
+                                               "redress-cli passphrase --recovery-key-file …")));
   if (db != NULL)
     {
       docket_opened (unlock->self, unlock->window, db);
@@ -162,7 +176,8 @@ ask_passphrase (RedressApplication *self,
                                _("Enter the docket's passphrase to open it."));
   gtk_window_present (GTK_WINDOW (window));
 
-  body = g_strdup_printf (_("“%s” is encrypted. Enter its passphrase to open it."), basename);
+  body = g_strdup_printf (_("“%s” is encrypted. Enter its passphrase (or its recovery key) to open it."),
+                          basename);
   dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Unlock Docket"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -612,6 +627,290 @@ create_demo_action (GSimpleAction *action,
   open_docket_in (self, window, path, FALSE);
 }
 
+/* Encrypting a docket ----------------------------------------------------- */
+
+typedef struct
+{
+  RedressApplication *self;
+  RedressWindow      *window;
+  char               *path;
+  gboolean            legacy;
+  GtkWidget          *dialog;
+  GtkWidget          *current;   /* the old passphrase of a Redress 0.1 docket */
+  GtkWidget          *entry;
+  GtkWidget          *confirm;
+  GtkWidget          *hint;
+  GtkWidget          *progress;
+  GCancellable       *cancellable;
+  char               *old_passphrase;  /* protected memory */
+  char               *new_passphrase;  /* protected memory */
+  char               *recovery;        /* protected memory */
+  double              fraction;
+} Encrypt;
+
+static void
+encrypt_free (Encrypt *e)
+{
+  g_clear_object (&e->self);
+  g_clear_object (&e->window);
+  g_clear_object (&e->cancellable);
+  g_clear_pointer (&e->path, g_free);
+  g_clear_pointer (&e->old_passphrase, redress_secret_free);
+  g_clear_pointer (&e->new_passphrase, redress_secret_free);
+  g_clear_pointer (&e->recovery, redress_secret_free);
+  g_free (e);
+}
+
+/* The rule and the hint under the entries; the Encrypt button only when they agree. */
+static void
+encrypt_entries_changed_cb (Encrypt *e)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (e->entry));
+  const char *again = gtk_editable_get_text (GTK_EDITABLE (e->confirm));
+  RedressPassphraseStrength strength = redress_passphrase_strength (text);
+  gboolean ok = strength != REDRESS_PASSPHRASE_TOO_SHORT && g_strcmp0 (text, again) == 0 &&
+                (e->current == NULL || *gtk_editable_get_text (GTK_EDITABLE (e->current)) != '\0');
+
+  if (strength != REDRESS_PASSPHRASE_TOO_SHORT && *again != '\0' && g_strcmp0 (text, again) != 0)
+    gtk_label_set_text (GTK_LABEL (e->hint), _("The two passphrases differ."));
+  else
+    gtk_label_set_text (GTK_LABEL (e->hint), redress_passphrase_strength_hint (strength));
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (e->dialog), "encrypt", ok);
+}
+
+static GtkWidget *
+passphrase_entry (const char *label)
+{
+  GtkWidget *entry = gtk_password_entry_new ();
+
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
+  g_object_set (entry, "placeholder-text", label, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return entry;
+}
+
+static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      Encrypt          *e)
+{
+  if (g_strcmp0 (response, "copy") == 0)
+    {
+      gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), e->recovery);
+      redress_window_add_toast (e->window, adw_toast_new (_("Recovery key copied")));
+      g_idle_add_once (represent_dialog_cb, g_object_ref (dialog));
+      return;
+    }
+  g_idle_add_once (destroy_dialog_cb, g_object_ref (dialog));
+  /* Open it again: now it asks for the new passphrase. */
+  open_docket_in (e->self, e->window, e->path, FALSE);
+  encrypt_free (e);
+}
+
+/* The recovery key, shown once. */
+static void
+show_recovery_key (Encrypt *e)
+{
+  GtkWidget *dialog;
+  GtkWidget *label;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (e->window), _("Your Recovery Key"),
+                                   _("Write it down or print it and keep it away from this computer. "
+                                     "It is shown only now; it opens the docket if the passphrase is "
+                                     "forgotten."));
+  label = gtk_label_new (e->recovery);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_widget_add_css_class (label, "title-3");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), label);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "copy", _("_Copy"),
+                                    "done", _("I Have _Kept It"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "done", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "done");
+  gtk_window_set_hide_on_close (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (recovery_response_cb), e);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+encrypt_progress_idle (gpointer data)
+{
+  Encrypt *e = data;
+
+  if (e->progress != NULL)
+    gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (e->progress), CLAMP (e->fraction, 0, 1));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+encrypt_progress_cb (double   fraction,
+                     gpointer data)
+{
+  Encrypt *e = data;
+
+  e->fraction = fraction;
+  g_main_context_invoke (NULL, encrypt_progress_idle, e);
+}
+
+static void
+encrypt_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Encrypt *e = task_data;
+  GError *error = NULL;
+
+  if (redress_docket_encrypt (e->path, e->old_passphrase, e->new_passphrase, &e->recovery,
+                              encrypt_progress_cb, e, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+encrypt_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Encrypt *e = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_idle_add_once (destroy_dialog_cb, g_object_ref (e->dialog));
+  g_clear_object (&e->dialog);
+  e->progress = NULL;
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_recovery_key (e);
+      return;
+    }
+  redress_window_add_toast (e->window,
+                            adw_toast_new (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                                           ? _("Encryption cancelled; the docket is as it was")
+                                           : error->message));
+  open_docket_in (e->self, e->window, e->path, FALSE);
+  encrypt_free (e);
+}
+
+static void
+encrypt_cancel_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   Encrypt          *e)
+{
+  g_cancellable_cancel (e->cancellable);
+}
+
+static void
+encrypt_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Encrypt          *e)
+{
+  g_autoptr(GTask) task = NULL;
+  RedressDatabase *db;
+
+  if (g_strcmp0 (response, "encrypt") != 0)
+    {
+      g_idle_add_once (destroy_dialog_cb, g_object_ref (dialog));
+      g_clear_object (&e->dialog);
+      encrypt_free (e);
+      return;
+    }
+
+  e->new_passphrase = redress_secret_dup (gtk_editable_get_text (GTK_EDITABLE (e->entry)));
+  if (e->current != NULL)
+    e->old_passphrase = redress_secret_dup (gtk_editable_get_text (GTK_EDITABLE (e->current)));
+  g_idle_add_once (destroy_dialog_cb, g_object_ref (dialog));
+  g_clear_object (&e->dialog);
+
+  /* The docket is closed while it is converted, then opened again. */
+  db = redress_window_get_database (e->window);
+  if (db != NULL)
+    {
+      g_object_ref (db);
+      redress_window_set_database (e->window, NULL);
+      redress_database_close (db);
+      g_object_unref (db);
+    }
+
+  e->cancellable = g_cancellable_new ();
+  e->dialog = g_object_ref_sink (adw_message_dialog_new (GTK_WINDOW (e->window), _("Encrypting"),
+                                                         _("Encrypting the docket and every evidence "
+                                                           "file, then checking the copy.")));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (e->dialog), "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (e->dialog), "cancel");
+  gtk_window_set_hide_on_close (GTK_WINDOW (e->dialog), TRUE);
+  e->progress = gtk_progress_bar_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (e->progress), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Encryption progress"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (e->dialog), e->progress);
+  g_signal_connect (e->dialog, "response", G_CALLBACK (encrypt_cancel_cb), e);
+  gtk_window_present (GTK_WINDOW (e->dialog));
+
+  task = g_task_new (NULL, e->cancellable, encrypt_done_cb, e);
+  g_task_set_task_data (task, e, NULL);
+  g_task_run_in_thread (task, encrypt_thread);
+}
+
+static void
+encrypt_docket_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  RedressApplication *self = user_data;
+  RedressWindow *window = get_active_window (self);
+  RedressDatabase *db = window != NULL ? redress_window_get_database (window) : NULL;
+  GtkWidget *box;
+  Encrypt *e;
+
+  if (db == NULL || redress_database_get_read_only (db) ||
+      redress_database_get_key_kind (db) == REDRESS_DATABASE_KEY_WRAPPED)
+    return;
+
+  e = g_new0 (Encrypt, 1);
+  e->self = g_object_ref (self);
+  e->window = g_object_ref (window);
+  e->path = g_strdup (redress_database_get_path (db));
+  e->legacy = redress_database_get_key_kind (db) == REDRESS_DATABASE_KEY_PASSPHRASE;
+
+  e->dialog = g_object_ref_sink (adw_message_dialog_new (
+      GTK_WINDOW (window), _("Encrypt This Docket"),
+      _("A passphrase keeps every case and evidence file unreadable on this computer's disk, so a "
+        "lost or seized laptop gives nothing away.")));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  if (e->legacy)
+    {
+      e->current = passphrase_entry (_("Current passphrase"));
+      gtk_box_append (GTK_BOX (box), e->current);
+      g_signal_connect_swapped (e->current, "changed", G_CALLBACK (encrypt_entries_changed_cb), e);
+    }
+  e->entry = passphrase_entry (_("New passphrase (at least 10 characters)"));
+  e->confirm = passphrase_entry (_("The same passphrase again"));
+  e->hint = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (e->hint), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (e->hint), 0);
+  gtk_widget_add_css_class (e->hint, "dim-label");
+  gtk_box_append (GTK_BOX (box), e->entry);
+  gtk_box_append (GTK_BOX (box), e->confirm);
+  gtk_box_append (GTK_BOX (box), e->hint);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (e->dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (e->dialog),
+                                    "cancel", _("_Cancel"),
+                                    "encrypt", _("_Encrypt"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (e->dialog), "encrypt",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (e->dialog), "cancel");
+  g_signal_connect_swapped (e->entry, "changed", G_CALLBACK (encrypt_entries_changed_cb), e);
+  g_signal_connect_swapped (e->confirm, "changed", G_CALLBACK (encrypt_entries_changed_cb), e);
+  encrypt_entries_changed_cb (e);
+  g_signal_connect (e->dialog, "response", G_CALLBACK (encrypt_response_cb), e);
+  gtk_window_present (GTK_WINDOW (e->dialog));
+  gtk_widget_grab_focus (e->current != NULL ? e->current : e->entry);
+}
+
 /* Backup ----------------------------------------------------------------- */
 
 typedef struct
@@ -874,6 +1173,7 @@ static const GActionEntry app_actions[] = {
   { "create-demo", create_demo_action },
   { "backup", backup_action },
   { "new-communication", new_communication_action },
+  { "encrypt-docket", encrypt_docket_action },
   { "preferences", preferences_action },
   { "help", help_action },
   { "about", about_action },

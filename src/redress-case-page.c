@@ -591,29 +591,32 @@ consent_by_selected_cb (AdwComboRow *combo,
   RedressRecord *party = g_object_get_data (G_OBJECT (combo), "party");
   GStrv ids = g_object_get_data (G_OBJECT (combo), "person-ids");
   guint selected = adw_combo_row_get_selected (combo);
-  const char *id = selected > 0 && selected <= g_strv_length (ids) ? ids[selected - 1] : NULL;
+  const char *id = ids != NULL && selected > 0 && selected <= g_strv_length (ids) ? ids[selected - 1] : NULL;
 
+  if (g_object_get_data (G_OBJECT (combo), "filling") != NULL)
+    return;
   if (g_strcmp0 (redress_record_get_string (party, "consent-by-person-id"), id) == 0)
     return;
   redress_record_set_string (party, "consent-by-person-id", id);
   redress_save_queue_schedule (self->queue, party);
 }
 
-/* "Consent given by": a person of the case (the parent who is also the
- * author, say), linked to their record so a rename follows. */
+/* Fills the "Consent given by" list with the people of the case as they are
+ * named now (a name typed after the row was made shows at the next refresh). */
 static void
-add_consent_by_row (RedressCasePage  *self,
-                    RedressRecordRow *row,
-                    RedressRecord    *party)
+fill_consent_by_row (RedressCasePage *self,
+                     AdwComboRow     *combo)
 {
+  RedressRecord *party = g_object_get_data (G_OBJECT (combo), "party");
   g_autoptr(GListModel) parties = redress_record_list (self->db, REDRESS_TYPE_CASE_PARTY, self->case_id, NULL);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *chosen = redress_record_get_string (party, "consent-by-person-id");
   const char *own = redress_record_get_string (party, "person-id");
-  GtkWidget *combo = adw_combo_row_new ();
+  GListModel *old = adw_combo_row_get_model (combo);
   guint selected = 0, n = 0;
+  gboolean same;
 
   gtk_string_list_append (labels, _("Not recorded, or someone not in the case"));
   for (guint i = 0; parties != NULL && i < g_list_model_get_n_items (parties); i++)
@@ -624,7 +627,8 @@ add_consent_by_row (RedressCasePage  *self,
       g_autofree char *label = NULL;
       const char *name;
 
-      if (g_strcmp0 (person_id, own) == 0 || g_hash_table_contains (seen, person_id))
+      if (g_strcmp0 (person_id, own) == 0 || g_hash_table_contains (seen, person_id) ||
+          g_hash_table_contains (self->hidden_ids, redress_record_get_id (other)))
         continue;
       person = redress_record_load (self->db, REDRESS_TYPE_PERSON, person_id, NULL);
       if (person == NULL)
@@ -641,11 +645,34 @@ add_consent_by_row (RedressCasePage  *self,
         selected = n;
     }
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), _("Consent given by"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), selected);
+  /* Unchanged: keep the model, so an open list is not pulled away. */
+  same = old != NULL && g_list_model_get_n_items (old) == g_list_model_get_n_items (G_LIST_MODEL (labels));
+  for (guint i = 0; same && i < g_list_model_get_n_items (old); i++)
+    same = g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (old), i),
+                      gtk_string_list_get_string (labels, i)) == 0;
+
+  g_object_set_data (G_OBJECT (combo), "filling", GINT_TO_POINTER (TRUE));
   g_object_set_data_full (G_OBJECT (combo), "person-ids", g_strv_builder_end (ids), (GDestroyNotify) g_strfreev);
+  if (!same)
+    adw_combo_row_set_model (combo, G_LIST_MODEL (labels));
+  if (adw_combo_row_get_selected (combo) != selected)
+    adw_combo_row_set_selected (combo, selected);
+  g_object_set_data (G_OBJECT (combo), "filling", NULL);
+}
+
+/* "Consent given by": a person of the case (the parent who is also the
+ * author, say), linked to their record so a rename follows. */
+static void
+add_consent_by_row (RedressCasePage  *self,
+                    RedressRecordRow *row,
+                    RedressRecord    *party)
+{
+  GtkWidget *combo = adw_combo_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), _("Consent given by"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (combo), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Consent given by"), -1);
   g_object_set_data_full (G_OBJECT (combo), "party", g_object_ref (party), g_object_unref);
+  fill_consent_by_row (self, ADW_COMBO_ROW (combo));
   g_signal_connect_object (combo, "notify::selected", G_CALLBACK (consent_by_selected_cb), self, 0);
   redress_record_row_add_row (row, "consent-by-person-id", combo, NULL);
 }
@@ -1474,7 +1501,13 @@ refresh_all (RedressCasePage *self)
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->people_list));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     if (REDRESS_IS_RECORD_ROW (child))
-      update_party_row (REDRESS_RECORD_ROW (child));
+      {
+        GtkWidget *consent_by = redress_record_row_find_field (REDRESS_RECORD_ROW (child), "consent-by-person-id");
+
+        update_party_row (REDRESS_RECORD_ROW (child));
+        if (consent_by != NULL)
+          fill_consent_by_row (self, ADW_COMBO_ROW (consent_by));
+      }
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->violations_list));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     if (REDRESS_IS_RECORD_ROW (child))

@@ -142,7 +142,9 @@ redress_cli_compose (RedressCli  *cli,
   bytes = redress_composition_export (composition, format, &leaks, &error);
   if (bytes == NULL)
     return redress_cli_fail (cli, error);
-  if (!g_file_set_contents (output, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error))
+  /* Readable by its owner only (0600): a submission names the child. */
+  if (!g_file_set_contents_full (output, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
     return redress_cli_fail (cli, error);
   if (profile == REDRESS_PROFILE_PUBLIC)
     g_print (_("Leak check passed: none of the protected names, dates of birth or contact details is in %s.\n"),

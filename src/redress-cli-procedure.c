@@ -410,9 +410,12 @@ redress_cli_import_states (RedressCli  *cli,
   g_autofree char *text = NULL;
   g_autofree char *name = NULL;
   gsize len;
+  gboolean replace_all = FALSE;
   int status = REDRESS_CLI_EXIT_OK;
   GOptionEntry entries[] = {
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, N_("The “status as at” date of the new data"), N_("DATE") },
+    { "replace-all", 0, 0, G_OPTION_ARG_NONE, &replace_all,
+      N_("Accept a file that leaves out States the docket knows"), NULL },
     { NULL }
   };
 
@@ -420,14 +423,17 @@ redress_cli_import_states (RedressCli  *cli,
     return status;
   if (argc != 2 || as_of == NULL)
     return redress_cli_usage_error (cli, _("Give the States file and the date its data describes: "
-                                           "import-states FILE --as-of YYYY-MM-DD"));
+                                           "import-states FILE --as-of YYYY-MM-DD [--replace-all]"));
   if (!g_file_get_contents (argv[1], &text, &len, &error))
     return redress_cli_fail (cli, error);
   if (redress_cli_open_docket (cli, 0, &status) == NULL)
     return status;
 
   name = g_path_get_basename (argv[1]);
-  if (!redress_reference_import_states (cli->db, text, (gssize) len, name, as_of, &error))
+  if (!redress_reference_import_states_full (cli->db, text, (gssize) len, name, as_of,
+                                             replace_all ? REDRESS_REFERENCE_IMPORT_REPLACE_ALL
+                                                         : REDRESS_REFERENCE_IMPORT_DEFAULT,
+                                             &error))
     return redress_cli_fail (cli, error);
   reference = redress_reference_load (cli->db, &error);
   if (reference == NULL)

@@ -1055,13 +1055,15 @@ main (int   argc,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("redress-cli: %s\n", error->message);
-      return REDRESS_CLI_EXIT_USAGE;
+      status = REDRESS_CLI_EXIT_USAGE;
+      goto out;
     }
 
   if (argc < 2)
     {
       g_printerr (_("redress-cli: no command given; try “redress-cli --help”.\n"));
-      return REDRESS_CLI_EXIT_USAGE;
+      status = REDRESS_CLI_EXIT_USAGE;
+      goto out;
     }
 
   if (g_strcmp0 (argv[1], "help") == 0)
@@ -1069,7 +1071,8 @@ main (int   argc,
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
       g_print ("%s", help);
-      return REDRESS_CLI_EXIT_OK;
+      status = REDRESS_CLI_EXIT_OK;
+      goto out;
     }
 
   for (guint i = 0; commands[i].name != NULL; i++)
@@ -1078,7 +1081,8 @@ main (int   argc,
   if (command == NULL)
     {
       g_printerr (_("redress-cli: unknown command “%s”; try “redress-cli --help”.\n"), argv[1]);
-      return REDRESS_CLI_EXIT_USAGE;
+      status = REDRESS_CLI_EXIT_USAGE;
+      goto out;
     }
 
   if (cli.docket_path == NULL)
@@ -1102,6 +1106,7 @@ main (int   argc,
 
   if (cli.db != NULL)
     redress_database_close (cli.db);
+out:
   cli_clear (&cli);
   return status;
 }

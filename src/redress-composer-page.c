@@ -602,7 +602,8 @@ save_response_cb (GtkNativeDialog *dialog,
       if (bytes != NULL)
         {
           if (g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, FALSE,
-                                       G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+                                       G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
+                                       NULL, NULL, &error))
             {
               g_autofree char *name = g_file_get_basename (file);
               g_autofree char *msg = current_profile (self) == REDRESS_PROFILE_PUBLIC ?

@@ -129,6 +129,19 @@ redress_date_parse (const char  *text,
   return FALSE;
 }
 
+/* Named explicitly, from the title shown: GTK 4.8 does not give the entry
+ * row's text the name of a title set after the row was built. */
+static void
+update_accessible_name (RedressDateRow *self)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
+
+  if (title == NULL || *title == '\0')
+    title = self->title;
+  if (title != NULL && *title != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
 static void
 show_state (RedressDateRow *self)
 {
@@ -166,6 +179,9 @@ show_state (RedressDateRow *self)
   self->updating = TRUE;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), self->shown);
   self->updating = FALSE;
+  /* Named explicitly: a title set after the row was built does not reach
+   * GTK 4.8's accessible name of the entry. */
+  update_accessible_name (self);
 }
 
 static void
@@ -187,6 +203,7 @@ focus_leave_cb (RedressDateRow *self)
 static void
 title_notify_cb (RedressDateRow *self)
 {
+  update_accessible_name (self);
   if (self->updating ||
       g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)), self->shown) == 0)
     return;

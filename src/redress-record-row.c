@@ -163,7 +163,10 @@ redress_record_row_add_entry (RedressRecordRow *self,
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), property);
   /* Dates get the date row: the locale's form, a calendar, a message. */
   if (pspec != NULL && (pspec->flags & (REDRESS_PARAM_DATE | REDRESS_PARAM_PARTIAL_DATE)))
-    row = redress_date_row_new (title, (pspec->flags & REDRESS_PARAM_PARTIAL_DATE) != 0);
+    {
+      row = redress_date_row_new (title, (pspec->flags & REDRESS_PARAM_PARTIAL_DATE) != 0);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+    }
   else
     {
       row = adw_entry_row_new ();
@@ -316,6 +319,9 @@ redress_record_row_add_text (RedressRecordRow *self,
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), area);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (redress_text_area_get_view (REDRESS_TEXT_AREA (area))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
 
   redress_bind_text_area (area, record, property, self->queue);

@@ -499,5 +499,5 @@ redress_reminder_service_set_autostart (gboolean   enable,
                    _("Could not create “%s”: %s"), dir, g_strerror (saved));
       return FALSE;
     }
-  return g_file_set_contents (path, contents, -1, error);
+  return g_file_set_contents_full (path, contents, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
 }

@@ -22,5 +22,6 @@ GListModel      *_redress_window_get_search_hits    (RedressWindow *self);
 GtkEditable     *_redress_window_get_search_entry   (RedressWindow *self);
 const char      *_redress_window_get_docket_view    (RedressWindow *self);
 const char      *_redress_window_get_notice         (RedressWindow *self);
+const char      *_redress_window_get_content_title  (RedressWindow *self);
 
 G_END_DECLS

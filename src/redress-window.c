@@ -56,6 +56,7 @@ struct _RedressWindow
    * desktop action that started Redress): done once it has. */
   char                 *pending_case_id;
   char                 *pending_action;
+  RedressCase          *open_case;     /* its title and reference head the content */
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -75,6 +76,20 @@ struct _RedressWindow
   GtkWidget            *new_case_button;
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
+  GtkButton            *banner_button;
+
+  /* The lock (Ctrl+L, idle time, session lock). */
+  GtkWidget            *locked_content;  /* the window's content while locked, a reference */
+  GtkWidget            *lock_page;
+  GtkWidget            *lock_entry;
+  GtkWidget            *lock_error;
+  char                 *unlocked_title;
+  gint64                last_activity;
+  guint                 idle_check_id;
+  guint                 screensaver_sub;
+  guint                 logind_sub;
+  GDBusConnection      *session_bus;
+  GDBusConnection      *system_bus;
   GtkStack             *content_stack;
   GtkStack             *docket_stack;
   GtkColumnView        *case_view;
@@ -273,6 +288,27 @@ update_banner (RedressWindow *self)
       text = g_strdup_printf (_("This docket is open read-only: %s"),
                               reason != NULL ? reason : "");
       gtk_label_set_text (self->banner_label, text);
+      gtk_button_set_label (self->banner_button, _("_Back Up…"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), "app.backup");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->banner_button), _("Save a copy of what can still be read"));
+      gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+    }
+  else if (self->database != NULL &&
+           redress_database_get_key_kind (self->database) != REDRESS_DATABASE_KEY_WRAPPED)
+    {
+      /* Plain, or encrypted by Redress 0.1 (evidence in plaintext, no recovery key). */
+      gtk_label_set_text (self->banner_label,
+                          redress_database_get_key_kind (self->database) == REDRESS_DATABASE_KEY_NONE
+                          ? _("This docket is not encrypted: anyone who gets the file or its evidence "
+                              "folder can read every case.")
+                          : _("This docket was encrypted by an older Redress: its evidence files are "
+                              "not encrypted and it has no recovery key."));
+      gtk_button_set_label (self->banner_button, _("_Encrypt…"));
+      /* Shown with the docket, not sliding in under the pointer a moment later. */
+      gtk_revealer_set_transition_duration (self->banner_revealer, 0);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), "app.encrypt-docket");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->banner_button),
+                                   _("Protect the docket and its evidence with a passphrase"));
       gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
     }
   else
@@ -917,6 +953,40 @@ composer_show_field_cb (RedressWindow *self,
     redress_case_page_focus_field (REDRESS_CASE_PAGE (self->case_page), field_hint);
 }
 
+static void
+update_case_title (RedressWindow *self)
+{
+  const char *title;
+
+  if (self->open_case == NULL)
+    return;
+  title = redress_case_get_title (self->open_case);
+  if (title != NULL && title[0] != '\0')
+    {
+      /* "NAME v. STATE" keeps its order in either direction. */
+      g_autofree char *isolated = redress_bidi_case_title (title);
+
+      adw_window_title_set_title (self->content_title, isolated);
+    }
+  else
+    adw_window_title_set_title (self->content_title, _("Untitled"));
+  adw_window_title_set_subtitle (self->content_title, redress_case_get_reference (self->open_case));
+}
+
+/* The case page closed its case (deleted, or waiting for the deletion's
+ * Undo): the header no longer names it. */
+static void
+case_page_case_cb (RedressWindow *self)
+{
+  if (self->case_page == NULL || self->open_case == NULL ||
+      redress_case_page_get_case_id (REDRESS_CASE_PAGE (self->case_page)) != NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->open_case, self);
+  g_clear_object (&self->open_case);
+  adw_window_title_set_title (self->content_title, _("No Case Selected"));
+  adw_window_title_set_subtitle (self->content_title, NULL);
+}
+
 void
 redress_window_open_case (RedressWindow *self,
                           const char    *case_id)
@@ -936,18 +1006,19 @@ redress_window_open_case (RedressWindow *self,
   redress_case_page_set_case (REDRESS_CASE_PAGE (self->case_page), case_id);
   redress_composer_page_set_case (REDRESS_COMPOSER_PAGE (self->composer_page), case_id);
 
-  {
-    g_autoptr(RedressCase) case_file = redress_record_load (self->database, REDRESS_TYPE_CASE,
-                                                            case_id, NULL);
-
-    if (case_file != NULL)
-      {
-        g_autofree char *title = redress_bidi_case_title (redress_case_get_title (case_file));
-
-        adw_window_title_set_title (self->content_title, title);
-        adw_window_title_set_subtitle (self->content_title, redress_case_get_reference (case_file));
-      }
-  }
+  if (self->open_case != NULL)
+    g_signal_handlers_disconnect_by_data (self->open_case, self);
+  g_clear_object (&self->open_case);
+  self->open_case = redress_record_load (self->database, REDRESS_TYPE_CASE, case_id, NULL);
+  if (self->open_case != NULL)
+    {
+      /* A rename in the case page shows in the header at once. */
+      g_signal_connect_object (self->open_case, "notify::title", G_CALLBACK (update_case_title), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->open_case, "notify::reference", G_CALLBACK (update_case_title), self,
+                               G_CONNECT_SWAPPED);
+      update_case_title (self);
+    }
 
   gtk_stack_set_visible_child_name (self->content_stack, "case");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -959,6 +1030,9 @@ _redress_window_close_case (RedressWindow *self)
   g_clear_pointer (&self->open_case_id, g_free);
   if (self->case_page != NULL)
     redress_case_page_set_case (REDRESS_CASE_PAGE (self->case_page), NULL);
+  if (self->open_case != NULL)
+    g_signal_handlers_disconnect_by_data (self->open_case, self);
+  g_clear_object (&self->open_case);
   adw_window_title_set_subtitle (self->content_title, NULL);
   gtk_stack_set_visible_child_name (self->content_stack, "docket");
 }
@@ -1118,6 +1192,8 @@ set_database (RedressWindow   *self,
 
   self->case_page = redress_case_page_new (database);
   gtk_stack_add_named (self->content_stack, self->case_page, "case");
+  g_signal_connect_object (self->case_page, "notify::case-id", G_CALLBACK (case_page_case_cb), self,
+                           G_CONNECT_SWAPPED);
 
   docket_name = g_path_get_basename (redress_database_get_path (database));
   if (g_str_has_suffix (docket_name, ".redress"))
@@ -1171,6 +1247,13 @@ redress_window_activate_when_open (RedressWindow *self,
 
 /* For the application and the tests ------------------------------------- */
 
+/* For tests: the title above the content (the open case's). */
+const char *
+_redress_window_get_content_title (RedressWindow *self)
+{
+  return adw_window_title_get_title (self->content_title);
+}
+
 const char *
 _redress_window_get_open_case_id (RedressWindow *self)
 {
@@ -1220,6 +1303,8 @@ _redress_window_get_docket_view (RedressWindow *self)
 
 /* GObject ---------------------------------------------------------------- */
 
+static void teardown_lock (RedressWindow *self);
+
 static void
 redress_window_dispose (GObject *object)
 {
@@ -1228,6 +1313,11 @@ redress_window_dispose (GObject *object)
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   g_clear_handle_id (&self->search_source, g_source_remove);
+  /* The template's content back in the window, so that it goes with it. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  if (self->locked_content != NULL)
+    adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), self->locked_content);
+  teardown_lock (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REDRESS_TYPE_WINDOW);
 
@@ -1242,8 +1332,251 @@ redress_window_dispose (GObject *object)
   g_clear_pointer (&self->open_case_id, g_free);
   g_clear_pointer (&self->pending_case_id, g_free);
   g_clear_pointer (&self->pending_action, g_free);
+  if (self->open_case != NULL)
+    g_signal_handlers_disconnect_by_data (self->open_case, self);
+  g_clear_object (&self->open_case);
 
   G_OBJECT_CLASS (redress_window_parent_class)->dispose (object);
+}
+
+/* The lock ---------------------------------------------------------------- */
+
+static void
+lock_unlock_cb (RedressWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->lock_entry));
+
+  if (!redress_window_unlock (self, text, &error))
+    {
+      gtk_label_set_text (GTK_LABEL (self->lock_error), error->message);
+      gtk_widget_set_visible (self->lock_error, TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (self->lock_entry), "");
+      gtk_widget_grab_focus (self->lock_entry);
+    }
+}
+
+static GtkWidget *
+build_lock_page (RedressWindow *self)
+{
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *status = adw_status_page_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Unlock"));
+
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_("Redress"), NULL));
+  gtk_box_append (GTK_BOX (toolbar), header);
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "system-lock-screen-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Docket Locked"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status),
+                                   _("Enter the docket's passphrase to go on where you were."));
+  gtk_widget_set_vexpand (status, TRUE);
+  self->lock_entry = gtk_password_entry_new ();
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (self->lock_entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->lock_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Passphrase"), -1);
+  g_signal_connect_swapped (self->lock_entry, "activate", G_CALLBACK (lock_unlock_cb), self);
+  self->lock_error = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->lock_error), TRUE);
+  gtk_widget_add_css_class (self->lock_error, "error");
+  gtk_widget_set_visible (self->lock_error, FALSE);
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (lock_unlock_cb), self);
+  gtk_widget_set_size_request (box, 300, -1);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), self->lock_entry);
+  gtk_box_append (GTK_BOX (box), self->lock_error);
+  gtk_box_append (GTK_BOX (box), button);
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), box);
+  gtk_box_append (GTK_BOX (toolbar), status);
+  return toolbar;
+}
+
+static void
+empty_labels (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    gtk_label_set_text (GTK_LABEL (widget), "");
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    empty_labels (child);
+}
+
+gboolean
+redress_window_get_locked (RedressWindow *self)
+{
+  g_return_val_if_fail (REDRESS_IS_WINDOW (self), FALSE);
+
+  return self->locked_content != NULL;
+}
+
+/**
+ * redress_window_lock:
+ *
+ * Hides everything of the docket behind a lock page (the content is kept,
+ * unsaved text included, but out of the window) and takes the docket's name
+ * out of the window title.  Only an open docket locks.
+ */
+void
+redress_window_lock (RedressWindow *self)
+{
+  g_return_if_fail (REDRESS_IS_WINDOW (self));
+
+  if (self->locked_content != NULL || self->database == NULL)
+    return;
+  /* Dialogs of the window may show case data too. */
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
+      gtk_widget_set_visible (l->data, FALSE);
+  self->locked_content = g_object_ref (adw_application_window_get_content (ADW_APPLICATION_WINDOW (self)));
+  /* A tooltip last shown (a case's title) stays in its hidden window: empty it. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkTooltipWindow"))
+      empty_labels (child);
+  self->unlocked_title = g_strdup (gtk_window_get_title (GTK_WINDOW (self)));
+  if (self->lock_page == NULL)
+    self->lock_page = g_object_ref_sink (build_lock_page (self));
+  gtk_label_set_text (GTK_LABEL (self->lock_error), "");
+  gtk_widget_set_visible (self->lock_error, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->lock_entry), "");
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), self->lock_page);
+  gtk_window_set_title (GTK_WINDOW (self), _("Redress — Locked"));
+  gtk_widget_grab_focus (self->lock_entry);
+}
+
+/**
+ * redress_window_unlock:
+ * @passphrase: (nullable): the docket's passphrase (ignored for a plain docket)
+ *
+ * Returns: %TRUE when the window shows the docket again, as it was.
+ */
+gboolean
+redress_window_unlock (RedressWindow  *self,
+                       const char     *passphrase,
+                       GError        **error)
+{
+  g_return_val_if_fail (REDRESS_IS_WINDOW (self), FALSE);
+
+  if (self->locked_content == NULL)
+    return TRUE;
+  if (self->database != NULL && redress_database_get_encrypted (self->database) &&
+      !redress_database_check_passphrase (self->database, passphrase, error))
+    return FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (self->lock_entry), "");
+  /* GTK 4.8's GtkPasswordEntry leaves its focus handler on its inner text
+   * widget: drop the focus before the entry leaves the window. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), self->locked_content);
+  g_clear_object (&self->locked_content);
+  gtk_window_set_title (GTK_WINDOW (self), self->unlocked_title);
+  g_clear_pointer (&self->unlocked_title, g_free);
+  self->last_activity = g_get_monotonic_time ();
+  return TRUE;
+}
+
+static void
+lock_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  redress_window_lock (REDRESS_WINDOW (widget));
+}
+
+static gboolean
+activity_cb (GtkEventControllerLegacy *controller,
+             GdkEvent                 *event,
+             RedressWindow            *self)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  if (type == GDK_KEY_PRESS || type == GDK_MOTION_NOTIFY || type == GDK_BUTTON_PRESS ||
+      type == GDK_SCROLL || type == GDK_TOUCH_BEGIN)
+    self->last_activity = g_get_monotonic_time ();
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+idle_check_cb (gpointer data)
+{
+  RedressWindow *self = data;
+  int after = g_settings_get_int (self->settings, "lock-after-seconds");
+
+  if (after > 0 && self->locked_content == NULL && self->database != NULL &&
+      g_get_monotonic_time () - self->last_activity >= (gint64) after * G_USEC_PER_SEC)
+    redress_window_lock (self);
+  return G_SOURCE_CONTINUE;
+}
+
+/* org.gnome.ScreenSaver ActiveChanged (true), logind's Session.Lock. */
+static void
+session_locked_cb (GDBusConnection *connection,
+                   const char      *sender,
+                   const char      *path,
+                   const char      *interface,
+                   const char      *signal,
+                   GVariant        *parameters,
+                   gpointer         user_data)
+{
+  RedressWindow *self = user_data;
+
+  if (g_str_equal (signal, "ActiveChanged"))
+    {
+      gboolean active = FALSE;
+
+      if (g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(b)")))
+        g_variant_get (parameters, "(b)", &active);
+      if (!active)
+        return;
+    }
+  redress_window_lock (self);
+}
+
+static void
+setup_lock (RedressWindow *self)
+{
+  GtkEventController *legacy = gtk_event_controller_legacy_new ();
+
+  gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
+  g_signal_connect (legacy, "event", G_CALLBACK (activity_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), legacy);
+  self->last_activity = g_get_monotonic_time ();
+  self->idle_check_id = g_timeout_add_seconds (1, idle_check_cb, self);
+
+  self->session_bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  if (self->session_bus != NULL)
+    self->screensaver_sub = g_dbus_connection_signal_subscribe (self->session_bus, NULL,
+                                                                "org.gnome.ScreenSaver", "ActiveChanged",
+                                                                "/org/gnome/ScreenSaver", NULL,
+                                                                G_DBUS_SIGNAL_FLAGS_NONE,
+                                                                session_locked_cb, self, NULL);
+  /* The system bus may be missing (a container, a test): then only idle time and Ctrl+L. */
+  if (g_getenv ("REDRESS_NO_SYSTEM_BUS") == NULL)
+    self->system_bus = g_bus_get_sync (G_BUS_TYPE_SYSTEM, NULL, NULL);
+  if (self->system_bus != NULL)
+    self->logind_sub = g_dbus_connection_signal_subscribe (self->system_bus, "org.freedesktop.login1",
+                                                           "org.freedesktop.login1.Session", "Lock",
+                                                           NULL, NULL, G_DBUS_SIGNAL_FLAGS_NONE,
+                                                           session_locked_cb, self, NULL);
+}
+
+static void
+teardown_lock (RedressWindow *self)
+{
+  g_clear_handle_id (&self->idle_check_id, g_source_remove);
+  if (self->session_bus != NULL && self->screensaver_sub != 0)
+    g_dbus_connection_signal_unsubscribe (self->session_bus, self->screensaver_sub);
+  if (self->system_bus != NULL && self->logind_sub != 0)
+    g_dbus_connection_signal_unsubscribe (self->system_bus, self->logind_sub);
+  self->screensaver_sub = self->logind_sub = 0;
+  g_clear_object (&self->session_bus);
+  g_clear_object (&self->system_bus);
+  g_clear_object (&self->locked_content);
+  g_clear_object (&self->lock_page);
+  g_clear_pointer (&self->unlocked_title, g_free);
 }
 
 static void
@@ -1272,6 +1605,7 @@ redress_window_class_init (RedressWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, new_case_button);
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, RedressWindow, banner_button);
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, docket_stack);
   gtk_widget_class_bind_template_child (widget_class, RedressWindow, case_view);
@@ -1288,6 +1622,8 @@ redress_window_class_init (RedressWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_view_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
@@ -1336,6 +1672,7 @@ redress_window_init (RedressWindow *self)
   setup_docket (self);
   set_database (self, NULL);
   content_page_changed_cb (self);
+  setup_lock (self);
 }
 
 RedressWindow *

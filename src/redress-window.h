@@ -39,4 +39,10 @@ void             redress_window_add_toast      (RedressWindow      *self,
 void             redress_window_activate_when_open (RedressWindow  *self,
                                                 const char         *action);
 
+void             redress_window_lock              (RedressWindow   *self);
+gboolean         redress_window_unlock            (RedressWindow   *self,
+                                                   const char      *passphrase,
+                                                   GError         **error);
+gboolean         redress_window_get_locked        (RedressWindow   *self);
+
 G_END_DECLS

@@ -24,6 +24,7 @@ import csv
 import gettext
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -136,8 +137,12 @@ def names(root, skip_roots=()):
 def english_in(root, english, skip_roots=()):
     found = []
     for role, text, where in names(root, skip_roots):
-        if text in english:
-            found.append('[%s] %r in %s: %s' % (role, text, where or 'the window', english[text]))
+        # A label may join several strings: an explanation and its citation
+        # on two lines, parts with " · ".
+        pieces = {text} | {p.strip() for p in re.split(r'\n| · ', text)}
+        for piece in sorted(pieces):
+            if piece in english:
+                found.append('[%s] %r in %s: %s' % (role, piece, where or 'the window', english[piece]))
     return sorted(set(found))
 
 
@@ -199,6 +204,14 @@ def main():
 
         for name, key in (('Deadlines', 'deadlines'), ('Composer', 'composer')):
             shown = t.gettext(name)
+            # Longer words can make a page wider than the window beside the
+            # sidebar: the window then folds, and its Back button shows the
+            # sidebar again.
+            back = find(frame, lambda n: n.getRoleName() == 'push button' and n.name == t.gettext('Back')
+                        and walker.visible(n) and n.queryComponent().getExtents(pyatspi.WINDOW_COORDS)[2] > 0)
+            if back is not None and key == 'composer':
+                click(back)
+                time.sleep(0.5)
             row = wait_for('the sidebar row %r' % shown,
                            lambda: find(frame, lambda n: n.getRoleName() == 'list item' and n.name == shown),
                            timeout=60)

@@ -133,8 +133,9 @@ def inner(tmp):
                                       capture_output=True, text=True).stdout)
     case = cases[0]
 
-    print('1..3')
-    sys.stdout.flush()
+    tap = open(os.path.join(tmp, 'tap'), 'w', encoding='utf-8')
+    tap.write('1..3\n')
+    tap.flush()
 
     # 1. A reminder's "Open Case" starts Redress and shows the case.
     try:
@@ -193,8 +194,9 @@ def inner(tmp):
 
     failed = False
     for i, (ok, text) in enumerate(results):
-        print('%s %d - %s' % ('ok' if ok else 'not ok', i + 1, text))
+        tap.write('%s %d - %s\n' % ('ok' if ok else 'not ok', i + 1, text))
         failed |= not ok
+    tap.close()
     return 1 if failed else 0
 
 
@@ -235,8 +237,17 @@ def main():
         # Settings kept across the instances this test starts (the docket
         # opened last), in the test's own folder.
         env['GSETTINGS_BACKEND'] = 'keyfile'
-        return subprocess.run(['dbus-run-session', '--', sys.executable, sys.argv[0],
-                               '--inner', tmp], env=env, timeout=300).returncode
+        # The bus and the services it starts write to their stdout: keep
+        # that out of the TAP, which the inner part writes to a file.
+        rc = subprocess.run(['dbus-run-session', '--', sys.executable, sys.argv[0],
+                             '--inner', tmp], env=env, stdout=sys.stderr, timeout=300).returncode
+        tap = os.path.join(tmp, 'tap')
+        if os.path.exists(tap):
+            with open(tap, encoding='utf-8') as f:
+                sys.stdout.write(f.read())
+        else:
+            print('Bail out! the test did not run (exit status %d)' % rc)
+        return rc
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -10,6 +10,10 @@
  * Its first line, "open", says the docket is open and writes begin.
  *
  *   kill-writer DOCKET [PASSPHRASE]
+ *   kill-writer --migrate DOCKET
+ *
+ * With --migrate it prints "start", opens (and so migrates) an older
+ * docket to the latest schema, prints "done" and waits to be killed.
  */
 
 #include "config.h"
@@ -91,6 +95,22 @@ main (int   argc,
     {
       g_printerr ("Usage: %s DOCKET [PASSPHRASE]\n", argv[0]);
       return 2;
+    }
+
+  if (g_str_equal (argv[1], "--migrate") && argc > 2)
+    {
+      if (write (STDOUT_FILENO, "start\n", 6) != 6)
+        return 1;
+      db = redress_database_open (argv[2], NULL, REDRESS_DATABASE_OPEN_DEFAULT, &error);
+      if (db == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      if (write (STDOUT_FILENO, "done\n", 5) != 5)
+        return 1;
+      for (;;)
+        pause ();
     }
 
   db = redress_database_open (argv[1], argc > 2 ? argv[2] : NULL, REDRESS_DATABASE_OPEN_DEFAULT,

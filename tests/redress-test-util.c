@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -112,4 +113,39 @@ redress_test_read_lines (int        fd,
       g_string_append_len (pending, buf, r);
     }
   return got;
+}
+
+static char *isolated_home;
+
+static void
+remove_isolated_home (void)
+{
+  if (isolated_home != NULL)
+    redress_test_rm_rf (isolated_home);
+  g_clear_pointer (&isolated_home, g_free);
+}
+
+void
+redress_test_init (int    *argc,
+                   char ***argv)
+{
+  static const char * const vars[][2] = {
+    { "HOME", "" }, { "XDG_DATA_HOME", ".local/share" }, { "XDG_CONFIG_HOME", ".config" },
+    { "XDG_CACHE_HOME", ".cache" }, { "XDG_STATE_HOME", ".local/state" },
+    { "XDG_RUNTIME_DIR", "runtime" },
+  };
+
+  isolated_home = g_dir_make_tmp ("redress-test-home-XXXXXX", NULL);
+  g_assert_nonnull (isolated_home);
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    {
+      g_autofree char *dir = g_build_filename (isolated_home, vars[i][1], NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+      g_setenv (vars[i][0], dir, TRUE);
+    }
+  g_unsetenv ("XDG_DATA_DIRS");
+  g_unsetenv ("XDG_CONFIG_DIRS");
+  atexit (remove_isolated_home);
+  g_test_init (argc, argv, NULL);
 }

@@ -15,6 +15,13 @@ G_BEGIN_DECLS
 
 void redress_test_rm_rf (const char *path);
 
+/* g_test_init() with the user's folders (HOME, XDG_*) in one temporary
+ * folder for the whole program, removed at exit.  Used instead of
+ * G_TEST_OPTION_ISOLATE_DIRS, whose per-test folders GLib 2.74 leaks (so
+ * LeakSanitizer would flag every test of a sanitizer build). */
+void redress_test_init (int    *argc,
+                        char ***argv);
+
 /* How long a test waits for something it expects before it fails: generous,
  * since the machine may be loaded (REDRESS_TEST_TIMEOUT overrides it, in
  * seconds). */

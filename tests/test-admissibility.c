@@ -214,6 +214,8 @@ static const Row rows[] = {
     N, "excuse", NULL },
   { "7e", A7E, REMEDY ("NULL", "NULL"), P, "its date is not recorded", "No domestic remedy|None of" },
   { "7e", A7E, REMEDY ("NULL", "'2024-01-20'"), P, "2024-01-20", NULL },
+  { "7e", A7E, SUBMIT ("2023-12-01"), N, "before the final decision|2024-01-10", NULL },
+  { "7e", A7E, UNSUBMIT, P, "2024-01-10", NULL },
   { "7e", A7E, "INSERT INTO domestic_remedy (id, case_id, forum, decided_on, is_final, created_at, updated_at) "
                "VALUES ('r0', $C, 'Regional court', '2023-06-01', 0, 'x', 'x');", P, "Federal Constitutional Court", NULL },
 
@@ -274,6 +276,7 @@ static const Row rows[] = {
   /* Art 7(h) [V]: one year, from the earlier of decision and notification [U]. */
   { "7h", A7H, "", P, "Submitted on 2024-06-01|final decision 2024-01-10, notified 2024-01-20", NULL },
   { "7h", A7H, SUBMIT ("2025-01-09"), P, "by 2025-01-10", NULL },
+  { "7h", A7H, SUBMIT ("2023-12-01"), P, "before the final decision 2024-01-10|had not begun", "within one year" },
   { "7h", A7H, SUBMIT ("2025-01-10"), P, "by 2025-01-10", NULL },
   { "7h", A7H, SUBMIT ("2025-01-11"), N, "only if the year runs from the notification|2025-01-20", NULL },
   { "7h", A7H, SUBMIT ("2025-01-20"), N, "until 2025-01-20", NULL },

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "redress-test-util.h"
 #include "redress-agenda.h"
 #include "redress-database.h"
 #include "redress-database-private.h"
@@ -364,7 +365,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  redress_test_init (&argc, &argv);
 
   g_test_add_func ("/agenda/today-from-clock", test_today_from_clock);
   g_test_add_func ("/agenda/group-boundaries", test_group_boundaries);

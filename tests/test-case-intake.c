@@ -21,7 +21,11 @@
 #include "redress-case.h"
 #include "redress-case-page.h"
 #include "redress-case-party.h"
+#include "redress-composer-page.h"
 #include "redress-database.h"
+#include "redress-domestic-remedy.h"
+#include "redress-draft.h"
+#include "redress-event-dialog.h"
 #include "redress-date-row.h"
 #include "redress-evidence-details.h"
 #include "redress-evidence-item.h"
@@ -31,6 +35,7 @@
 #include "redress-link-row.h"
 #include "redress-person.h"
 #include "redress-record.h"
+#include "redress-reference.h"
 #include "redress-record-row.h"
 #include "redress-right-picker.h"
 #include "redress-state-picker.h"
@@ -817,6 +822,340 @@ test_evidence_details (Fixture       *f,
   }
 }
 
+/* End to end, through the widgets of the case page and the composer: a
+ * communication typed in the window from nothing reaches the frozen filed
+ * PDF. */
+
+static RedressRecordRow *
+add_party_row (Fixture    *f,
+               const char *role,
+               const char *given,
+               const char *family)
+{
+  RedressRecordRow *row = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.add-party", "s", role));
+  drain ();
+  /* The new row is the open one of that role with no name yet. */
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_parent (find (f, match_party_row, role)));
+       w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (REDRESS_IS_RECORD_ROW (w) &&
+        g_strcmp0 (redress_record_get_string (redress_record_row_get_record (REDRESS_RECORD_ROW (w)), "role"), role) == 0 &&
+        g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (redress_record_row_find_field (REDRESS_RECORD_ROW (w),
+                                                                                       "RedressPerson:given-name"))), "") == 0)
+      row = REDRESS_RECORD_ROW (w);
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (redress_record_row_find_field (row, "RedressPerson:given-name")), given);
+  gtk_editable_set_text (GTK_EDITABLE (redress_record_row_find_field (row, "RedressPerson:family-name")), family);
+  return row;
+}
+
+static char *
+add_fact_row (Fixture    *f,
+              const char *date,
+              const char *what)
+{
+  g_autoptr(GListModel) before = redress_record_list (f->db, REDRESS_TYPE_FACT, f->case_id, NULL);
+  guint n = g_list_model_get_n_items (before);
+  g_autoptr(RedressRecord) fact = NULL;
+  RedressRecordRow *row;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.add-fact", NULL));
+  drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (before), ==, n + 1);
+  /* The new fact is the undated one. */
+  for (guint i = 0; i < g_list_model_get_n_items (before); i++)
+    {
+      g_autoptr(RedressRecord) r = g_list_model_get_item (before, i);
+
+      if (redress_record_get_string (r, "occurred-on") == NULL)
+        fact = g_object_ref (r);
+    }
+  g_assert_nonnull (fact);
+  row = REDRESS_RECORD_ROW (find (f, match_record_row_id, redress_record_get_id (fact)));
+  gtk_editable_set_text (GTK_EDITABLE (redress_record_row_find_field (row, "occurred-on")), date);
+  set_text_area (redress_record_row_find_field (row, "description"), what);
+  g_assert_true (redress_case_page_flush (f->page));
+  return g_strdup (redress_record_get_id (fact));
+}
+
+static void
+link_fact (Fixture    *f,
+           const char *fact_id,
+           const char *violation_id)
+{
+  RedressRecordRow *row = REDRESS_RECORD_ROW (find (f, match_record_row_id, fact_id));
+  RedressLinkRow *links = REDRESS_LINK_ROW (gtk_widget_get_ancestor (redress_record_row_find_field (row, "violation_fact"),
+                                                                     REDRESS_TYPE_LINK_ROW));
+
+  redress_link_row_toggle (links, violation_id, TRUE);
+  drain ();
+}
+
+static void
+record_event_in_dialog (Fixture    *f,
+                        const char *event,
+                        const char *date)
+{
+  RedressEventDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.record-event", NULL));
+  dialog = REDRESS_EVENT_DIALOG (find_toplevel (REDRESS_TYPE_EVENT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (redress_event_dialog_select_event (dialog, event));
+  redress_event_dialog_set_fields (dialog, date, NULL, NULL, NULL);
+  g_assert_true (redress_event_dialog_record (dialog));
+  drain ();
+}
+
+static void
+test_intake_to_filing (Fixture       *f,
+                       gconstpointer  data)
+{
+  RedressRecordRow *child, *mother, *lawyer, *row;
+  g_autoptr(RedressRecord) child_party = NULL;
+  RedressStatePicker *states;
+  RedressRightPicker *rights;
+  g_autoptr(RedressEvidenceStore) store = redress_evidence_store_new (f->db);
+  g_autoptr(GListModel) violations = NULL;
+  g_autoptr(GPtrArray) grounds = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *art12 = NULL, *art3 = NULL;
+  g_autofree char *facts[3] = { NULL, };
+  const char *evidence_ids[2] = { NULL, };
+  g_autoptr(RedressEvidenceInfo) ev1 = NULL, ev2 = NULL;
+  GtkWidget *composer_window;
+  RedressComposerPage *composer;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *today = NULL;
+
+  redress_case_page_set_case (f->page, f->case_id);
+  drain ();
+
+  /* The State, by typing its name and Enter. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.choose-state", NULL));
+  states = REDRESS_STATE_PICKER (find_toplevel (REDRESS_TYPE_STATE_PICKER));
+  gtk_editable_set_text (GTK_EDITABLE (redress_state_picker_get_search_entry (states)), "Spain");
+  g_signal_emit_by_name (redress_state_picker_get_search_entry (states), "activate");
+  drain ();
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find (f, match_combo_title, "Submitted in writing and signed, art 7(b)")), 1);
+
+  /* The child, with her date of birth, consent and views; her mother, who
+   * is the author and gives consent; the representative. */
+  child = add_party_row (f, "victim", "Lucía", "Ruiz");
+  gtk_editable_set_text (GTK_EDITABLE (redress_record_row_find_field (child, "RedressPerson:birth-date")), "2012-05-04");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (redress_record_row_find_field (child, "consent-given")), 1);
+  gtk_editable_set_text (GTK_EDITABLE (redress_record_row_find_field (child, "consent-date")), "2025-04-02");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (redress_record_row_find_field (child, "consent-disclose-identity")), 1);
+  set_text_area (redress_record_row_find_field (child, "child-views"), "Lucía wants the judge to listen to her.");
+  g_assert_true (redress_case_page_flush (f->page));
+  child_party = g_object_ref (redress_record_row_get_record (child));
+  mother = add_party_row (f, "author", "Marta", "Ruiz");
+  g_assert_true (redress_case_page_flush (f->page));
+  drain ();
+  /* Consent given by the mother, chosen from the people of the case. */
+  child = REDRESS_RECORD_ROW (find (f, match_record_row_id, redress_record_get_id (child_party)));
+  {
+    GtkWidget *consent_by = redress_record_row_find_field (child, "consent-by-person-id");
+    GListModel *labels = adw_combo_row_get_model (ADW_COMBO_ROW (consent_by));
+
+    for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+      if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), "Marta Ruiz"))
+        adw_combo_row_set_selected (ADW_COMBO_ROW (consent_by), i);
+  }
+  g_assert_true (redress_case_page_flush (f->page));
+  lawyer = add_party_row (f, "representative", "Ana", "Costa");
+  set_text_area (redress_record_row_find_field (lawyer, "RedressPerson:contact"),
+                 "Calle Mayor 1, 28013 Madrid\nana.costa@example.org");
+  g_assert_true (redress_case_page_flush (f->page));
+  (void) mother;
+
+  /* Two violations in one opening of the rights picker. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.add-violation", NULL));
+  rights = REDRESS_RIGHT_PICKER (find_toplevel (REDRESS_TYPE_RIGHT_PICKER));
+  g_assert_true (redress_right_picker_choose (rights, "CRC", "12"));
+  g_assert_true (redress_right_picker_choose (rights, "CRC", "3"));
+  gtk_window_close (GTK_WINDOW (rights));
+  drain ();
+  violations = redress_record_list (f->db, REDRESS_TYPE_VIOLATION, f->case_id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (violations), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(RedressRecord) v = g_list_model_get_item (violations, i);
+
+      if (g_str_equal (redress_record_get_string (v, "article"), "12"))
+        art12 = g_strdup (redress_record_get_id (v));
+      else
+        art3 = g_strdup (redress_record_get_id (v));
+    }
+  row = REDRESS_RECORD_ROW (find (f, match_record_row_id, art12));
+  gtk_editable_set_text (GTK_EDITABLE (redress_record_row_find_field (row, "paragraph")), "(2)");
+  g_assert_true (redress_case_page_flush (f->page));
+
+  /* Three dated facts, linked to the violations. */
+  facts[0] = add_fact_row (f, "2024-01-10", "The family court ordered Lucía's transfer without hearing her.");
+  facts[1] = add_fact_row (f, "03/05/2024", "The appeal court refused to hear Lucía in person.");
+  facts[2] = add_fact_row (f, "2024-06-01", "Lucía was moved to another city away from her mother.");
+  link_fact (f, facts[0], art12);
+  link_fact (f, facts[1], art12);
+  link_fact (f, facts[2], art3);
+
+  /* The final domestic remedy. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.add-remedy", NULL));
+  drain ();
+  {
+    g_autoptr(GListModel) remedies = redress_record_list (f->db, REDRESS_TYPE_DOMESTIC_REMEDY, f->case_id, NULL);
+    g_autoptr(RedressRecord) remedy = g_list_model_get_item (remedies, 0);
+
+    row = REDRESS_RECORD_ROW (find (f, match_record_row_id, redress_record_get_id (remedy)));
+    gtk_editable_set_text (GTK_EDITABLE (redress_record_row_find_field (row, "forum")), "Tribunal Constitucional");
+    gtk_editable_set_text (GTK_EDITABLE (redress_record_row_find_field (row, "decided-on")), "2025-02-01");
+    gtk_editable_set_text (GTK_EDITABLE (redress_record_row_find_field (row, "notified-on")), "2025-02-10");
+    gtk_switch_set_active (GTK_SWITCH (redress_record_row_find_field (row, "is-final")), TRUE);
+    g_assert_true (redress_case_page_flush (f->page));
+  }
+
+  /* Two evidence files, with details and links. */
+  {
+    g_autoptr(GInputStream) a = g_memory_input_stream_new_from_data ("judgment", 8, NULL);
+    g_autoptr(GInputStream) b = g_memory_input_stream_new_from_data ("school report", 13, NULL);
+
+    ev1 = redress_evidence_store_add_stream (store, f->case_id, a, "auto.pdf", "court", NULL, &error);
+    g_assert_no_error (error);
+    ev2 = redress_evidence_store_add_stream (store, f->case_id, b, "informe.pdf", "school", NULL, &error);
+    g_assert_no_error (error);
+    evidence_ids[0] = ev1->id;
+    evidence_ids[1] = ev2->id;
+  }
+  for (guint i = 0; i < 2; i++)
+    {
+      RedressEvidenceDetails *details;
+      RedressLinkRow *links;
+      g_autofree char *key = g_strdup_printf ("fact:%s", facts[i]);
+
+      WAIT_FOR (find_widget (GTK_WIDGET (f->page), match_evidence_links, evidence_ids[i]) != NULL);
+      links = REDRESS_LINK_ROW (find (f, match_evidence_links, evidence_ids[i]));
+      redress_link_row_toggle (links, key, TRUE);
+      drain ();
+      links = REDRESS_LINK_ROW (find (f, match_evidence_links, evidence_ids[i]));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (links), "evidence.edit-details", "s", evidence_ids[i]));
+      details = REDRESS_EVIDENCE_DETAILS (find_toplevel (REDRESS_TYPE_EVIDENCE_DETAILS));
+      gtk_editable_set_text (GTK_EDITABLE (redress_evidence_details_get_field (details, "title")),
+                             i == 0 ? "Auto del Tribunal Constitucional" : "Informe escolar de Lucía");
+      gtk_editable_set_text (GTK_EDITABLE (redress_evidence_details_get_field (details, "shown-date")),
+                             i == 0 ? "2025-02-01" : "2024-05-15");
+      g_assert_true (redress_evidence_details_flush (details));
+      gtk_window_close (GTK_WINDOW (details));
+      drain ();
+    }
+
+  /* Filed through Record Event, the natural path. */
+  record_event_in_dialog (f, "eligibility_checked_ok", "2025-05-20");
+  record_event_in_dialog (f, "draft_approved", "2025-05-25");
+  record_event_in_dialog (f, "sent_to_ohchr", "2025-06-01");
+
+  /* Every ground passes or asks for an argument; none fails, none is
+   * unknown for want of a control. */
+  today = g_strdup ("2025-06-01");
+  {
+    g_autoptr(RedressReference) reference = redress_reference_load (f->db, &error);
+
+    g_assert_no_error (error);
+    grounds = redress_admissibility_evaluate (f->db, reference, f->case_id, today, &error);
+  }
+  g_assert_no_error (error);
+  for (guint i = 0; i < grounds->len; i++)
+    {
+      RedressGroundResult *r = g_ptr_array_index (grounds, i);
+      RedressGroundStatus st = redress_ground_result_get_status (r);
+
+      if (st != REDRESS_GROUND_PASS && st != REDRESS_GROUND_NEEDS_ARGUMENT)
+        g_test_message ("ground %s: %s", redress_ground_result_get_ground (r),
+                        redress_ground_result_get_explanation (r));
+      g_assert_true (st == REDRESS_GROUND_PASS || st == REDRESS_GROUND_NEEDS_ARGUMENT);
+    }
+  if (g_getenv ("REDRESS_SCREENSHOT_DIR") != NULL)
+    {
+      /* The violations with their supporting facts, then a fact with its links. */
+      row = REDRESS_RECORD_ROW (find (f, match_record_row_id, art12));
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      gtk_widget_grab_focus (redress_record_row_find_field (row, "violation_fact"));
+      screenshot ("intake-violation-links");
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+      row = REDRESS_RECORD_ROW (find (f, match_record_row_id, facts[1]));
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      gtk_widget_grab_focus (redress_record_row_find_field (row, "occurred-on"));
+      screenshot ("intake-fact-row");
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+      row = REDRESS_RECORD_ROW (find (f, match_record_row_id, redress_record_get_id (child_party)));
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      gtk_widget_grab_focus (redress_record_row_find_field (row, "consent-by-person-id"));
+      screenshot ("intake-person-consent");
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+      gtk_widget_grab_focus (find (f, match_combo_title, "Submitted in writing and signed, art 7(b)"));
+      screenshot ("intake-case-filled");
+    }
+
+  /* Composed in French: everything typed is in the PDF. */
+  composer_window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (composer_window), 1280, 800);
+  composer = REDRESS_COMPOSER_PAGE (redress_composer_page_new ());
+  gtk_window_set_child (GTK_WINDOW (composer_window), GTK_WIDGET (composer));
+  redress_composer_page_set_database (composer, f->db);
+  redress_composer_page_set_case (composer, f->case_id);
+  redress_composer_page_set_options (composer, "communication", "fr", "committee");
+  gtk_window_present (GTK_WINDOW (composer_window));
+  WAIT_FOR (redress_composer_page_get_n_pages (composer) > 0);
+  screenshot ("intake-composer-fr");
+  pdf = redress_composer_page_export (composer, REDRESS_EXPORT_PDF, &error);
+  g_assert_no_error (error);
+  text = redress_export_extract_text (pdf, REDRESS_EXPORT_PDF, &error);
+  g_assert_no_error (error);
+  g_strdelimit (text, "\n", ' ');
+  {
+    const char *expected[] = { "without hearing her", "refused to hear", "another city", "12(2)", "Lucía Ruiz",
+                               "Marta Ruiz", "Ana Costa", "Auto del Tribunal Constitucional", "Informe escolar",
+                               "ana.costa@example.org", "listen to her", "recueilli par Marta Ruiz" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        if (strstr (text, expected[i]) == NULL)
+          g_test_message ("missing from the PDF: %s", expected[i]);
+        g_assert_nonnull (strstr (text, expected[i]));
+      }
+  }
+
+  /* Marked as submitted: attaches to the recorded "Sent to OHCHR", and the
+   * frozen PDF is in the evidence locker with its hash. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (composer), "composer.mark-submitted", NULL));
+  {
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_autoptr(GPtrArray) drafts = NULL;
+    g_autoptr(GPtrArray) items = NULL;
+    RedressDraftInfo *frozen = NULL;
+    gboolean in_locker = FALSE;
+
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "submit");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    drain ();
+    drafts = redress_draft_list (f->db, f->case_id, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < drafts->len; i++)
+      if (redress_draft_info_is_frozen (g_ptr_array_index (drafts, i)))
+        frozen = g_ptr_array_index (drafts, i);
+    g_assert_nonnull (frozen);
+    items = redress_evidence_store_list (store, f->case_id, &error);
+    for (guint i = 0; i < items->len; i++)
+      in_locker |= g_strcmp0 (((RedressEvidenceInfo *) g_ptr_array_index (items, i))->sha256,
+                              frozen->frozen_sha256) == 0;
+    g_assert_true (in_locker);
+  }
+  gtk_window_destroy (GTK_WINDOW (composer_window));
+  drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -836,6 +1175,8 @@ main (int   argc,
               fixture_set_up, test_right_picker, fixture_tear_down);
   g_test_add ("/case-intake/evidence-details", Fixture, NULL,
               fixture_set_up, test_evidence_details, fixture_tear_down);
+  g_test_add ("/case-intake/intake-to-filing", Fixture, NULL,
+              fixture_set_up, test_intake_to_filing, fixture_tear_down);
   g_test_add ("/case-intake/in-writing", Fixture, NULL,
               fixture_set_up, test_in_writing, fixture_tear_down);
 

@@ -420,6 +420,9 @@ test_fill_in_communication (Fixture       *f,
   g_assert_nonnull (picker);
   redress_state_picker_set_search (picker, "switz");
   g_assert_cmpuint (redress_state_picker_get_n_visible (picker), ==, 1);
+  /* Case and accents do not matter. */
+  redress_state_picker_set_search (picker, "TURKIYE");
+  g_assert_cmpuint (redress_state_picker_get_n_visible (picker), ==, 1);
   redress_state_picker_set_search (picker, "no such country");
   g_assert_cmpuint (redress_state_picker_get_n_visible (picker), ==, 0);
   redress_state_picker_set_search (picker, "");

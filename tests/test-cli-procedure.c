@@ -43,10 +43,17 @@ run (char       **out,
   g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                 &stdout_text, &stderr_text, &wait_status, &error);
   g_assert_no_error (error);
+  /* What an earlier call left there is replaced, not leaked. */
   if (out != NULL)
-    *out = g_steal_pointer (&stdout_text);
+    {
+      g_free (*out);
+      *out = g_steal_pointer (&stdout_text);
+    }
   if (err != NULL)
-    *err = g_steal_pointer (&stderr_text);
+    {
+      g_free (*err);
+      *err = g_steal_pointer (&stderr_text);
+    }
   if (!g_spawn_check_wait_status (wait_status, &error))
     return error->code;
   return 0;

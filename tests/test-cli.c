@@ -82,10 +82,17 @@ run_in (char       **envp,
                 &stdout_text, &stderr_text, &wait_status, &error);
   g_assert_no_error (error);
 
+  /* What an earlier call left there is replaced, not leaked. */
   if (out != NULL)
-    *out = g_steal_pointer (&stdout_text);
+    {
+      g_free (*out);
+      *out = g_steal_pointer (&stdout_text);
+    }
   if (err != NULL)
-    *err = g_steal_pointer (&stderr_text);
+    {
+      g_free (*err);
+      *err = g_steal_pointer (&stderr_text);
+    }
 
   if (!g_spawn_check_wait_status (wait_status, &error))
     {

@@ -79,7 +79,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  redress_test_init (&argc, &argv);
 
   g_test_add ("/database/create-plain", Fixture, NULL, fixture_setup, test_create_plain, fixture_teardown);
   g_test_add ("/database/missing-without-create", Fixture, NULL, fixture_setup, test_missing_without_create, fixture_teardown);

@@ -16,6 +16,7 @@
 #include <libical/ical.h>
 #include <string.h>
 
+#include "redress-test-util.h"
 #include "redress-database.h"
 #include "redress-database-private.h"
 #include "redress-ics.h"
@@ -458,7 +459,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  redress_test_init (&argc, &argv);
 
   g_test_message ("TZ=%s", g_getenv ("TZ") ? g_getenv ("TZ") : "(unset)");
   g_test_add ("/ics/parses-back", Fixture, NULL, fixture_setup, test_parses_back, fixture_teardown);

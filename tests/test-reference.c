@@ -59,6 +59,38 @@ test_counts (void)
   g_assert_cmpstr (redress_reference_get_data_as_of (ref), ==, "2024-09-25");
 }
 
+/* Each row's statuses carry their own source date (domain.md §4.1), and the
+ * six 2022 signatories of §4.2 are the States whose OP3 status may be stale. */
+static void
+test_row_dates (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedressReference) ref = redress_reference_new_bundled (&error);
+  guint stale = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < redress_reference_get_n_states (ref); i++)
+    {
+      const RedressStateRecord *r = redress_reference_get_state (ref, i);
+
+      if (!r->op3_status_may_be_stale)
+        continue;
+      stale++;
+      g_assert_cmpint (r->status[REDRESS_TREATY_OP3], ==, REDRESS_TREATY_STATUS_SIGNATORY);
+      g_assert_true (g_strv_contains ((const char * const[]) { "MA", "MK", "PL", "RO", "SN", "RS", NULL }, r->code));
+    }
+  g_assert_cmpuint (stale, ==, 6);
+
+  g_assert_cmpstr (redress_reference_lookup_state (ref, "MA")->status_as_of[REDRESS_TREATY_OP3], ==, "2022-05-29");
+  g_assert_cmpstr (redress_reference_lookup_state (ref, "DE")->status_as_of[REDRESS_TREATY_OP3], ==, "2024-09-25");
+  g_assert_cmpstr (redress_reference_lookup_state (ref, "DE")->status_as_of[REDRESS_TREATY_CRC], ==, "2022-05-29");
+  g_assert_cmpstr (redress_reference_lookup_state (ref, "DE")->status_as_of[REDRESS_TREATY_OPSC], ==, "2022-06-13");
+  g_assert_cmpstr (redress_reference_lookup_state (ref, "FR")->status_as_of[REDRESS_TREATY_OPSC], ==, "2024-09-25");
+  g_assert_cmpstr (redress_reference_lookup_state (ref, "US")->status_as_of[REDRESS_TREATY_OP3], ==, "2022-05-29");
+  g_assert_false (redress_reference_lookup_state (ref, "US")->op3_status_may_be_stale);
+  g_assert_false (redress_reference_lookup_state (ref, "GH")->op3_status_may_be_stale);
+}
+
 static void
 test_parties (void)
 {
@@ -322,6 +354,7 @@ main (int   argc,
 
   g_test_add_func ("/reference/counts", test_counts);
   g_test_add_func ("/reference/parties", test_parties);
+  g_test_add_func ("/reference/row-dates", test_row_dates);
   g_test_add_func ("/reference/entry-into-force", test_entry_into_force);
   g_test_add_func ("/reference/rights", test_rights);
   g_test_add_func ("/reference/title-files", test_title_files);

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "redress-test-util.h"
 #include "redress-database.h"
 #include "redress-database-private.h"
 #include "redress-reminders.h"
@@ -314,7 +315,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  redress_test_init (&argc, &argv);
 
   g_test_add ("/reminders/once-per-offset", Fixture, NULL, fixture_setup, test_once_per_offset, fixture_teardown);
   g_test_add ("/reminders/text", Fixture, NULL, fixture_setup, test_reminder_text, fixture_teardown);

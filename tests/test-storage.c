@@ -1000,7 +1000,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  redress_test_init (&argc, &argv);
 
   g_test_add ("/storage/migrate/every-version", Fixture, NULL, fixture_setup,
               test_migrate_every_version, fixture_teardown);

@@ -17,6 +17,7 @@
 
 #include "redress-application.h"
 #include "redress-case.h"
+#include "redress-case-page.h"
 #include "redress-case-list.h"
 #include "redress-database.h"
 #include "redress-record.h"
@@ -237,6 +238,65 @@ test_lists_cases (void)
   wait_until (text_shown, &shown);
   shown.text = "Communication";
   wait_until (text_shown, &shown);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (dir);
+}
+
+static GtkWidget *
+find_case_page (GtkWidget *widget)
+{
+  if (REDRESS_IS_CASE_PAGE (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_case_page (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  RedressWindow *window;
+  const char    *title;
+} TitleWait;
+
+static gboolean
+title_is (gpointer data)
+{
+  TitleWait *w = data;
+
+  return g_strcmp0 (_redress_window_get_content_title (w->window), w->title) == 0;
+}
+
+/* The header follows the open case: a rename shows at once, a deletion
+ * takes the case's name away. */
+static void
+test_header_follows_case (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-test-XXXXXX", NULL);
+  g_autoptr(RedressDatabase) db = create_docket (dir, 3, NULL);
+  RedressWindow *window = open_window (db);
+  g_autoptr(RedressCase) first = case_at (window, 0);
+  GtkWidget *page;
+  TitleWait w = { window, NULL };
+
+  redress_window_open_case (window, redress_record_get_id (REDRESS_RECORD (first)));
+  g_assert_cmpstr (_redress_window_get_content_title (window), ==, redress_case_get_title (first));
+
+  redress_record_set_string (REDRESS_RECORD (first), "title", "Renamed: L.R. v. Spain");
+  w.title = "Renamed: L.R. v. Spain";
+  wait_until (title_is, &w);
+  g_assert_cmpstr (_redress_window_get_content_title (window), ==, "Renamed: L.R. v. Spain");
+
+  page = find_case_page (GTK_WIDGET (window));
+  g_assert_nonnull (page);
+  redress_case_page_delete_case (REDRESS_CASE_PAGE (page));
+  g_assert_cmpstr (_redress_window_get_content_title (window), !=, "Renamed: L.R. v. Spain");
 
   gtk_window_destroy (GTK_WINDOW (window));
   remove_tree (dir);
@@ -749,6 +809,86 @@ test_open_by_path (void)
   remove_tree (dir);
 }
 
+/* Every label and text of the widgets under @widget, joined. */
+static void
+collect_all_texts (GtkWidget *widget,
+               GString   *out)
+{
+  if (GTK_IS_INSCRIPTION (widget) && gtk_inscription_get_text (GTK_INSCRIPTION (widget)) != NULL)
+    g_string_append_printf (out, "%s\n", gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
+  else if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  else if (GTK_IS_EDITABLE (widget))
+    g_string_append_printf (out, "%s\n", gtk_editable_get_text (GTK_EDITABLE (widget)));
+  else if (ADW_IS_WINDOW_TITLE (widget))
+    g_string_append_printf (out, "%s\n%s\n", adw_window_title_get_title (ADW_WINDOW_TITLE (widget)),
+                            adw_window_title_get_subtitle (ADW_WINDOW_TITLE (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_all_texts (child, out);
+}
+
+static gboolean
+window_locked (gpointer data)
+{
+  return redress_window_get_locked (data);
+}
+
+/* After the idle time the window locks: no label holds case data, not even
+ * the title; unlocking restores the page with the unsaved text. */
+static void
+test_lock (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-test-XXXXXX", NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.redress.Redress");
+  g_autoptr(GString) texts = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  RedressDatabase *db = create_docket (dir, 3, PASSPHRASE);
+  const char *unsaved = "unsaved search text";
+  RedressWindow *window;
+
+  g_settings_set_int (settings, "lock-after-seconds", 2);
+  window = open_window (db);
+  gtk_editable_set_text (_redress_window_get_search_entry (window), unsaved);
+  collect_all_texts (GTK_WIDGET (window), texts);
+  g_assert_nonnull (strstr (texts->str, case_title (1)));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "test"));
+
+  /* No input for the idle time. */
+  wait_until (window_locked, window);
+  g_string_truncate (texts, 0);
+  collect_all_texts (GTK_WIDGET (window), texts);
+  for (guint i = 0; i < 3; i++)
+    g_assert_null (strstr (texts->str, case_title (i)));
+  g_assert_null (strstr (texts->str, "R-00"));
+  g_assert_null (strstr (texts->str, unsaved));
+  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "test"));
+
+  /* A wrong passphrase keeps it locked; the right one brings it all back. */
+  g_assert_false (redress_window_unlock (window, "not the passphrase", &error));
+  g_assert_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+  g_assert_true (redress_window_get_locked (window));
+  g_settings_set_int (settings, "lock-after-seconds", 0);
+  g_assert_true (redress_window_unlock (window, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  g_assert_false (redress_window_get_locked (window));
+  g_assert_cmpstr (gtk_editable_get_text (_redress_window_get_search_entry (window)), ==, unsaved);
+  g_string_truncate (texts, 0);
+  collect_all_texts (GTK_WIDGET (window), texts);
+  g_assert_nonnull (strstr (texts->str, case_title (1)));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "test"));
+
+  /* Ctrl+L locks at once. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
+  g_assert_true (redress_window_get_locked (window));
+  g_assert_true (redress_window_unlock (window, PASSPHRASE, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (db);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -767,6 +907,7 @@ main (int   argc,
 
   g_test_add_func ("/window/lists-cases", test_lists_cases);
   g_test_add_func ("/window/search-narrows", test_search_narrows);
+  g_test_add_func ("/window/header-follows-case", test_header_follows_case);
   g_test_add_func ("/window/sort-by-column", test_sort_by_column);
   g_test_add_func ("/window/filters", test_filters);
   g_test_add_func ("/window/empty-docket", test_empty_docket);
@@ -774,6 +915,7 @@ main (int   argc,
   g_test_add_func ("/window/passphrase", test_passphrase);
   g_test_add_func ("/window/open-by-path", test_open_by_path);
   g_test_add_func ("/window/damaged-read-only", test_damaged_read_only);
+  g_test_add_func ("/window/lock", test_lock);
 
   ret = g_test_run ();
   g_clear_object (&app);

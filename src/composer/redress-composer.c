@@ -594,10 +594,18 @@ describe_person (RedressComposition *self,
     }
   if (!empty (contact) && !is_public)
     {
-      g_autofree char *flat = g_strdup (contact);
+      g_auto(GStrv) lines = g_strsplit (contact, "\n", -1);
+      g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+      g_auto(GStrv) parts = NULL;
+      g_autofree char *flat = NULL;
       g_autofree char *s = NULL;
 
-      g_strdelimit (flat, "\n", ',');
+      /* One line in the document: the address lines and e-mail, comma-separated. */
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (*g_strstrip (lines[i]) != '\0')
+          g_strv_builder_add (kept, lines[i]);
+      parts = g_strv_builder_end (kept);
+      flat = g_strjoinv (", ", parts);
       s = redress_template_format (self->tmpl, "contact", "contact", flat, NULL);
       g_string_append_printf (out, ", %s", s);
     }
@@ -1214,7 +1222,14 @@ check_case (RedressComposition *self)
           RedressRecord *v = g_ptr_array_index (self->violations, i);
           g_autofree char *msg = NULL;
 
-          if (g_hash_table_contains (self->cited, redress_record_get_id (v)))
+          g_auto(GStrv) fact_ids = NULL;
+          gboolean cited = g_hash_table_contains (self->cited, redress_record_get_id (v));
+
+          /* Evidence of a fact that supports the violation substantiates it too. */
+          fact_ids = cited ? NULL : redress_violation_list_fact_ids (self->db, redress_record_get_id (v), NULL);
+          for (guint j = 0; fact_ids != NULL && fact_ids[j] != NULL && !cited; j++)
+            cited = g_hash_table_contains (self->cited, fact_ids[j]);
+          if (cited)
             continue;
           /* Art 7(f): a claim must be sufficiently substantiated. */
           msg = g_strdup_printf (_("No evidence is linked to the alleged violation of %s article %s "

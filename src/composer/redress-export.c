@@ -54,7 +54,8 @@ add_part (GPtrArray  *parts,
   Part *p = g_new0 (Part, 1);
 
   p->where = where;
-  p->text = text;
+  /* An empty entry, a page without text: nothing to read, not a NULL. */
+  p->text = text != NULL ? text : g_strdup ("");
   g_ptr_array_add (parts, p);
 }
 
@@ -172,6 +173,8 @@ extract_parts (GBytes              *bytes,
         {
           PopplerPage *page = poppler_document_get_page (pdf, i);
 
+          if (page == NULL)
+            continue;
           add_part (parts, g_strdup_printf (_("page %d"), i + 1), poppler_page_get_text (page));
           g_object_unref (page);
         }
@@ -193,7 +196,7 @@ extract_parts (GBytes              *bytes,
 
           if (!g_str_has_suffix (e->name, ".xml") && !g_str_has_suffix (e->name, ".rels"))
             {
-              add_part (parts, g_strdup (e->name), g_strndup (data, size));
+              add_part (parts, g_strdup (e->name), data != NULL ? g_strndup (data, size) : NULL);
               continue;
             }
           xml = xmlReadMemory (data, (int) size, e->name, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR |

@@ -240,6 +240,22 @@ join_nonempty (const char *a,
   return g_strconcat (a, ", ", b, NULL);
 }
 
+/* A message may say "us-ascii" and carry other bytes, or carry bytes of a
+ * charset GMime cannot convert: what reaches the docket is always UTF-8
+ * (invalid bytes become U+FFFD), never bytes that later break a search,
+ * an export or the window. */
+static void
+make_valid (char **text)
+{
+  if (*text != NULL && !g_utf8_validate (*text, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (*text, -1);
+
+      g_free (*text);
+      *text = valid;
+    }
+}
+
 static RedressEml *
 parse_stream (GMimeStream  *stream,
               const char   *name,
@@ -294,11 +310,18 @@ parse_stream (GMimeStream  *stream,
       else
         visit_part_cb (NULL, top, &walk);
     }
+  make_valid (&walk.html);
   if (eml->body == NULL && walk.html != NULL)
     eml->body = html_to_text (walk.html);
   g_free (walk.html);
   if (eml->body == NULL)
     eml->body = g_strdup ("");
+
+  make_valid (&eml->subject);
+  make_valid (&eml->from);
+  make_valid (&eml->to);
+  make_valid (&eml->message_id);
+  make_valid (&eml->body);
 
   return g_steal_pointer (&eml);
 }

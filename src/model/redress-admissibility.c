@@ -1309,6 +1309,19 @@ check_7e (Case      *c,
 
   if (fin == NULL)
     fin = any_final_remedy (c);
+  if (fin != NULL && c->submitted_on != NULL &&
+      redress_iso_date_compare (c->submitted_on, redress_iso_date_min (fin->decided_on, fin->notified_on)) < 0)
+    {
+      /* Submitted before the remedies were exhausted: whether that is cured by
+       * the later final decision is the Committee's call [U]. */
+      add (results, "7e", REDRESS_GROUND_NEEDS_ARGUMENT, CITE_7E, "domestic_remedy.decided_on",
+           g_strdup_printf (_("The communication was submitted on %s, before the final decision of %s (%s): "
+                              "show that domestic remedies are exhausted now, or were unreasonably prolonged "
+                              "or ineffective when it was submitted."),
+                            c->submitted_on, *fin->forum ? fin->forum : _("the last instance"),
+                            redress_iso_date_min (fin->decided_on, fin->notified_on)));
+      return;
+    }
   if (fin != NULL)
     {
       const char *date = fin->decided_on ? fin->decided_on : fin->notified_on;
@@ -1736,6 +1749,13 @@ check_7h (Case      *c,
                           fin->decided_on ? fin->decided_on : _("(date not recorded)"),
                           fin->notified_on ? fin->notified_on : _("(date not recorded)"));
 
+  if (submitted && redress_iso_date_compare (filed, start) < 0)
+    {
+      add (results, "7h", REDRESS_GROUND_PASS, CITE_7H, "case_file.submitted_on",
+           g_strdup_printf (_("Submitted on %s, before the %s: the one-year limit had not begun (see art 7(e))."),
+                            filed, both));
+      return;
+    }
   if (redress_iso_date_compare (filed, due_early) <= 0)
     {
       int days = 0;

@@ -12,11 +12,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <sodium.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "redress-audit-private.h"
 #include "redress-database-private.h"
@@ -463,6 +465,17 @@ file_starts_with_sqlite_header (const char *path)
 }
 
 /* Opens the raw connection and applies the key; checks that the key reads. */
+/* Nothing can be written where the docket is: read-only media, a folder or
+ * file without the right to write (SQLite needs the folder too, for the
+ * -wal and -shm files). */
+static gboolean
+on_read_only_media (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0;
+}
+
 static sqlite3 *
 open_connection (const char  *path,
                  const char  *passphrase,
@@ -473,13 +486,25 @@ open_connection (const char  *path,
 {
   sqlite3 *db = NULL;
   int flags = SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_NOFOLLOW;
+  g_autofree char *uri = NULL;
   int rc;
 
   flags |= read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (create && !read_only)
     flags |= SQLITE_OPEN_CREATE;
 
-  rc = sqlite3_open_v2 (path, &db, flags, NULL);
+  /* A WAL docket closed cleanly has no -shm, which read-only media cannot
+   * create: opened as immutable (nothing else can change it there), it
+   * reads as it was left. */
+  if (read_only && g_file_test (path, G_FILE_TEST_EXISTS) && on_read_only_media (path))
+    {
+      g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+
+      uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+      flags |= SQLITE_OPEN_URI;
+    }
+
+  rc = sqlite3_open_v2 (uri != NULL ? uri : path, &db, flags, NULL);
   if (rc != SQLITE_OK)
     {
       if ((rc & 0xff) == SQLITE_CANTOPEN && !g_file_test (path, G_FILE_TEST_EXISTS))
@@ -551,6 +576,27 @@ open_connection (const char  *path,
     }
 
   return db;
+}
+
+/* A docket (user_version set and the case table there), or a file with no
+ * schema at all (an empty file, or one created but never migrated). */
+static gboolean
+is_docket_or_empty (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT (SELECT user_version FROM pragma_user_version) = 0 AND "
+                          "       NOT EXISTS (SELECT 1 FROM sqlite_schema) "
+                          "    OR (SELECT user_version FROM pragma_user_version) > 0 AND "
+                          "       EXISTS (SELECT 1 FROM sqlite_schema "
+                          "               WHERE type = 'table' AND name = 'case_file')",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    ok = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_finalize (stmt);
+  return ok;
 }
 
 /* Returns NULL when the check passes, else the first problem it found. */
@@ -958,8 +1004,35 @@ open_with (const char                *path,
         }
     }
 
+  if (!exists && !read_only)
+    {
+      /* The docket is readable by its owner only; SQLite gives its -wal and
+       * -shm the same mode. */
+      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+      if (fd < 0 && errno != EEXIST)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not create the docket “%s”: %s"), path, g_strerror (saved_errno));
+          return NULL;
+        }
+      if (fd >= 0)
+        close (fd);
+    }
+
   self = g_object_new (REDRESS_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
+
+  if (exists && !read_only && on_read_only_media (path))
+    {
+      read_only = TRUE;
+      self->read_only_reason = g_strdup (_("the docket is on read-only media or in a folder you "
+                                           "cannot write to. Copy it somewhere you can write to "
+                                           "change it."));
+    }
+
 
   if (!resolve_key (self, passphrase, recovery_key,
                     create && !read_only && (!exists || file_is_empty (path)), read_only, error))
@@ -1002,6 +1075,16 @@ open_with (const char                *path,
 
   register_functions (self, self->db);
 
+  /* Another program's SQLite file: refused before anything is written to
+   * it (the WAL switch, the migrations). */
+  if (exists && !is_docket_or_empty (self->db))
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_A_DOCKET,
+                   _("“%s” is a database of another program, not a Redress docket. It was not "
+                     "changed."), path);
+      return NULL;
+    }
+
   problem = run_quick_check (self->db);
   if (problem != NULL && !read_only)
     {
@@ -1013,11 +1096,13 @@ open_with (const char                *path,
         return NULL;
       register_functions (self, self->db);
       read_only = TRUE;
+      g_free (self->read_only_reason);
       self->read_only_reason = g_strdup (_("the docket file is damaged. Nothing will be written to "
                                            "it; copy what you need and restore it from a backup."));
     }
   else if (problem != NULL)
     {
+      g_free (self->read_only_reason);
       self->read_only_reason = g_strdup (_("the docket file is damaged."));
     }
 

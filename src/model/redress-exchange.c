@@ -1081,6 +1081,11 @@ describe_position (const char *json,
   return g_strdup_printf (_("line %u, column %u"), line, column);
 }
 
+/* Bounds on what an import reads, so that a hostile or broken file costs
+ * bounded time and memory: a real case file is a few hundred kilobytes. */
+#define EXCHANGE_MAX_BYTES       (16 * 1024 * 1024)
+#define EXCHANGE_MAX_FIELD_BYTES (1024 * 1024)
+
 static gboolean
 load_tree (RedressDatabase  *db,
            Import           *imp,
@@ -1123,6 +1128,17 @@ load_tree (RedressDatabase  *db,
         {
           node->text = g_strdup (_redress_column_text (tree, 4));
           node->number = sqlite3_column_int64 (tree, 4);
+          /* A \u0000 would cut the text short where it is stored: say so
+           * rather than keep half a field. */
+          if (sqlite3_column_type (tree, 4) == SQLITE_TEXT &&
+              (gsize) sqlite3_column_bytes (tree, 4) != strlen (node->text))
+            problem (imp, fullkey != NULL ? display_path (fullkey) : "$",
+                     _("contains a NUL character (\\u0000), which no field can hold"));
+          else if (sqlite3_column_type (tree, 4) == SQLITE_TEXT &&
+                   sqlite3_column_bytes (tree, 4) > EXCHANGE_MAX_FIELD_BYTES)
+            problem (imp, fullkey != NULL ? display_path (fullkey) : "$",
+                     _("is too long (%d bytes; a field holds at most %d)"),
+                     sqlite3_column_bytes (tree, 4), EXCHANGE_MAX_FIELD_BYTES);
         }
       if (g_strcmp0 (node->type, "object") == 0)
         node->keys = g_ptr_array_new_with_free_func (g_free);
@@ -1885,6 +1901,29 @@ redress_exchange_import (RedressDatabase             *db,
     return NULL;
   if (length < 0)
     length = (gssize) strlen (json);
+  /* Editors that save "UTF-8 with BOM" put the mark first; it is no part of
+   * the JSON. */
+  if (length >= 3 && memcmp (json, "\xef\xbb\xbf", 3) == 0)
+    {
+      json += 3;
+      length -= 3;
+    }
+  if (length > EXCHANGE_MAX_BYTES)
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                   _("The file is too large to be a Redress case file (%" G_GSSIZE_FORMAT " MB; a "
+                     "case file holds at most %d MB). Nothing was imported."),
+                   length / (1024 * 1024), EXCHANGE_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+  if (memchr (json, '\0', (gsize) length) != NULL)
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                   _("The file has a NUL byte at byte %" G_GSIZE_FORMAT ", so it is not a Redress case "
+                     "file. Nothing was imported."),
+                   (gsize) ((const char *) memchr (json, '\0', (gsize) length) - json) + 1);
+      return NULL;
+    }
   if (!g_utf8_validate (json, length, NULL))
     {
       g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,

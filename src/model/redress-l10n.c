@@ -251,28 +251,6 @@ redress_l10n_gettext (const char *lang,
   return found != NULL ? found : msgid;
 }
 
-/**
- * redress_l10n_pgettext:
- * @lang: (nullable): a language; NULL for the window's
- * @context: the message context (as for C_())
- * @msgid: a string of the program's catalogue
- *
- * Returns: (transfer none): @msgid in @lang, or @msgid itself
- */
-const char *
-redress_l10n_pgettext (const char *lang,
-                       const char *context,
-                       const char *msgid)
-{
-  g_autofree char *key = g_strconcat (context, "\004", msgid, NULL);
-  const char *found;
-
-  if (lang == NULL)
-    return g_dpgettext2 (GETTEXT_PACKAGE, context, msgid);
-  found = redress_l10n_lookup (redress_l10n_get_localedir (), GETTEXT_PACKAGE, lang, key);
-  return found != NULL ? found : msgid;
-}
-
 /* Country names -------------------------------------------------------------- */
 
 typedef struct

@@ -27,9 +27,6 @@ const char *redress_l10n_lookup          (const char *localedir,
                                           const char *msgid);
 const char *redress_l10n_gettext         (const char *lang,
                                           const char *msgid);
-const char *redress_l10n_pgettext        (const char *lang,
-                                          const char *context,
-                                          const char *msgid);
 
 const char *redress_l10n_country_name    (const char *code,
                                           const char *english_name,

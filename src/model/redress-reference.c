@@ -785,6 +785,76 @@ redress_reference_import_states (RedressDatabase  *db,
                                  const char       *as_of,
                                  GError          **error)
 {
+  return redress_reference_import_states_full (db, text, length, source_name, as_of,
+                                               REDRESS_REFERENCE_IMPORT_DEFAULT, error);
+}
+
+/* Every code of @check is one of the States Redress knows (the bundled file
+ * lists every UN member and observer State), and, unless @flags allow it,
+ * every State of @previous is still there. */
+static gboolean
+check_states (RedressReference            *check,
+              RedressReference            *previous,
+              RedressReferenceImportFlags  flags,
+              GError                     **error)
+{
+  g_autoptr(RedressReference) bundled = redress_reference_new_bundled (error);
+  g_autoptr(GPtrArray) dropped = g_ptr_array_new ();
+
+  if (bundled == NULL)
+    return FALSE;
+  for (guint i = 0; i < check->states->len; i++)
+    {
+      RedressStateRecord *r = g_ptr_array_index (check->states, i);
+
+      if (!g_hash_table_contains (bundled->states_by_code, r->code))
+        {
+          g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                       _("Row %u of the States file: “%s” is not the code of a State (ISO 3166-1 "
+                         "alpha-2, as in the bundled states.csv). Nothing was imported."),
+                       i + 2, r->code);
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < previous->states->len; i++)
+    {
+      RedressStateRecord *r = g_ptr_array_index (previous->states, i);
+
+      if (!g_hash_table_contains (check->states_by_code, r->code))
+        g_ptr_array_add (dropped, r->code);
+    }
+  if (dropped->len > 0 && !(flags & REDRESS_REFERENCE_IMPORT_REPLACE_ALL))
+    {
+      g_autoptr(GString) some = g_string_new (NULL);
+
+      for (guint i = 0; i < MIN (dropped->len, 10); i++)
+        g_string_append_printf (some, "%s%s", i > 0 ? ", " : "", (const char *) g_ptr_array_index (dropped, i));
+      if (dropped->len > 10)
+        g_string_append (some, ", …");
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The States file leaves out %u State the docket knows (%s): its cases "
+                                "would lose their ratification data. Nothing was imported; to replace "
+                                "the whole list anyway, import it with --replace-all.",
+                                "The States file leaves out %u States the docket knows (%s): their cases "
+                                "would lose their ratification data. Nothing was imported; to replace "
+                                "the whole list anyway, import it with --replace-all.",
+                                dropped->len),
+                   dropped->len, some->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+redress_reference_import_states_full (RedressDatabase            *db,
+                                      const char                 *text,
+                                      gssize                      length,
+                                      const char                 *source_name,
+                                      const char                 *as_of,
+                                      RedressReferenceImportFlags flags,
+                                      GError                    **error)
+{
   g_autoptr(RedressReference) check = g_object_new (REDRESS_TYPE_REFERENCE, NULL);
   g_autoptr(RedressReference) previous = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -805,12 +875,35 @@ redress_reference_import_states (RedressDatabase  *db,
       return FALSE;
     }
   len = length < 0 ? strlen (text) : (gsize) length;
+  if (memchr (text, '\0', len) != NULL)
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                   _("The States file has a NUL byte at byte %" G_GSIZE_FORMAT ", so it is not a text "
+                     "file. Nothing was imported."),
+                   (gsize) ((const char *) memchr (text, '\0', len) - text) + 1);
+      return FALSE;
+    }
+  /* A spreadsheet saves "UTF-8 with BOM": the mark is not part of the text. */
+  if (len >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
+    {
+      text += 3;
+      len -= 3;
+    }
+  if (!g_utf8_validate (text, (gssize) len, NULL))
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                   _("The States file is not UTF-8 text. Save it as CSV UTF-8 and import it again. "
+                     "Nothing was imported."));
+      return FALSE;
+    }
   content = g_strndup (text, len);
   if (!load_states (check, content, -1, error))
     return FALSE;
 
   previous = redress_reference_load (db, error);
   if (previous == NULL)
+    return FALSE;
+  if (!check_states (check, previous, flags, error))
     return FALSE;
   sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, content, -1);
 

@@ -108,4 +108,19 @@ gboolean                  redress_reference_import_states    (RedressDatabase   
                                                               const char        *as_of,
                                                               GError           **error);
 
+typedef enum
+{
+  REDRESS_REFERENCE_IMPORT_DEFAULT     = 0,
+  /* The new file may leave out States the docket knows (they become unknown). */
+  REDRESS_REFERENCE_IMPORT_REPLACE_ALL = 1 << 0,
+} RedressReferenceImportFlags;
+
+gboolean                  redress_reference_import_states_full (RedressDatabase            *db,
+                                                                const char                 *text,
+                                                                gssize                      length,
+                                                                const char                 *source_name,
+                                                                const char                 *as_of,
+                                                                RedressReferenceImportFlags flags,
+                                                                GError                    **error);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "redress-database-private.h"
+#include "redress-enums.h"
 #include "redress-lifecycle.h"
 #include "redress-timeline.h"
 
@@ -126,7 +127,20 @@ redress_timeline_list (RedressDatabase  *db,
         e->title = g_strdup (redress_lifecycle_event_label (_redress_column_text (stmt, 4)));
       else
         e->title = g_strdup (_redress_column_text (stmt, 4));
-      e->detail = g_strdup (_redress_column_text (stmt, 5));
+      if (e->kind == REDRESS_TIMELINE_LETTER && _redress_column_text (stmt, 5) != NULL)
+        {
+          /* "in committee" → "Received · Committee", in the window's language. */
+          g_auto(GStrv) parts = g_strsplit (_redress_column_text (stmt, 5), " ", 2);
+
+          e->detail = parts[0] != NULL && parts[1] != NULL
+                        ? g_strdup_printf (_("%s · %s"), redress_direction_get_label (parts[0]),
+                                           redress_counterpart_get_label (parts[1]))
+                        : g_strdup (_redress_column_text (stmt, 5));
+        }
+      else if (e->kind == REDRESS_TIMELINE_EVIDENCE && _redress_column_text (stmt, 5) != NULL)
+        e->detail = g_strdup (redress_evidence_kind_get_label (_redress_column_text (stmt, 5)));
+      else
+        e->detail = g_strdup (_redress_column_text (stmt, 5));
       g_ptr_array_add (entries, e);
     }
   if (rc != SQLITE_DONE)
