@@ -59,16 +59,6 @@ tick_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-/* Iterates the main loop until @cond holds (10 s at most). */
-#define WAIT_FOR(cond)                                                      \
-  G_STMT_START {                                                            \
-    gint64 end_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;           \
-    guint tick_ = g_timeout_add (10, tick_cb, NULL);                        \
-    while (!(cond) && g_get_monotonic_time () < end_)                       \
-      g_main_context_iteration (NULL, TRUE);                                \
-    g_source_remove (tick_);                                                \
-  } G_STMT_END
-
 /* Lets the idle refresh run: the page refreshes in an idle after a change. */
 static void
 drain (void)
@@ -262,7 +252,7 @@ fixture_set_up (Fixture       *f,
   f->page = REDRESS_CASE_PAGE (redress_case_page_new (f->db));
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   gtk_window_present (f->window);
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
+  REDRESS_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
 }
 
 static void
@@ -319,7 +309,7 @@ test_link_facts_and_violations (Fixture       *f,
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (links)), ==,
                    "No fact linked yet: each alleged violation must rest on facts");
   redress_link_row_toggle (links, fact_id, TRUE);
-  WAIT_FOR (stored_links (f, v12_id) == 1);
+  REDRESS_TEST_WAIT_FOR (stored_links (f, v12_id) == 1);
   g_assert_cmpuint (stored_links (f, v12_id), ==, 1);
   g_assert_true (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (links)), "2024-03-10") != NULL);
 
@@ -333,7 +323,7 @@ test_link_facts_and_violations (Fixture       *f,
   g_assert_false (redress_link_row_is_linked (links, v3_id));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (links)), ==, "CRC art 12(2)");
   redress_link_row_toggle (links, v3_id, TRUE);
-  WAIT_FOR (stored_links (f, v3_id) == 1);
+  REDRESS_TEST_WAIT_FOR (stored_links (f, v3_id) == 1);
   drain ();
   if (g_getenv ("REDRESS_SCREENSHOT_DIR") != NULL)
     {
@@ -347,13 +337,13 @@ test_link_facts_and_violations (Fixture       *f,
   /* Every violation rests on a fact: 7(f) is then for the Committee to
    * judge (needs an argument, never a computed pass); the dated fact after
    * Spain's entry into force answers the temporal grounds too. */
-  WAIT_FOR (ground_status (f, "7f") == REDRESS_GROUND_NEEDS_ARGUMENT);
+  REDRESS_TEST_WAIT_FOR (ground_status (f, "7f") == REDRESS_GROUND_NEEDS_ARGUMENT);
   g_assert_cmpint (ground_status (f, "7f"), ==, REDRESS_GROUND_NEEDS_ARGUMENT);
   g_assert_cmpint (ground_status (f, "art20"), ==, REDRESS_GROUND_PASS);
 
   /* Unlinking from the fact's side is seen on the violation's. */
   redress_link_row_toggle (links, v12_id, FALSE);
-  WAIT_FOR (stored_links (f, v12_id) == 0);
+  REDRESS_TEST_WAIT_FOR (stored_links (f, v12_id) == 0);
   drain ();
   row = REDRESS_RECORD_ROW (find (f, match_record_row_id, v12_id));
   links = REDRESS_LINK_ROW (gtk_widget_get_ancestor (redress_record_row_find_field (row, "violation_fact"),
@@ -380,7 +370,7 @@ test_in_writing (Fixture       *f,
   adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 1);   /* Yes */
   g_assert_true (redress_case_page_flush (f->page));
   g_assert_cmpint (stored_in_writing (f), ==, 1);
-  WAIT_FOR (ground_status (f, "7b") == REDRESS_GROUND_PASS);
+  REDRESS_TEST_WAIT_FOR (ground_status (f, "7b") == REDRESS_GROUND_PASS);
   g_assert_cmpint (ground_status (f, "7b"), ==, REDRESS_GROUND_PASS);
 }
 
@@ -691,7 +681,7 @@ test_state_picker (Fixture       *f,
   picker = REDRESS_STATE_PICKER (find_toplevel (REDRESS_TYPE_STATE_PICKER));
   entry = redress_state_picker_get_search_entry (picker);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Spain");
-  WAIT_FOR (gtk_widget_get_mapped (entry));
+  REDRESS_TEST_WAIT_FOR (gtk_widget_get_mapped (entry));
   drain ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Spain");
   g_assert_cmpuint (redress_state_picker_get_n_visible (picker), ==, 1);
@@ -778,7 +768,7 @@ test_evidence_details (Fixture       *f,
   drain ();
 
   /* The link menu: one label per target, no doubled parentheses. */
-  WAIT_FOR (find_widget (GTK_WIDGET (f->page), match_evidence_links, info->id) != NULL);
+  REDRESS_TEST_WAIT_FOR (find_widget (GTK_WIDGET (f->page), match_evidence_links, info->id) != NULL);
   links_row = REDRESS_LINK_ROW (find (f, match_evidence_links, info->id));
   panel_widget = gtk_widget_get_ancestor (GTK_WIDGET (links_row), GTK_TYPE_LIST_BOX);
   g_assert_nonnull (panel_widget);
@@ -1034,7 +1024,7 @@ test_intake_to_filing (Fixture       *f,
       RedressLinkRow *links;
       g_autofree char *key = g_strdup_printf ("fact:%s", facts[i]);
 
-      WAIT_FOR (find_widget (GTK_WIDGET (f->page), match_evidence_links, evidence_ids[i]) != NULL);
+      REDRESS_TEST_WAIT_FOR (find_widget (GTK_WIDGET (f->page), match_evidence_links, evidence_ids[i]) != NULL);
       links = REDRESS_LINK_ROW (find (f, match_evidence_links, evidence_ids[i]));
       redress_link_row_toggle (links, key, TRUE);
       drain ();
@@ -1106,7 +1096,7 @@ test_intake_to_filing (Fixture       *f,
   redress_composer_page_set_case (composer, f->case_id);
   redress_composer_page_set_options (composer, "communication", "fr", "committee");
   gtk_window_present (GTK_WINDOW (composer_window));
-  WAIT_FOR (redress_composer_page_get_n_pages (composer) > 0);
+  REDRESS_TEST_WAIT_FOR (redress_composer_page_get_n_pages (composer) > 0);
   screenshot ("intake-composer-fr");
   pdf = redress_composer_page_export (composer, REDRESS_EXPORT_PDF, &error);
   g_assert_no_error (error);

@@ -214,15 +214,6 @@ export_has (RedressComposerPage *page,
   return text_has (text, needle);
 }
 
-#define WAIT_FOR(cond)                                                      \
-  G_STMT_START {                                                            \
-    gint64 end_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;           \
-    guint tick_ = g_timeout_add (10, tick_cb, NULL);                        \
-    while (!(cond) && g_get_monotonic_time () < end_)                       \
-      g_main_context_iteration (NULL, TRUE);                                \
-    g_source_remove (tick_);                                                \
-  } G_STMT_END
-
 /* An edit made anywhere after the composer was opened (a fact added, a
  * fact deleted, evidence linked) is in the next preview and export. */
 static void
@@ -263,20 +254,20 @@ test_follows_case (void)
   redress_composer_page_set_case (page, case_id);
   redress_composer_page_set_options (page, "communication", "en", "committee");
   gtk_window_present (GTK_WINDOW (window));
-  WAIT_FOR (redress_composer_page_get_n_pages (page) > 0);
+  REDRESS_TEST_WAIT_FOR (redress_composer_page_get_n_pages (page) > 0);
   g_assert_true (preview_has (page, "Zebrafirst"));
 
   /* A fact added after the composer was opened. */
   later = redress_fact_new (case_id);
   g_object_set (later, "occurred-on", "2024-02-07", "description", "Quokkalater appeal dismissed.", NULL);
   g_assert_true (redress_record_save (REDRESS_RECORD (later), db, &error));
-  WAIT_FOR (preview_has (page, "Quokkalater"));
+  REDRESS_TEST_WAIT_FOR (preview_has (page, "Quokkalater"));
   g_assert_true (preview_has (page, "Quokkalater"));
   g_assert_true (export_has (page, "Quokkalater"));
 
   /* A fact deleted. */
   g_assert_true (redress_record_delete (REDRESS_RECORD (first), db, &error));
-  WAIT_FOR (!preview_has (page, "Zebrafirst"));
+  REDRESS_TEST_WAIT_FOR (!preview_has (page, "Zebrafirst"));
   g_assert_false (preview_has (page, "Zebrafirst"));
   g_assert_false (export_has (page, "Zebrafirst"));
 
@@ -285,11 +276,11 @@ test_follows_case (void)
   stream = g_memory_input_stream_new_from_data ("decision text", 13, NULL);
   item = redress_evidence_store_add_stream (store, case_id, stream, "Wombatdecision.txt", "court", NULL, &error);
   g_assert_no_error (error);
-  WAIT_FOR (!preview_has (page, "Wombatdecision"));
+  REDRESS_TEST_WAIT_FOR (!preview_has (page, "Wombatdecision"));
   g_assert_true (redress_evidence_store_link (store, item->id, REDRESS_EVIDENCE_TARGET_VIOLATION,
                                               redress_record_get_id (REDRESS_RECORD (violation)), &error));
   g_assert_no_error (error);
-  WAIT_FOR (preview_has (page, "Wombatdecision"));
+  REDRESS_TEST_WAIT_FOR (preview_has (page, "Wombatdecision"));
   g_assert_true (preview_has (page, "Wombatdecision"));
   g_assert_true (export_has (page, "Wombatdecision"));
 
@@ -298,11 +289,11 @@ test_follows_case (void)
   g_object_set (later, "description", "Koalaedited appeal dismissed.", NULL);
   g_assert_true (redress_record_save (REDRESS_RECORD (later), db, &error));
   gtk_widget_set_visible (GTK_WIDGET (page), TRUE);
-  WAIT_FOR (preview_has (page, "Koalaedited"));
+  REDRESS_TEST_WAIT_FOR (preview_has (page, "Koalaedited"));
   g_assert_true (preview_has (page, "Koalaedited"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_ms (50);
+  redress_test_flush_main_context ();
   g_clear_object (&store);
   redress_database_close (db);
   g_clear_object (&db);
