@@ -6,7 +6,7 @@
  *
  * Kills a process writing to a docket at random moments, hundreds of times,
  * and checks after each kill that the docket is whole and holds every case
- * whose commit the writer acknowledged (tests/kill-writer.c).
+ * whose commit the writer acknowledged (tests/support/kill-writer.c).
  */
 
 #include "config.h"

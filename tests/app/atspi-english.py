@@ -16,7 +16,7 @@
 #
 # With REDRESS_SCREENSHOT_DIR set, saves a screenshot of each view there.
 #
-#   xvfb-run -a dbus-run-session -- /usr/bin/python3 tests/atspi-english.py fr
+#   xvfb-run -a dbus-run-session -- /usr/bin/python3 tests/app/atspi-english.py fr
 # Needs REDRESS_CLI, REDRESS_APP, REDRESS_LOCALEDIR, REDRESS_SRCDIR.  Prints TAP.
 
 import ast

@@ -9,7 +9,7 @@
  * last edit; flushed when the case changes or the page goes away), with a
  * side panel for the admissibility check (OP3 art 7) and the open
  * deadlines.  Deletions hide the item and offer Undo; the record is only
- * deleted when the toast goes away.  All data goes through src/model.
+ * deleted when the toast goes away.  All data goes through the core (src/core).
  */
 
 #define G_LOG_DOMAIN "redress-case-page"

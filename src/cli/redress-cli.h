@@ -5,8 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What the subcommands of redress-cli share.  A subcommand in its own file
- * (src/redress-cli-NAME.c) declares its function below and adds one line to
- * the command table in src/redress-cli.c.
+ * (src/cli/redress-cli-NAME.c) declares its function below and adds one line to
+ * the command table in src/cli/redress-cli.c.
  */
 
 #pragma once
@@ -71,7 +71,7 @@ void             redress_cli_free_secret    (char                *secret);
 void             redress_cli_print_table    (const char * const  *headers,
                                              GPtrArray           *rows);
 
-/* Commands defined in src/redress-cli.c. */
+/* Commands defined in src/cli/redress-cli.c. */
 int redress_cli_init    (RedressCli *cli, int argc, char **argv);
 int redress_cli_demo    (RedressCli *cli, int argc, char **argv);
 int redress_cli_list    (RedressCli *cli, int argc, char **argv);

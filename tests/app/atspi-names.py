@@ -19,7 +19,7 @@
 # as dimmed, and without a name it cannot say what they are.
 #
 # Run it under a display and a session bus started inside it:
-#   xvfb-run -a dbus-run-session -- /usr/bin/python3 tests/atspi-names.py
+#   xvfb-run -a dbus-run-session -- /usr/bin/python3 tests/app/atspi-names.py
 # Needs REDRESS_CLI and REDRESS_APP (meson sets them).  Prints TAP.
 
 import os

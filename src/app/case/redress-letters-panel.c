@@ -8,7 +8,7 @@
  * its direction, counterpart, date, subject, the Committee's reference and
  * its attachments; a letter opens to show its text and attachments.  Letters
  * are added with RedressLetterDialog or imported from .eml files (GMime,
- * src/media/redress-eml.c); the register does the rest (docs/evidence.md).
+ * src/formats/redress-eml.c); the register does the rest (docs/evidence.md).
  */
 
 #define G_LOG_DOMAIN "redress-letters-panel"

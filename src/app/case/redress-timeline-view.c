@@ -4,7 +4,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A case's merged timeline (src/model/redress-timeline.c): facts, procedural
+ * A case's merged timeline (src/core/records/redress-timeline.c): facts, procedural
  * events, letters and dated evidence, oldest first, each with its date and
  * kind.
  */

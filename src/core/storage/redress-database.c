@@ -76,7 +76,7 @@ static const struct {
 };
 
 /* From this version on, every migration regenerates the audit triggers, so the
- * tables and columns it adds are audited too (src/model/redress-audit.c). */
+ * tables and columns it adds are audited too (src/core/records/redress-audit.c). */
 #define AUDIT_SCHEMA_VERSION 3
 
 static void
