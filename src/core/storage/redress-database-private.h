@@ -61,6 +61,12 @@ gboolean      _redress_database_derive_subkey (RedressDatabase *self,
                                              guint8           *out,
                                              gsize             len);
 
+/* Tests only: counts the statements run on the main connection. */
+void          _redress_database_count_statements (RedressDatabase *self,
+                                             gboolean          enable);
+guint         _redress_database_get_statement_count (RedressDatabase *self,
+                                             const char       *matching);
+
 /* Column helpers: SQLite text as a (possibly NULL) C string. */
 static inline const char *
 _redress_column_text (sqlite3_stmt *stmt,

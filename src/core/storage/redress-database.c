@@ -45,6 +45,7 @@ struct _RedressDatabase
   int       schema_version;
   guint     tx_depth;
   GHashTable *stmt_cache;     /* SQL text -> GPtrArray of sqlite3_stmt */
+  GHashTable *stmt_counts;    /* tests: SQL text -> statements run, or NULL */
   guint     read_only : 1;
   guint     encrypted : 1;
   guint     audit_disabled : 1;
@@ -1561,6 +1562,7 @@ redress_database_close (RedressDatabase *self)
   g_return_if_fail (REDRESS_IS_DATABASE (self));
 
   g_clear_pointer (&self->stmt_cache, g_hash_table_unref);
+  g_clear_pointer (&self->stmt_counts, g_hash_table_unref);
   if (self->db != NULL)
     {
       if (!self->read_only)
@@ -1573,4 +1575,75 @@ redress_database_close (RedressDatabase *self)
   _redress_private_copies_wipe (self);
   g_clear_pointer (&self->key_spec, _redress_secure_free);
   g_clear_pointer (&self->data_key, _redress_secure_free);
+}
+
+/* Statement counts, for the tests that check what an edit re-reads. */
+
+static int
+count_statement_cb (unsigned  type,
+                    void     *data,
+                    void     *stmt,
+                    void     *sql)
+{
+  RedressDatabase *self = data;
+  const char *text = sql;
+
+  if (type == SQLITE_TRACE_STMT && self->stmt_counts != NULL && text != NULL)
+    {
+      gpointer count = g_hash_table_lookup (self->stmt_counts, text);
+
+      if (count == NULL)
+        g_hash_table_insert (self->stmt_counts, g_strdup (text), GUINT_TO_POINTER (1));
+      else
+        g_hash_table_replace (self->stmt_counts, g_strdup (text),
+                              GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+    }
+  return 0;
+}
+
+/**
+ * _redress_database_count_statements:
+ * @enable: start (from zero) or stop counting
+ *
+ * Counts every statement run on the main connection by its SQL text (a
+ * trigger's statements as "-- TRIGGER name"), for the tests.
+ */
+void
+_redress_database_count_statements (RedressDatabase *self,
+                                    gboolean         enable)
+{
+  g_return_if_fail (REDRESS_IS_DATABASE (self));
+
+  g_clear_pointer (&self->stmt_counts, g_hash_table_unref);
+  if (enable)
+    self->stmt_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (self->db != NULL)
+    sqlite3_trace_v2 (self->db, enable ? SQLITE_TRACE_STMT : 0,
+                      enable ? count_statement_cb : NULL, self);
+}
+
+/**
+ * _redress_database_get_statement_count:
+ * @matching: (nullable): a piece of SQL text, e.g. "FROM fact "; %NULL for all
+ *
+ * Returns: how many statements whose text holds @matching ran since
+ *   counting started.
+ */
+guint
+_redress_database_get_statement_count (RedressDatabase *self,
+                                       const char      *matching)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n = 0;
+
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), 0);
+
+  if (self->stmt_counts == NULL)
+    return 0;
+  g_hash_table_iter_init (&iter, self->stmt_counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (matching == NULL || strstr (key, matching) != NULL)
+      n += GPOINTER_TO_UINT (value);
+  return n;
 }
