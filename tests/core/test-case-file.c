@@ -58,6 +58,7 @@ add_fact (Fixture    *f,
   RedressFact *fact = redress_fact_new (f->case_id);
 
   redress_record_set_string (REDRESS_RECORD (fact), "occurred-on", on);
+  redress_record_set_string (REDRESS_RECORD (fact), "description", "What happened");
   g_assert_true (redress_record_save (REDRESS_RECORD (fact), f->db, &error));
   g_assert_no_error (error);
   return fact;
@@ -76,8 +77,7 @@ count_cb (guint *count)
   (*count)++;
 }
 
-/* The earliest full date of a fact: partial dates and hidden facts left
- * out, and it follows saves without the caller asking. */
+/* The earliest date of a fact: undated and hidden facts left out, and it follows saves without the caller asking. */
 static void
 test_earliest_fact (Fixture       *f,
                     gconstpointer  data)
@@ -86,7 +86,7 @@ test_earliest_fact (Fixture       *f,
   g_autoptr(RedressCaseFile) file = redress_case_file_new (f->db, f->case_id, &error);
   g_autoptr(RedressFact) a = NULL;
   g_autoptr(RedressFact) b = NULL;
-  g_autoptr(RedressFact) partial = NULL;
+  g_autoptr(RedressFact) undated = NULL;
   guint notified = 0;
 
   g_assert_no_error (error);
@@ -96,7 +96,8 @@ test_earliest_fact (Fixture       *f,
   a = add_fact (f, "2021-06-01");
   g_assert_true (earliest_is (file, "2021-06-01"));
   g_assert_cmpuint (notified, ==, 1);
-  partial = add_fact (f, "2019");
+  /* An undated fact. */
+  undated = add_fact (f, NULL);
   g_assert_true (earliest_is (file, "2021-06-01"));
   g_assert_cmpuint (notified, ==, 1);
   b = add_fact (f, "2020-03-15");

@@ -391,7 +391,7 @@ redress_case_file_age_at_facts (RedressCaseFile *self,
     status = REDRESS_AGE_NO_BIRTH_DATE;
   else if (self->earliest == NULL)
     status = REDRESS_AGE_NO_DATED_FACT;
-  else if (!redress_age_range_at (birth_date, self->earliest, &min_age, &max_age))
+  else if (!redress_age_range_at (birth_date, self->earliest, &min_age, &max_age) || max_age < 0)
     status = REDRESS_AGE_BORN_AFTER_FACTS;
   else if (g_strcmp0 (role, "victim") == 0 && min_age >= 18)
     status = REDRESS_AGE_ADULT;
@@ -399,6 +399,9 @@ redress_case_file_age_at_facts (RedressCaseFile *self,
     status = REDRESS_AGE_MAYBE_ADULT;
   else
     status = REDRESS_AGE_CHILD;
+  /* Born in the year of the facts: not yet born, or under one. */
+  if (min_age < 0 && max_age >= 0)
+    min_age = 0;
 
   if (out_min_age != NULL)
     *out_min_age = min_age;
