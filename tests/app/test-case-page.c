@@ -23,9 +23,12 @@
 #include "redress-case-page.h"
 #include "redress-case-party.h"
 #include "redress-database.h"
+#include "redress-database-private.h"
 #include "redress-domestic-remedy.h"
 #include "redress-event-dialog.h"
+#include "redress-evidence-store.h"
 #include "redress-fact.h"
+#include "redress-person.h"
 #include "redress-ground-row.h"
 #include "redress-record.h"
 #include "redress-record-row.h"
@@ -295,6 +298,180 @@ record_event (Fixture    *f,
   /* On success the dialog closes itself. */
   g_assert_true (redress_event_dialog_record (dialog));
   REDRESS_TEST_WAIT_FOR (find_toplevel (REDRESS_TYPE_EVENT_DIALOG) == NULL);
+}
+
+
+typedef struct
+{
+  Fixture *f;
+  guint    n;
+} RowsWanted;
+
+static gboolean
+facts_listed (gpointer data)
+{
+  RowsWanted *wanted = data;
+
+  return count_rows (find (wanted->f, match_list_labelled, "facts_list")) == wanted->n;
+}
+
+/* Every row of the page's lists, held so that a rebuilt one shows as a
+ * row that lost its list. */
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX_ROW (child) && GTK_IS_LIST_BOX (widget))
+        {
+          g_ptr_array_add (rows, g_object_ref (child));
+          g_object_set_data (G_OBJECT (child), "test-list", widget);
+        }
+      collect_rows (child, rows);
+    }
+}
+
+static guint
+count_orphans (GPtrArray *rows)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    if (gtk_widget_get_parent (g_ptr_array_index (rows, i)) == NULL)
+      {
+        GtkWidget *list = g_object_get_data (g_ptr_array_index (rows, i), "test-list");
+        const char *id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (list));
+
+        g_test_message ("rebuilt: a row of %s (%s)", id ? id : "?",
+                        G_OBJECT_TYPE_NAME (gtk_widget_get_parent (list)));
+        n++;
+      }
+  return n;
+}
+
+/* Statements that read a section's rows (the live list's query). */
+static const char * const section_queries[] = {
+  "FROM \"case_party\" WHERE case_id",
+  "FROM \"fact\" WHERE case_id",
+  "FROM \"violation\" WHERE case_id",
+  "FROM \"domestic_remedy\" WHERE case_id",
+  "FROM \"other_procedure\" WHERE case_id",
+  "FROM \"procedural_event\" WHERE case_id",
+  "FROM evidence_item WHERE ?1 IS NULL OR case_id",
+};
+
+static void
+report_counts (Fixture    *f,
+               const char *what,
+               guint      *counts)
+{
+  g_autoptr(GString) line = g_string_new (what);
+
+  for (guint i = 0; i < G_N_ELEMENTS (section_queries); i++)
+    {
+      counts[i] = _redress_database_get_statement_count (f->db, section_queries[i]);
+      g_string_append_printf (line, " [%s]=%u", section_queries[i], counts[i]);
+    }
+  g_string_append_printf (line, " all=%u", _redress_database_get_statement_count (f->db, NULL));
+  g_test_message ("%s", line->str);
+}
+
+/* An edit to one field of a case with 50 facts and 20 evidence items
+ * re-reads no other section and rebuilds no unchanged row. */
+static void
+test_edit_rereads_one_section (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RedressEvidenceStore) store = redress_evidence_store_new (f->db);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func (g_object_unref);
+  RowsWanted wanted = { f, 50 };
+  GtkWidget *summary, *place;
+  RedressRecordRow *fact_row;
+  guint counts[G_N_ELEMENTS (section_queries)];
+
+  {
+    g_autoptr(RedressPerson) person = redress_person_new ();
+    g_autoptr(RedressCaseParty) party = NULL;
+
+    redress_record_set_string (REDRESS_RECORD (person), "given-name", "Ana");
+    redress_record_set_string (REDRESS_RECORD (person), "birth-date", "2008-05-01");
+    g_assert_true (redress_record_save (REDRESS_RECORD (person), f->db, &error));
+    party = redress_case_party_new (f->case_id, redress_record_get_id (REDRESS_RECORD (person)), "victim");
+    g_assert_true (redress_record_save (REDRESS_RECORD (party), f->db, &error));
+  }
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(RedressFact) fact = redress_fact_new (f->case_id);
+      g_autofree char *on = g_strdup_printf ("2020-%02u-%02u", 1 + i / 28, 1 + i % 28);
+      g_autofree char *what = g_strdup_printf ("Fact number %u", i);
+
+      g_object_set (fact, "occurred-on", on, "description", what, NULL);
+      g_assert_true (redress_record_save (REDRESS_RECORD (fact), f->db, &error));
+      g_ptr_array_add (facts, g_object_ref (fact));
+    }
+  {
+    g_autoptr(RedressViolation) violation = redress_violation_new (f->case_id);
+
+    redress_record_set_string (REDRESS_RECORD (violation), "treaty", "CRC");
+    redress_record_set_string (REDRESS_RECORD (violation), "article", "12");
+    g_assert_true (redress_record_save (REDRESS_RECORD (violation), f->db, &error));
+  }
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("exhibit %u", i);
+      g_autofree char *name = g_strdup_printf ("exhibit-%u.txt", i);
+      g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (g_strdup (body), -1, g_free);
+      RedressEvidenceInfo *info = redress_evidence_store_add_stream (store, f->case_id, stream, name,
+                                                                     "court", NULL, &error);
+
+      g_assert_no_error (error);
+      redress_evidence_info_free (info);
+    }
+  g_assert_no_error (error);
+
+  redress_case_page_set_case (f->page, NULL);
+  redress_case_page_set_case (f->page, f->case_id);
+  REDRESS_TEST_WAIT_FOR (facts_listed (&wanted));
+  redress_test_flush_main_context ();
+  collect_rows (GTK_WIDGET (f->page), rows);
+  g_assert_cmpuint (rows->len, >=, 50 + 20);
+
+  /* A field of the case itself. */
+  _redress_database_count_statements (f->db, TRUE);
+  summary = find (f, match_text_area_title, "Summary");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (redress_text_area_get_view (REDRESS_TEXT_AREA (summary))),
+                            "Removal of a child without hearing her.", -1);
+  g_assert_true (redress_case_page_flush (f->page));
+  redress_test_flush_main_context ();
+  g_assert_true (stored_equals (f, REDRESS_TYPE_CASE, f->case_id, "summary",
+                                "Removal of a child without hearing her."));
+  report_counts (f, "case summary edited:", counts);
+  for (guint i = 0; i < G_N_ELEMENTS (section_queries); i++)
+    g_assert_cmpuint (counts[i], ==, 0);
+  g_assert_cmpuint (count_orphans (rows), ==, 0);
+
+  /* A field of one fact: only the facts are read again. */
+  _redress_database_count_statements (f->db, TRUE);
+  fact_row = REDRESS_RECORD_ROW (find (f, match_record_row_of_type, GSIZE_TO_POINTER (REDRESS_TYPE_FACT)));
+  place = redress_record_row_find_field (fact_row, "place");
+  g_assert_nonnull (place);
+  type_text (place, "Geneva");
+  g_assert_true (redress_case_page_flush (f->page));
+  redress_test_flush_main_context ();
+  report_counts (f, "fact place edited:", counts);
+  g_assert_cmpuint (counts[0], ==, 0);
+  g_assert_cmpuint (counts[1], <=, 1);
+  for (guint i = 2; i < G_N_ELEMENTS (section_queries); i++)
+    g_assert_cmpuint (counts[i], ==, 0);
+  /* Only the timeline's entry of that fact, which shows its place, is new. */
+  g_assert_cmpuint (count_orphans (rows), <=, 1);
+  g_assert_true (gtk_widget_get_parent (GTK_WIDGET (fact_row)) != NULL);
+  g_assert_true (gtk_widget_has_focus (place) || gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (place)), place));
+  _redress_database_count_statements (f->db, FALSE);
 }
 
 /* Fixture ---------------------------------------------------------------- */
@@ -725,6 +902,8 @@ main (int   argc,
               fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/case-page/violation-not-binding", Fixture, NULL,
               fixture_set_up, test_violation_not_binding, fixture_tear_down);
+  g_test_add ("/case-page/edit-rereads-one-section", Fixture, NULL,
+              fixture_set_up, test_edit_rereads_one_section, fixture_tear_down);
   g_test_add ("/case-page/inquiry", Fixture, "inquiry",
               fixture_set_up, test_inquiry_file, fixture_tear_down);
 

@@ -20,7 +20,9 @@
 
 #include "redress-admissibility.h"
 #include "redress-case.h"
+#include "redress-case-file.h"
 #include "redress-case-page.h"
+#include "redress-case-section.h"
 #include "redress-l10n.h"
 #include "redress-case-party.h"
 #include "redress-date.h"
@@ -30,6 +32,8 @@
 #include "redress-event-dialog.h"
 #include "redress-evidence-panel.h"
 #include "redress-evidence-store.h"
+#include "redress-facts-section.h"
+#include "redress-history-section.h"
 #include "redress-letters-panel.h"
 #include "redress-timeline-view.h"
 #include "redress-fact.h"
@@ -38,17 +42,21 @@
 #include "redress-lifecycle.h"
 #include "redress-link-row.h"
 #include "redress-other-procedure.h"
+#include "redress-other-procedures-section.h"
+#include "redress-people-section.h"
 #include "redress-person.h"
 #include "redress-procedural-event.h"
 #include "redress-procedure.h"
 #include "redress-record-row.h"
 #include "redress-reference.h"
+#include "redress-remedies-section.h"
 #include "redress-right-picker.h"
 #include "redress-save-queue.h"
 #include "redress-state-picker.h"
 #include "redress-text-area.h"
 #include "redress-util.h"
 #include "redress-violation.h"
+#include "redress-violations-section.h"
 
 #define SAVE_DELAY_MS 500
 
@@ -61,14 +69,15 @@ struct _RedressCasePage
   RedressDatabase  *db;
   RedressReference *reference;
   RedressSaveQueue *queue;
-  RedressCase      *case_file;
-  RedressEvidenceStore *store;        /* for the evidence links, made on first use */
+  RedressCaseFile  *file;             /* the case and its live lists */
+  RedressCase      *case_file;        /* the file's case record */
+  RedressEvidenceStore *store;        /* for the evidence links */
   char             *case_id;
-  char             *facts_date;       /* the earliest dated fact */
   char             *last_save_error;  /* shown once until a save succeeds */
   GHashTable       *hidden_ids;       /* ids deleted but still undoable */
   GPtrArray        *pending;          /* (element-type PendingDelete) */
-  guint             refresh_id;
+  GPtrArray        *bindings;         /* of the case's properties to the widgets */
+  guint             refresh_id;       /* the side panel's */
   gulong            changed_id;
 
   /* Template children */
@@ -80,11 +89,6 @@ struct _RedressCasePage
   GtkLabel         *stage_label;
   GtkWidget        *record_event_button;
   AdwButtonContent *record_event_content;
-  GtkWidget        *add_person_button;
-  GtkWidget        *add_violation_button;
-  GtkWidget        *add_fact_button;
-  GtkWidget        *add_remedy_button;
-  GtkWidget        *add_other_button;
   AdwEntryRow      *title_row;
   AdwEntryRow      *reference_row;
   AdwEntryRow      *committee_ref_row;
@@ -98,15 +102,13 @@ struct _RedressCasePage
   GtkImage         *state_op3_icon;
   AdwActionRow     *state_treaties_row;
   AdwActionRow     *state_optout_row;
-  GtkListBox       *people_list;
-  GtkListBox       *violations_list;
-  GtkListBox       *facts_list;
-  GtkWidget        *remedies_group;
-  GtkListBox       *remedies_list;
+  RedressCaseSection *people_section;
+  RedressCaseSection *violations_section;
+  RedressCaseSection *facts_section;
+  RedressCaseSection *remedies_section;
   GtkWidget        *remedies_excuse_area;
   GtkWidget        *time_limit_excuse_area;
-  GtkWidget        *other_group;
-  GtkListBox       *other_list;
+  RedressCaseSection *other_section;
   GtkWidget        *interim_area;
   GtkWidget        *best_interests_area;
   GtkWidget        *child_views_area;
@@ -119,7 +121,7 @@ struct _RedressCasePage
   GtkWidget        *visit_area;
   GtkWidget        *findings_area;
   GtkWidget        *follow_up_area;
-  GtkListBox       *history_list;
+  RedressCaseSection *history_section;
   AdwPreferencesGroup *admissibility_group;
   GtkListBox       *admissibility_list;
   GtkListBox       *deadlines_list;
@@ -149,8 +151,11 @@ struct _PendingDelete
   gboolean         toast_gone;
 };
 
-static void refresh_all           (RedressCasePage *self);
 static void schedule_refresh      (RedressCasePage *self);
+static void refresh_panel         (RedressCasePage *self);
+static void set_hidden            (RedressCasePage *self,
+                                   RedressRecord   *record,
+                                   gboolean         hidden);
 static void commit_pending        (PendingDelete   *pd);
 
 /* Helpers */
@@ -203,13 +208,6 @@ parent_window (RedressCasePage *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-static gboolean
-is_inquiry (RedressCasePage *self)
-{
-  return self->case_file != NULL &&
-         g_strcmp0 (redress_case_get_kind (self->case_file), "inquiry") == 0;
-}
-
 static void
 clear_list (GtkListBox *list)
 {
@@ -222,6 +220,47 @@ clear_list (GtkListBox *list)
       else
         break;
     }
+}
+
+#define N_SECTIONS 6
+
+static void
+get_sections (RedressCasePage    *self,
+              RedressCaseSection *out[N_SECTIONS])
+{
+  out[0] = self->people_section;
+  out[1] = self->violations_section;
+  out[2] = self->facts_section;
+  out[3] = self->remedies_section;
+  out[4] = self->other_section;
+  out[5] = self->history_section;
+}
+
+/* A record waiting for its deletion is out of sight and out of what is
+ * derived (the earliest fact, the link menus) until Undo. */
+static void
+set_hidden (RedressCasePage *self,
+            RedressRecord   *record,
+            gboolean         hidden)
+{
+  const char *id = redress_record_get_id (record);
+
+  if (hidden)
+    g_hash_table_add (self->hidden_ids, g_strdup (id));
+  else
+    g_hash_table_remove (self->hidden_ids, id);
+  if (self->file != NULL)
+    redress_case_file_set_hidden (self->file, id, hidden);
+}
+
+static void
+update_hidden (RedressCasePage *self)
+{
+  RedressCaseSection *all[N_SECTIONS];
+
+  get_sections (self, all);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    redress_case_section_update_hidden (all[i]);
 }
 
 static GtkWidget *
@@ -267,7 +306,7 @@ toast_undo_cb (AdwToast      *toast,
 
   pd->done = TRUE;
   for (guint i = 0; i < pd->records->len; i++)
-    g_hash_table_remove (self->hidden_ids, redress_record_get_id (g_ptr_array_index (pd->records, i)));
+    set_hidden (self, g_ptr_array_index (pd->records, i), FALSE);
 
   if (pd->is_case)
     case_id = g_strdup (redress_record_get_id (g_ptr_array_index (pd->records, 0)));
@@ -279,13 +318,13 @@ toast_undo_cb (AdwToast      *toast,
 
   if (case_id != NULL)
     redress_case_page_set_case (self, case_id);
-  else if (row != NULL && gtk_widget_get_parent (row) != NULL)
-    {
-      gtk_widget_set_visible (row, TRUE);
-      gtk_widget_grab_focus (row);
-    }
   else
-    schedule_refresh (self);
+    {
+      update_hidden (self);
+      if (row != NULL && gtk_widget_get_parent (row) != NULL && gtk_widget_get_visible (row))
+        gtk_widget_grab_focus (row);
+      schedule_refresh (self);
+    }
 }
 
 static void
@@ -319,13 +358,13 @@ commit_pending (PendingDelete *pd)
                 g_error_matches (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_CONFLICT)))
             show_error (self, error);
         }
-      g_hash_table_remove (self->hidden_ids, redress_record_get_id (record));
+      set_hidden (self, record, FALSE);
     }
 
-  if (pd->row != NULL && gtk_widget_get_parent (pd->row) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (gtk_widget_get_parent (pd->row)), pd->row);
-
+  /* The rows of what was deleted went with their records; a record that
+   * could not be deleted shows again. */
   g_ptr_array_remove (self->pending, pd);
+  update_hidden (self);
   schedule_refresh (self);
 }
 
@@ -364,11 +403,11 @@ request_delete (RedressCasePage *self,
       RedressRecord *record = g_ptr_array_index (records, i);
 
       redress_save_queue_forget (self->queue, record);
-      g_hash_table_add (self->hidden_ids, g_strdup (redress_record_get_id (record)));
+      set_hidden (self, record, TRUE);
     }
 
   if (row != NULL)
-    gtk_widget_set_visible (row, FALSE);
+    update_hidden (self);
 
   pd->toast = adw_toast_new (message);
   adw_toast_set_button_label (pd->toast, _("_Undo"));
@@ -380,8 +419,9 @@ request_delete (RedressCasePage *self,
 }
 
 static void
-row_delete_requested_cb (RedressCasePage  *self,
-                         RedressRecordRow *row)
+row_delete_requested_cb (RedressCasePage    *self,
+                         RedressRecordRow   *row,
+                         RedressCaseSection *section)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   RedressRecord *record = redress_record_row_get_record (row);
@@ -406,777 +446,7 @@ row_delete_requested_cb (RedressCasePage  *self,
   request_delete (self, GTK_WIDGET (row), records, message, FALSE);
 }
 
-/* Lists */
-
-typedef GtkWidget *(*RowBuilder) (RedressCasePage *self,
-                                  RedressRecord   *record);
-
-/* Rebuilds @list only when the set of records changed, so rows being
- * edited keep their focus while their own saves come back. */
-static gboolean
-sync_list (RedressCasePage *self,
-           GtkListBox      *list,
-           GType            type,
-           RowBuilder       builder)
-{
-  g_autoptr(GListModel) model = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) expanded = NULL;
-  gboolean same = TRUE;
-  guint n_rows = 0;
-
-  model = redress_record_list (self->db, type, self->case_id, &error);
-  if (model == NULL)
-    {
-      show_error (self, error);
-      return FALSE;
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(RedressRecord) record = g_list_model_get_item (model, i);
-
-      if (!g_hash_table_contains (self->hidden_ids, redress_record_get_id (record)))
-        g_ptr_array_add (wanted, g_steal_pointer (&record));
-    }
-
-  /* The same records in another order (a role changed, a date was typed)
-   * keep their rows, so the row being edited stays open and focused. */
-  {
-    g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-
-    for (guint i = 0; i < wanted->len; i++)
-      g_hash_table_add (ids, (gpointer) redress_record_get_id (g_ptr_array_index (wanted, i)));
-
-    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
-         child != NULL;
-         child = gtk_widget_get_next_sibling (child))
-      {
-        RedressRecord *record;
-
-        if (!REDRESS_IS_RECORD_ROW (child) || !gtk_widget_get_visible (child))
-          continue;
-        record = redress_record_row_get_record (REDRESS_RECORD_ROW (child));
-        if (!g_hash_table_contains (ids, redress_record_get_id (record)))
-          same = FALSE;
-        n_rows++;
-      }
-  }
-
-  if (same && n_rows == wanted->len)
-    return FALSE;
-
-  expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (REDRESS_IS_RECORD_ROW (child) && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (child)))
-      g_hash_table_add (expanded,
-                        g_strdup (redress_record_get_id (redress_record_row_get_record (REDRESS_RECORD_ROW (child)))));
-
-  clear_list (list);
-  for (guint i = 0; i < wanted->len; i++)
-    {
-      RedressRecord *record = g_ptr_array_index (wanted, i);
-      GtkWidget *row = builder (self, record);
-
-      if (row != NULL)
-        {
-          g_signal_connect_object (row, "delete-requested",
-                                   G_CALLBACK (row_delete_requested_cb), self, G_CONNECT_SWAPPED);
-          gtk_list_box_append (list, row);
-          if (g_hash_table_contains (expanded, redress_record_get_id (record)))
-            adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-        }
-    }
-
-  return TRUE;
-}
-
-static RedressRecordRow *
-find_row (GtkListBox *list,
-          const char *id)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (REDRESS_IS_RECORD_ROW (child) &&
-        g_strcmp0 (redress_record_get_id (redress_record_row_get_record (REDRESS_RECORD_ROW (child))), id) == 0)
-      return REDRESS_RECORD_ROW (child);
-
-  return NULL;
-}
-
-/* People */
-
-static void
-update_party_row (RedressRecordRow *row)
-{
-  RedressCasePage *self = g_object_get_data (G_OBJECT (row), "page");
-  RedressRecord *party = redress_record_row_get_record (row);
-  RedressPerson *person = g_object_get_data (G_OBJECT (row), "person");
-  AdwActionRow *age_row = g_object_get_data (G_OBJECT (row), "age-row");
-  const char *name = person ? redress_person_get_display_name (person) : NULL;
-  const char *birth = person ? redress_record_get_string (REDRESS_RECORD (person), "birth-date") : NULL;
-  const char *role = redress_record_get_string (party, "role");
-  g_autofree char *age_text = NULL;
-  g_autofree char *subtitle = NULL;
-  gboolean adult = FALSE;
-  gboolean maybe_adult = FALSE;
-  int min_age, max_age;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 name && name[0] ? name : _("Unnamed person"));
-
-  if (birth == NULL || birth[0] == '\0')
-    age_text = g_strdup (_("Enter the date of birth to compute the age at the facts"));
-  else if (self->facts_date == NULL)
-    age_text = g_strdup (_("Add a dated fact to compute the age at the facts"));
-  else if (!redress_age_range_at (birth, self->facts_date, &min_age, &max_age))
-    age_text = g_strdup (_("The date of birth is after the facts"));
-  else
-    {
-      /* Only an alleged victim must have been a child (CRC art 1). */
-      gboolean victim = g_strcmp0 (role, "victim") == 0;
-
-      adult = victim && min_age >= 18;
-      maybe_adult = victim && !adult && max_age >= 18;
-      if (min_age == max_age)
-        age_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d year old on %s",
-                                                 "%d years old on %s", min_age),
-                                    min_age, self->facts_date);
-      else
-        /* Translators: an age range from a partial date of birth, "15–16 years old on 2020-01-31" */
-        age_text = g_strdup_printf (_("%d–%d years old on %s"), min_age, max_age, self->facts_date);
-    }
-
-  adw_action_row_set_subtitle (age_row, age_text);
-
-  if (adult || maybe_adult)
-    {
-      const char *warning = adult
-        ? _("18 or over at the facts: not a child under CRC art 1")
-        : _("May have been 18 or over at the facts (CRC art 1): complete the date of birth");
-
-      redress_record_row_set_status (row, "dialog-warning-symbolic", "warning", warning);
-      subtitle = g_strdup_printf ("%s · %s", redress_role_get_label (role), warning);
-    }
-  else
-    {
-      redress_record_row_set_status (row, NULL, NULL, NULL);
-      subtitle = g_strdup_printf ("%s · %s", redress_role_get_label (role), age_text);
-    }
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-}
-
-static const char **
-role_labels (void)
-{
-  const char * const *values = redress_role_get_values ();
-  const char **labels = g_new0 (const char *, g_strv_length ((char **) values) + 1);
-
-  for (guint i = 0; values[i] != NULL; i++)
-    labels[i] = redress_role_get_label (values[i]);
-
-  return labels;
-}
-
-static void
-consent_by_selected_cb (AdwComboRow *combo,
-                        GParamSpec  *pspec,
-                        gpointer     user_data)
-{
-  RedressCasePage *self = user_data;
-  RedressRecord *party = g_object_get_data (G_OBJECT (combo), "party");
-  GStrv ids = g_object_get_data (G_OBJECT (combo), "person-ids");
-  guint selected = adw_combo_row_get_selected (combo);
-  const char *id = ids != NULL && selected > 0 && selected <= g_strv_length (ids) ? ids[selected - 1] : NULL;
-
-  if (g_object_get_data (G_OBJECT (combo), "filling") != NULL)
-    return;
-  if (g_strcmp0 (redress_record_get_string (party, "consent-by-person-id"), id) == 0)
-    return;
-  redress_record_set_string (party, "consent-by-person-id", id);
-  redress_save_queue_schedule (self->queue, party);
-}
-
-/* Fills the "Consent given by" list with the people of the case as they are
- * named now (a name typed after the row was made shows at the next refresh). */
-static void
-fill_consent_by_row (RedressCasePage *self,
-                     AdwComboRow     *combo)
-{
-  RedressRecord *party = g_object_get_data (G_OBJECT (combo), "party");
-  g_autoptr(GListModel) parties = redress_record_list (self->db, REDRESS_TYPE_CASE_PARTY, self->case_id, NULL);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  const char *chosen = redress_record_get_string (party, "consent-by-person-id");
-  const char *own = redress_record_get_string (party, "person-id");
-  GListModel *old = adw_combo_row_get_model (combo);
-  guint selected = 0, n = 0;
-  gboolean same;
-
-  gtk_string_list_append (labels, _("Not recorded, or someone not in the case"));
-  for (guint i = 0; parties != NULL && i < g_list_model_get_n_items (parties); i++)
-    {
-      g_autoptr(RedressRecord) other = g_list_model_get_item (parties, i);
-      g_autoptr(RedressPerson) person = NULL;
-      const char *person_id = redress_record_get_string (other, "person-id");
-      g_autofree char *label = NULL;
-      const char *name;
-
-      if (g_strcmp0 (person_id, own) == 0 || g_hash_table_contains (seen, person_id) ||
-          g_hash_table_contains (self->hidden_ids, redress_record_get_id (other)))
-        continue;
-      person = redress_record_load (self->db, REDRESS_TYPE_PERSON, person_id, NULL);
-      if (person == NULL)
-        continue;
-      g_hash_table_add (seen, g_strdup (person_id));
-      name = redress_person_get_display_name (person);
-      /* Translators: a person in the "Consent given by" list, "Ana García (Author)" */
-      label = g_strdup_printf (_("%s (%s)"), name && name[0] ? name : _("Unnamed person"),
-                               redress_role_get_label (redress_record_get_string (other, "role")));
-      gtk_string_list_append (labels, label);
-      g_strv_builder_add (ids, person_id);
-      n++;
-      if (g_strcmp0 (chosen, person_id) == 0)
-        selected = n;
-    }
-
-  /* Unchanged: keep the model, so an open list is not pulled away. */
-  same = old != NULL && g_list_model_get_n_items (old) == g_list_model_get_n_items (G_LIST_MODEL (labels));
-  for (guint i = 0; same && i < g_list_model_get_n_items (old); i++)
-    same = g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (old), i),
-                      gtk_string_list_get_string (labels, i)) == 0;
-
-  g_object_set_data (G_OBJECT (combo), "filling", GINT_TO_POINTER (TRUE));
-  g_object_set_data_full (G_OBJECT (combo), "person-ids", g_strv_builder_end (ids), (GDestroyNotify) g_strfreev);
-  if (!same)
-    adw_combo_row_set_model (combo, G_LIST_MODEL (labels));
-  if (adw_combo_row_get_selected (combo) != selected)
-    adw_combo_row_set_selected (combo, selected);
-  g_object_set_data (G_OBJECT (combo), "filling", NULL);
-}
-
-/* "Consent given by": a person of the case (the parent who is also the
- * author, say), linked to their record so a rename follows. */
-static void
-add_consent_by_row (RedressCasePage  *self,
-                    RedressRecordRow *row,
-                    RedressRecord    *party)
-{
-  GtkWidget *combo = adw_combo_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), _("Consent given by"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (combo), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Consent given by"), -1);
-  g_object_set_data_full (G_OBJECT (combo), "party", g_object_ref (party), g_object_unref);
-  fill_consent_by_row (self, ADW_COMBO_ROW (combo));
-  g_signal_connect_object (combo, "notify::selected", G_CALLBACK (consent_by_selected_cb), self, 0);
-  redress_record_row_add_row (row, "consent-by-person-id", combo, NULL);
-}
-
-static GtkWidget *
-build_party_row (RedressCasePage *self,
-                 RedressRecord   *party)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RedressPerson) person = NULL;
-  g_autofree const char **labels = role_labels ();
-  RedressRecordRow *row;
-  GtkWidget *age_row;
-
-  person = redress_record_load (self->db, REDRESS_TYPE_PERSON,
-                                redress_record_get_string (party, "person-id"), &error);
-  if (person == NULL)
-    {
-      show_error (self, error);
-      return NULL;
-    }
-
-  row = redress_record_row_new (party, self->queue, _("Remove person from the case"));
-  g_object_set_data (G_OBJECT (row), "page", self);
-  g_object_set_data_full (G_OBJECT (row), "person", g_object_ref (person), g_object_unref);
-
-  redress_record_row_add_choice (row, NULL, "role", _("Role"),
-                                 redress_role_get_values (), labels);
-  redress_record_row_add_entry (row, REDRESS_RECORD (person), "given-name", _("Given name"));
-  redress_record_row_add_entry (row, REDRESS_RECORD (person), "family-name", _("Family name"));
-  redress_record_row_add_entry (row, REDRESS_RECORD (person), "alias", _("Alias or initials"));
-  redress_record_row_add_entry (row, REDRESS_RECORD (person), "birth-date",
-                                _("Date of birth"));
-  age_row = redress_record_row_add_info (row, _("Age at the facts"));
-  g_object_set_data (G_OBJECT (row), "age-row", age_row);
-  redress_record_row_add_entry (row, REDRESS_RECORD (person), "sex-gender", _("Sex or gender"));
-  redress_record_row_add_entry (row, REDRESS_RECORD (person), "nationality", _("Nationality"));
-  redress_record_row_add_text (row, REDRESS_RECORD (person), "contact",
-                               _("Address, e-mail and telephone"));
-  redress_record_row_add_text (row, REDRESS_RECORD (person), "notes", _("Notes on the person"));
-  redress_record_row_add_tristate (row, NULL, "consent-given", _("Consent given"));
-  redress_record_row_add_entry (row, NULL, "consent-date", _("Date of consent"));
-  add_consent_by_row (self, row, party);
-  redress_record_row_add_entry (row, NULL, "consent-by", _("Consent given by someone not in the case"));
-  redress_record_row_add_tristate (row, NULL, "consent-disclose-identity",
-                                   _("Identity may be disclosed to the State"));
-  redress_record_row_add_tristate (row, NULL, "consent-publication",
-                                   _("Identity may be published"));
-  redress_record_row_add_text (row, NULL, "no-consent-justification",
-                               _("Why acting without consent, art 5(2)"));
-  redress_record_row_add_text (row, NULL, "child-views", _("The child's views"));
-
-  g_signal_connect_object (person, "notify::display-name", G_CALLBACK (update_party_row), row, G_CONNECT_SWAPPED);
-  g_signal_connect_object (person, "notify::birth-date", G_CALLBACK (update_party_row), row, G_CONNECT_SWAPPED);
-  g_signal_connect_object (party, "notify::role", G_CALLBACK (update_party_row), row, G_CONNECT_SWAPPED);
-  update_party_row (row);
-
-  return GTK_WIDGET (row);
-}
-
-/* Links: facts ↔ violations (art 7(f)), evidence ↔ violations, facts, remedies */
-
-static char *
-violation_label (RedressRecord *violation)
-{
-  const char *treaty = redress_record_get_string (violation, "treaty");
-  const char *article = redress_record_get_string (violation, "article");
-  const char *paragraph = redress_record_get_string (violation, "paragraph");
-
-  if (paragraph != NULL && paragraph[0] != '\0')
-    /* Translators: "CRC art 37(a)" */
-    return g_strdup_printf (_("%s art %s%s"), treaty, article, paragraph);
-  return g_strdup_printf (_("%s art %s"), treaty, article);
-}
-
-static char *
-fact_label (RedressRecord *fact)
-{
-  const char *on = redress_record_get_string (fact, "occurred-on");
-  const char *description = redress_record_get_string (fact, "description");
-  g_autofree char *text = NULL;
-
-  text = g_strdup (description != NULL && description[0] != '\0' ? description : _("Fact without a description"));
-  /* One line in the menu: the first line of the description, shortened. */
-  g_strdelimit (text, "\n", ' ');
-  if (g_utf8_strlen (text, -1) > 60)
-    {
-      g_autofree char *start = g_utf8_substring (text, 0, 59);
-
-      g_free (text);
-      text = g_strconcat (start, "…", NULL);
-    }
-  if (on != NULL && on[0] != '\0')
-    /* Translators: a fact in a link menu, "2024-03-10: the police questioned him" */
-    return g_strdup_printf (_("%s: %s"), on, text);
-  return g_steal_pointer (&text);
-}
-
-static RedressEvidenceTarget
-evidence_target_for (RedressRecord *record)
-{
-  if (REDRESS_IS_VIOLATION (record))
-    return REDRESS_EVIDENCE_TARGET_VIOLATION;
-  if (REDRESS_IS_FACT (record))
-    return REDRESS_EVIDENCE_TARGET_FACT;
-  return REDRESS_EVIDENCE_TARGET_REMEDY;
-}
-
-static RedressEvidenceStore *
-evidence_store (RedressCasePage *self)
-{
-  if (self->store == NULL)
-    self->store = redress_evidence_store_new (self->db);
-  return self->store;
-}
-
-static void
-link_toggled_cb (RedressLinkRow *link_row,
-                 const char     *id,
-                 gboolean        linked,
-                 gpointer        user_data)
-{
-  RedressRecordRow *row = user_data;
-  RedressCasePage *self = g_object_get_data (G_OBJECT (row), "page");
-  RedressRecord *record = redress_record_row_get_record (row);
-  const char *kind = g_object_get_data (G_OBJECT (link_row), "link-kind");
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  redress_save_queue_flush (self->queue);
-  if (g_strcmp0 (kind, "violation_fact") == 0)
-    {
-      gboolean is_violation = REDRESS_IS_VIOLATION (record);
-
-      ok = redress_violation_set_fact_linked (self->db,
-                                              is_violation ? redress_record_get_id (record) : id,
-                                              is_violation ? id : redress_record_get_id (record),
-                                              linked, &error);
-    }
-  else if (linked)
-    ok = redress_evidence_store_link (evidence_store (self), id, evidence_target_for (record),
-                                      redress_record_get_id (record), &error);
-  else
-    ok = redress_evidence_store_unlink (evidence_store (self), id, evidence_target_for (record),
-                                        redress_record_get_id (record), &error);
-
-  if (!ok)
-    {
-      show_error (self, error);
-      schedule_refresh (self);
-    }
-}
-
-/* A row of links under @row; "violation_fact" links facts and violations,
- * "evidence_link" evidence items.  Filled by update_links(). */
-static void
-add_link_row (RedressCasePage  *self,
-              RedressRecordRow *row,
-              const char       *kind,
-              const char       *title,
-              const char       *none_text,
-              const char       *nothing_to_link)
-{
-  GtkWidget *link_row = redress_link_row_new (title, none_text, nothing_to_link);
-
-  g_object_set_data (G_OBJECT (row), "page", self);
-  g_object_set_data_full (G_OBJECT (link_row), "link-kind", g_strdup (kind), g_free);
-  g_object_set_data (G_OBJECT (row), kind, link_row);
-  redress_record_row_add_row (row, kind, link_row, redress_link_row_get_button (REDRESS_LINK_ROW (link_row)));
-  g_signal_connect_object (link_row, "toggled", G_CALLBACK (link_toggled_cb), row, 0);
-}
-
-static gboolean
-strv_has (GStrv       strv,
-          const char *id)
-{
-  return strv != NULL && g_strv_contains ((const char * const *) strv, id);
-}
-
-static void
-fill_evidence_links (RedressCasePage  *self,
-                     RedressRecordRow *row,
-                     GPtrArray        *evidence)
-{
-  RedressLinkRow *link_row = g_object_get_data (G_OBJECT (row), "evidence_link");
-  RedressRecord *record = redress_record_row_get_record (row);
-  g_autoptr(GPtrArray) linked = NULL;
-  g_autoptr(GHashTable) linked_ids = g_hash_table_new (g_str_hash, g_str_equal);
-
-  if (link_row == NULL)
-    return;
-
-  linked = redress_evidence_store_list_linked (evidence_store (self), evidence_target_for (record),
-                                               redress_record_get_id (record), NULL);
-  for (guint i = 0; linked != NULL && i < linked->len; i++)
-    g_hash_table_add (linked_ids, ((RedressEvidenceInfo *) g_ptr_array_index (linked, i))->id);
-
-  redress_link_row_begin (link_row);
-  for (guint i = 0; evidence != NULL && i < evidence->len; i++)
-    {
-      RedressEvidenceInfo *info = g_ptr_array_index (evidence, i);
-      const char *label = info->title != NULL && info->title[0] != '\0' ? info->title : info->original_name;
-
-      redress_link_row_add (link_row, NULL, info->id, label, g_hash_table_contains (linked_ids, info->id));
-    }
-  redress_link_row_end (link_row);
-}
-
-static void
-update_links (RedressCasePage *self)
-{
-  g_autoptr(GListModel) violations = NULL;
-  g_autoptr(GListModel) facts = NULL;
-  g_autoptr(GPtrArray) evidence = NULL;
-
-  violations = redress_record_list (self->db, REDRESS_TYPE_VIOLATION, self->case_id, NULL);
-  facts = redress_record_list (self->db, REDRESS_TYPE_FACT, self->case_id, NULL);
-  evidence = redress_evidence_store_list (evidence_store (self), self->case_id, NULL);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->violations_list));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      RedressRecordRow *row;
-      RedressLinkRow *link_row;
-      g_auto(GStrv) ids = NULL;
-
-      if (!REDRESS_IS_RECORD_ROW (child))
-        continue;
-      row = REDRESS_RECORD_ROW (child);
-      link_row = g_object_get_data (G_OBJECT (row), "violation_fact");
-      ids = redress_violation_list_fact_ids (self->db, redress_record_get_id (redress_record_row_get_record (row)),
-                                             NULL);
-      redress_link_row_begin (link_row);
-      for (guint i = 0; facts != NULL && i < g_list_model_get_n_items (facts); i++)
-        {
-          g_autoptr(RedressRecord) fact = g_list_model_get_item (facts, i);
-          g_autofree char *label = NULL;
-
-          if (g_hash_table_contains (self->hidden_ids, redress_record_get_id (fact)))
-            continue;
-          label = fact_label (fact);
-          redress_link_row_add (link_row, NULL, redress_record_get_id (fact), label,
-                                strv_has (ids, redress_record_get_id (fact)));
-        }
-      redress_link_row_end (link_row);
-      fill_evidence_links (self, row, evidence);
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->facts_list));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      RedressRecordRow *row;
-      RedressLinkRow *link_row;
-      g_auto(GStrv) ids = NULL;
-
-      if (!REDRESS_IS_RECORD_ROW (child))
-        continue;
-      row = REDRESS_RECORD_ROW (child);
-      link_row = g_object_get_data (G_OBJECT (row), "violation_fact");
-      ids = redress_fact_list_violation_ids (self->db, redress_record_get_id (redress_record_row_get_record (row)),
-                                             NULL);
-      redress_link_row_begin (link_row);
-      for (guint i = 0; violations != NULL && i < g_list_model_get_n_items (violations); i++)
-        {
-          g_autoptr(RedressRecord) violation = g_list_model_get_item (violations, i);
-          g_autofree char *label = NULL;
-
-          if (g_hash_table_contains (self->hidden_ids, redress_record_get_id (violation)))
-            continue;
-          label = violation_label (violation);
-          redress_link_row_add (link_row, NULL, redress_record_get_id (violation), label,
-                                strv_has (ids, redress_record_get_id (violation)));
-        }
-      redress_link_row_end (link_row);
-      fill_evidence_links (self, row, evidence);
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->remedies_list));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (REDRESS_IS_RECORD_ROW (child))
-      fill_evidence_links (self, REDRESS_RECORD_ROW (child), evidence);
-}
-
-/* Violations */
-
-static void
-update_violation_row (RedressRecordRow *row)
-{
-  RedressCasePage *self = g_object_get_data (G_OBJECT (row), "page");
-  RedressRecord *violation = redress_record_row_get_record (row);
-  const char *treaty = redress_record_get_string (violation, "treaty");
-  const char *article = redress_record_get_string (violation, "article");
-  const RedressRightRecord *right = redress_reference_lookup_right (self->reference, treaty, article);
-  g_autofree char *title = NULL;
-  g_autofree char *warning = NULL;
-
-  title = violation_label (violation);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-
-  warning = self->case_file
-    ? redress_right_binding_warning (self->reference, redress_case_get_state_code (self->case_file), treaty)
-    : NULL;
-  if (warning != NULL)
-    {
-      redress_record_row_set_status (row, "dialog-warning-symbolic", "warning", warning);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), warning);
-    }
-  else
-    {
-      redress_record_row_set_status (row, NULL, NULL, NULL);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row),
-                                     right != NULL
-                                     ? redress_reference_get_right_title (self->reference, right,
-                                                                          redress_l10n_ui_language ())
-                                     : "");
-    }
-}
-
-static GtkWidget *
-build_violation_row (RedressCasePage *self,
-                     RedressRecord   *violation)
-{
-  RedressRecordRow *row = redress_record_row_new (violation, self->queue, _("Remove violation"));
-
-  g_object_set_data (G_OBJECT (row), "page", self);
-  redress_record_row_add_entry (row, NULL, "paragraph", _("Paragraph, e.g. (2)(b)"));
-  redress_record_row_add_text (row, NULL, "description", _("How it was violated"));
-  redress_record_row_add_switch (row, NULL, "continuing", _("Continuing violation"),
-                                 _("It went on after OP3 entered into force, art 7(g)"));
-  add_link_row (self, row, "violation_fact", _("Supporting facts, art 7(f)"),
-                _("No fact linked yet: each alleged violation must rest on facts"),
-                _("Add the facts first, then link them here"));
-  add_link_row (self, row, "evidence_link", _("Evidence"),
-                _("No evidence linked"), _("No evidence in the locker yet"));
-  g_signal_connect_object (violation, "notify::paragraph", G_CALLBACK (update_violation_row), row, G_CONNECT_SWAPPED);
-  update_violation_row (row);
-
-  return GTK_WIDGET (row);
-}
-
-/* Facts */
-
-static void
-update_fact_row (RedressRecordRow *row)
-{
-  RedressRecord *fact = redress_record_row_get_record (row);
-  const char *on = redress_record_get_string (fact, "occurred-on");
-  const char *place = redress_record_get_string (fact, "place");
-  const char *description = redress_record_get_string (fact, "description");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 description && description[0] ? description : _("New fact"));
-  if (on != NULL && place != NULL && place[0] != '\0')
-    {
-      g_autofree char *subtitle = g_strdup_printf (_("%s, %s"), on, place);
-
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-    }
-  else
-    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), on ? on : _("No date yet"));
-}
-
-static GtkWidget *
-build_fact_row (RedressCasePage *self,
-                RedressRecord   *fact)
-{
-  RedressRecordRow *row = redress_record_row_new (fact, self->queue, _("Remove fact"));
-
-  redress_record_row_add_entry (row, NULL, "occurred-on", _("Date"));
-  redress_record_row_add_entry (row, NULL, "occurred-until", _("Until"));
-  redress_record_row_add_entry (row, NULL, "place", _("Place"));
-  redress_record_row_add_text (row, NULL, "description", _("What happened"));
-  redress_record_row_add_switch (row, NULL, "continuing", _("Continuing"),
-                                 _("The situation still goes on"));
-  add_link_row (self, row, "violation_fact", _("Violations it supports"),
-                _("Not linked to any alleged violation yet"),
-                _("Add the alleged violations first, then link them here"));
-  add_link_row (self, row, "evidence_link", _("Evidence"),
-                _("No evidence linked"), _("No evidence in the locker yet"));
-  g_signal_connect_object (fact, "notify", G_CALLBACK (update_fact_row), row, G_CONNECT_SWAPPED);
-  update_fact_row (row);
-
-  return GTK_WIDGET (row);
-}
-
-/* Domestic remedies */
-
-static void
-update_remedy_row (RedressRecordRow *row)
-{
-  RedressRecord *remedy = redress_record_row_get_record (row);
-  const char *forum = redress_record_get_string (remedy, "forum");
-  const char *decided = redress_record_get_string (remedy, "decided-on");
-  const char *reason = redress_record_get_string (remedy, "not-pursued-reason");
-  g_autofree char *subtitle = NULL;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 forum && forum[0] ? forum : _("New domestic remedy"));
-  if (reason != NULL && reason[0] != '\0')
-    subtitle = g_strdup (redress_not_pursued_reason_get_label (reason));
-  else if (decided != NULL)
-    subtitle = g_strdup_printf (redress_record_get_boolean (remedy, "is-final")
-                                  ? _("Final decision on %s") : _("Decided on %s"),
-                                decided);
-  else
-    subtitle = g_strdup (_("Pending"));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-}
-
-static GtkWidget *
-build_remedy_row (RedressCasePage *self,
-                  RedressRecord   *remedy)
-{
-  RedressRecordRow *row = redress_record_row_new (remedy, self->queue, _("Remove domestic remedy"));
-  const char * const *values = redress_not_pursued_reason_get_values ();
-  g_autofree const char **labels = g_new0 (const char *, g_strv_length ((char **) values) + 1);
-
-  for (guint i = 0; values[i] != NULL; i++)
-    labels[i] = values[i][0] ? redress_not_pursued_reason_get_label (values[i]) : _("Not applicable: pursued");
-
-  redress_record_row_add_entry (row, NULL, "forum", _("Court or authority"));
-  redress_record_row_add_entry (row, NULL, "level", _("Level or instance"));
-  redress_record_row_add_entry (row, NULL, "filed-on", _("Filed on"));
-  redress_record_row_add_entry (row, NULL, "decided-on", _("Decided on"));
-  redress_record_row_add_entry (row, NULL, "notified-on", _("Notified on"));
-  redress_record_row_add_text (row, NULL, "outcome", _("Outcome"));
-  redress_record_row_add_switch (row, NULL, "is-final", _("Final decision"),
-                                 _("No further domestic appeal, art 7(e)"));
-  redress_record_row_add_choice (row, NULL, "not-pursued-reason", _("Not pursued because"),
-                                 values, labels);
-  redress_record_row_add_text (row, NULL, "notes", _("Notes"));
-  add_link_row (self, row, "evidence_link", _("Evidence"),
-                _("No evidence linked"), _("No evidence in the locker yet"));
-  g_signal_connect_object (remedy, "notify", G_CALLBACK (update_remedy_row), row, G_CONNECT_SWAPPED);
-  update_remedy_row (row);
-
-  return GTK_WIDGET (row);
-}
-
-/* Other international procedures */
-
-static void
-update_other_row (RedressRecordRow *row)
-{
-  RedressRecord *other = redress_record_row_get_record (row);
-  const char *body = redress_record_get_string (other, "body");
-  const char *status = redress_record_get_string (other, "status");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 body && body[0] ? body : _("New procedure"));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), status ? status : "");
-  if (redress_record_get_int (other, "same-matter") == 1)
-    redress_record_row_set_status (row, "dialog-warning-symbolic", "warning",
-                                   _("The same matter before another international procedure makes the communication inadmissible, art 7(d)"));
-  else
-    redress_record_row_set_status (row, NULL, NULL, NULL);
-}
-
-static GtkWidget *
-build_other_row (RedressCasePage *self,
-                 RedressRecord   *other)
-{
-  RedressRecordRow *row = redress_record_row_new (other, self->queue, _("Remove procedure"));
-
-  redress_record_row_add_entry (row, NULL, "body", _("Body, e.g. European Court of Human Rights"));
-  redress_record_row_add_entry (row, NULL, "reference", _("Reference"));
-  redress_record_row_add_entry (row, NULL, "status", _("Status"));
-  redress_record_row_add_tristate (row, NULL, "same-matter", _("Same matter, art 7(d)"));
-  redress_record_row_add_entry (row, NULL, "submitted-on", _("Submitted on"));
-  redress_record_row_add_entry (row, NULL, "decided-on", _("Decided on"));
-  redress_record_row_add_text (row, NULL, "notes", _("Notes"));
-  g_signal_connect_object (other, "notify", G_CALLBACK (update_other_row), row, G_CONNECT_SWAPPED);
-  update_other_row (row);
-
-  return GTK_WIDGET (row);
-}
-
 /* Refreshing what is computed */
-
-static void
-update_facts_date (RedressCasePage *self)
-{
-  g_autoptr(GListModel) facts = NULL;
-  g_autofree char *earliest = NULL;
-
-  facts = redress_record_list (self->db, REDRESS_TYPE_FACT, self->case_id, NULL);
-  for (guint i = 0; facts != NULL && i < g_list_model_get_n_items (facts); i++)
-    {
-      g_autoptr(RedressRecord) fact = g_list_model_get_item (facts, i);
-      const char *on = redress_record_get_string (fact, "occurred-on");
-
-      if (g_hash_table_contains (self->hidden_ids, redress_record_get_id (fact)))
-        continue;
-      if (on != NULL && redress_iso_date_is_valid (on) &&
-          (earliest == NULL || redress_iso_date_compare (on, earliest) < 0))
-        {
-          g_free (earliest);
-          earliest = g_strdup (on);
-        }
-    }
-
-  g_free (self->facts_date);
-  self->facts_date = g_steal_pointer (&earliest);
-}
 
 static void
 update_heading (RedressCasePage *self)
@@ -1244,51 +514,6 @@ update_state (RedressCasePage *self)
     adw_action_row_set_subtitle (self->state_treaties_row, treaties);
     adw_action_row_set_subtitle (self->state_optout_row, optout);
   }
-}
-
-static void
-update_history (RedressCasePage *self)
-{
-  g_autoptr(GListModel) events = NULL;
-  g_autoptr(GError) error = NULL;
-
-  clear_list (self->history_list);
-  events = redress_record_list (self->db, REDRESS_TYPE_PROCEDURAL_EVENT, self->case_id, &error);
-  if (events == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(RedressRecord) event = g_list_model_get_item (events, i);
-      g_autofree char *occurred = redress_l10n_format_date (redress_record_get_string (event, "occurred-on"));
-      g_autoptr(GString) subtitle = g_string_new (occurred);
-      const char *letter_ref = redress_record_get_string (event, "letter-ref");
-      const char *letter_due = redress_record_get_string (event, "letter-due");
-      const char *note = redress_record_get_string (event, "note");
-      const char *to_stage = redress_record_get_string (event, "to-stage");
-      GtkWidget *row = adw_action_row_new ();
-
-      if (to_stage != NULL && to_stage[0] != '\0')
-        g_string_append_printf (subtitle, _(" · now %s"), redress_lifecycle_stage_label (to_stage));
-      if (letter_ref != NULL && letter_ref[0] != '\0')
-        g_string_append_printf (subtitle, _(" · letter %s"), letter_ref);
-      if (letter_due != NULL && letter_due[0] != '\0')
-        {
-          g_autofree char *when = redress_l10n_format_date (letter_due);
-
-          g_string_append_printf (subtitle, _(" · due %s"), when);
-        }
-      if (note != NULL && note[0] != '\0')
-        g_string_append_printf (subtitle, " · %s", note);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     redress_lifecycle_event_label (redress_record_get_string (event, "event")));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-      gtk_list_box_append (self->history_list, row);
-    }
 }
 
 static void
@@ -1402,6 +627,33 @@ compare_grounds (gconstpointer a,
   return ground_rank (ra) - ground_rank (rb);
 }
 
+static gboolean
+same_grounds (GtkListBox *list,
+              GPtrArray  *results)
+{
+  guint i = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      RedressGroundResult *shown, *result;
+
+      if (!REDRESS_IS_GROUND_ROW (child))
+        continue;
+      if (i >= results->len)
+        return FALSE;
+      shown = redress_ground_row_get_result (REDRESS_GROUND_ROW (child));
+      result = g_ptr_array_index (results, i++);
+      if (g_strcmp0 (redress_ground_result_get_ground (shown), redress_ground_result_get_ground (result)) != 0 ||
+          redress_ground_result_get_status (shown) != redress_ground_result_get_status (result) ||
+          g_strcmp0 (redress_ground_result_get_explanation (shown), redress_ground_result_get_explanation (result)) != 0 ||
+          g_strcmp0 (redress_ground_result_get_citation (shown), redress_ground_result_get_citation (result)) != 0 ||
+          g_strcmp0 (redress_ground_result_get_field_hint (shown), redress_ground_result_get_field_hint (result)) != 0)
+        return FALSE;
+    }
+  return i == results->len;
+}
+
 static void
 update_admissibility (RedressCasePage *self)
 {
@@ -1409,12 +661,13 @@ update_admissibility (RedressCasePage *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *today = redress_iso_date_today ();
   g_autofree char *summary = NULL;
+  gboolean results_shown = FALSE;
   guint n_fail = 0, n_open = 0;
 
-  clear_list (self->admissibility_list);
   results = redress_admissibility_evaluate (self->db, self->reference, self->case_id, today, &error);
   if (results == NULL)
     {
+      clear_list (self->admissibility_list);
       show_error (self, error);
       return;
     }
@@ -1422,10 +675,35 @@ update_admissibility (RedressCasePage *self)
   /* What needs attention first: fails, then arguments to make, then unknowns. */
   g_ptr_array_sort (results, compare_grounds);
 
+  /* The same findings keep their rows. */
+  if (!same_grounds (self->admissibility_list, results))
+    clear_list (self->admissibility_list);
+  else
+    results_shown = TRUE;
+
   for (guint i = 0; i < results->len; i++)
     {
       RedressGroundResult *result = g_ptr_array_index (results, i);
-      GtkWidget *row = redress_ground_row_new (result);
+      GtkWidget *row;
+
+      if (results_shown)
+        {
+          switch (redress_ground_result_get_status (result))
+            {
+            case REDRESS_GROUND_FAIL:
+              n_fail++;
+              break;
+            case REDRESS_GROUND_NEEDS_ARGUMENT:
+            case REDRESS_GROUND_UNKNOWN:
+              n_open++;
+              break;
+            case REDRESS_GROUND_PASS:
+            default:
+              break;
+            }
+          continue;
+        }
+      row = redress_ground_row_new (result);
 
       switch (redress_ground_result_get_status (result))
         {
@@ -1465,56 +743,48 @@ update_admissibility (RedressCasePage *self)
   adw_preferences_group_set_description (self->admissibility_group, summary);
 }
 
-static void
-update_kind (RedressCasePage *self)
+/* Communications and inquiries (art 13) show different parts of the file. */
+static gboolean
+not_inquiry_transform (GBinding     *binding,
+                       const GValue *from,
+                       GValue       *to,
+                       gpointer      invert)
 {
-  gboolean inquiry = is_inquiry (self);
+  gboolean inquiry = g_strcmp0 (g_value_get_string (from), "inquiry") == 0;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->committee_ref_row), !inquiry);
-  gtk_widget_set_visible (self->remedies_group, !inquiry);
-  gtk_widget_set_visible (self->remedies_excuse_area, !inquiry);
-  gtk_widget_set_visible (self->time_limit_excuse_area, !inquiry);
-  gtk_widget_set_visible (self->other_group, !inquiry);
-  gtk_widget_set_visible (self->interim_area, !inquiry);
-  gtk_widget_set_visible (self->remedies_sought_area, !inquiry);
-  gtk_widget_set_visible (self->inquiry_box, inquiry);
+  g_value_set_boolean (to, invert ? inquiry : !inquiry);
+  return TRUE;
 }
 
 static void
-refresh_all (RedressCasePage *self)
+bind_kind (RedressCasePage *self)
 {
+  GtkWidget *communication_only[] = {
+    GTK_WIDGET (self->committee_ref_row), GTK_WIDGET (self->remedies_section), self->remedies_excuse_area,
+    self->time_limit_excuse_area, GTK_WIDGET (self->other_section), self->interim_area,
+    self->remedies_sought_area,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (communication_only); i++)
+    g_ptr_array_add (self->bindings,
+                     g_object_ref (g_object_bind_property_full (self->case_file, "kind",
+                                                                communication_only[i], "visible",
+                                                                G_BINDING_SYNC_CREATE,
+                                                                not_inquiry_transform, NULL, NULL, NULL)));
+  g_ptr_array_add (self->bindings,
+                   g_object_ref (g_object_bind_property_full (self->case_file, "kind", self->inquiry_box, "visible",
+                                                              G_BINDING_SYNC_CREATE, not_inquiry_transform, NULL,
+                                                              GINT_TO_POINTER (TRUE), NULL)));
+}
+
+/* The side panel: what the rules say of the file as saved. */
+static void
+refresh_panel (RedressCasePage *self)
+{
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->case_file == NULL)
     return;
 
-  update_facts_date (self);
-  update_heading (self);
-  update_state (self);
-  update_kind (self);
-
-  sync_list (self, self->people_list, REDRESS_TYPE_CASE_PARTY, build_party_row);
-  sync_list (self, self->violations_list, REDRESS_TYPE_VIOLATION, build_violation_row);
-  sync_list (self, self->facts_list, REDRESS_TYPE_FACT, build_fact_row);
-  sync_list (self, self->remedies_list, REDRESS_TYPE_DOMESTIC_REMEDY, build_remedy_row);
-  sync_list (self, self->other_list, REDRESS_TYPE_OTHER_PROCEDURE, build_other_row);
-
-  /* Ages depend on the facts; binding warnings on the State. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->people_list));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (REDRESS_IS_RECORD_ROW (child))
-      {
-        GtkWidget *consent_by = redress_record_row_find_field (REDRESS_RECORD_ROW (child), "consent-by-person-id");
-
-        update_party_row (REDRESS_RECORD_ROW (child));
-        if (consent_by != NULL)
-          fill_consent_by_row (self, ADW_COMBO_ROW (consent_by));
-      }
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->violations_list));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (REDRESS_IS_RECORD_ROW (child))
-      update_violation_row (REDRESS_RECORD_ROW (child));
-
-  update_links (self);
-  update_history (self);
   update_deadlines (self);
   update_admissibility (self);
 }
@@ -1525,7 +795,7 @@ refresh_cb (gpointer user_data)
   RedressCasePage *self = user_data;
 
   self->refresh_id = 0;
-  refresh_all (self);
+  refresh_panel (self);
 }
 
 static void
@@ -1535,23 +805,23 @@ schedule_refresh (RedressCasePage *self)
     self->refresh_id = g_idle_add_once (refresh_cb, self);
 }
 
+/* The sections follow their own lists; only the side panel reads the file
+ * again, and not for the evidence locker's own bookkeeping. */
 static void
 database_changed_cb (RedressCasePage *self,
                      const char      *table,
                      const char      *id)
 {
+  static const char * const ignored[] = {
+    "custody_event", "evidence_thumbnail", "evidence_link", "note", "draft", "draft_section", NULL,
+  };
+
+  if (table != NULL && g_strv_contains (ignored, table))
+    return;
   schedule_refresh (self);
 }
 
 /* The Committee's reference */
-
-static gboolean
-committee_ref_is_valid (const char *text)
-{
-  g_autoptr(GRegex) regex = g_regex_new ("^[1-9][0-9]*/(19|20)[0-9]{2}$", 0, 0, NULL);
-
-  return text[0] == '\0' || g_regex_match (regex, text, 0, NULL);
-}
 
 static void
 committee_ref_changed_cb (RedressCasePage *self)
@@ -1561,9 +831,9 @@ committee_ref_changed_cb (RedressCasePage *self)
   if (self->case_file == NULL)
     return;
 
-  if (!committee_ref_is_valid (text))
+  if (!redress_committee_ref_is_valid (text))
     {
-      const char *message = _("The Committee's reference is its number and the year of registration, e.g. 4/2016; it is saved once it has that form.");
+      const char *message = redress_committee_ref_get_hint ();
 
       gtk_widget_add_css_class (GTK_WIDGET (self->committee_ref_row), "error");
       gtk_label_set_label (self->reference_error_label, message);
@@ -1597,7 +867,7 @@ state_chosen_cb (RedressCasePage *self,
   redress_record_set_string (REDRESS_RECORD (self->case_file), "state-code", code);
   redress_save_queue_schedule (self->queue, REDRESS_RECORD (self->case_file));
   redress_save_queue_flush (self->queue);
-  refresh_all (self);
+  refresh_panel (self);
 }
 
 static void
@@ -1617,31 +887,32 @@ choose_state_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (picker));
 }
 
-/* Opens the new item's row and puts the cursor in its first field. */
+/* Opens the new item's row (its section made it when the record was saved)
+ * and puts the cursor in its first field. */
 static void
-reveal_new_row (RedressCasePage *self,
-                GtkListBox      *list,
-                RedressRecord   *record)
+reveal_new_row (RedressCasePage    *self,
+                RedressCaseSection *section,
+                RedressRecord      *record)
 {
-  RedressRecordRow *row;
+  GtkWidget *row;
   GtkWidget *first;
 
-  refresh_all (self);
-  row = find_row (list, redress_record_get_id (record));
-  if (row == NULL)
+  refresh_panel (self);
+  row = redress_case_section_find_row (section, redress_record_get_id (record));
+  if (row == NULL || !REDRESS_IS_RECORD_ROW (row))
     return;
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  first = redress_record_row_find_field (row, "RedressPerson:given-name");
+  first = redress_record_row_find_field (REDRESS_RECORD_ROW (row), "RedressPerson:given-name");
   if (first == NULL)
-    first = redress_record_row_find_field (row, "paragraph");
+    first = redress_record_row_find_field (REDRESS_RECORD_ROW (row), "paragraph");
   if (first == NULL)
-    first = redress_record_row_find_field (row, "occurred-on");
+    first = redress_record_row_find_field (REDRESS_RECORD_ROW (row), "occurred-on");
   if (first == NULL)
-    first = redress_record_row_find_field (row, "forum");
+    first = redress_record_row_find_field (REDRESS_RECORD_ROW (row), "forum");
   if (first == NULL)
-    first = redress_record_row_find_field (row, "body");
-  gtk_widget_grab_focus (first ? first : GTK_WIDGET (row));
+    first = redress_record_row_find_field (REDRESS_RECORD_ROW (row), "body");
+  gtk_widget_grab_focus (first ? first : row);
 }
 
 static gboolean
@@ -1679,7 +950,7 @@ add_party (RedressCasePage *self,
       return;
     }
 
-  reveal_new_row (self, self->people_list, REDRESS_RECORD (party));
+  reveal_new_row (self, self->people_section, REDRESS_RECORD (party));
 }
 
 /* case.add-person: a new alleged victim (the most common first entry). */
@@ -1719,7 +990,7 @@ add_existing_party_action (GtkWidget  *widget,
     return;
   party = redress_case_party_new (self->case_id, person_id, role);
   if (save_new (self, REDRESS_RECORD (party)))
-    reveal_new_row (self, self->people_list, REDRESS_RECORD (party));
+    reveal_new_row (self, self->people_section, REDRESS_RECORD (party));
 }
 
 static void
@@ -1849,7 +1120,7 @@ right_chosen_cb (RedressCasePage *self,
   redress_record_set_string (REDRESS_RECORD (violation), "treaty", treaty);
   redress_record_set_string (REDRESS_RECORD (violation), "article", article);
   if (save_new (self, REDRESS_RECORD (violation)))
-    reveal_new_row (self, self->violations_list, REDRESS_RECORD (violation));
+    reveal_new_row (self, self->violations_section, REDRESS_RECORD (violation));
 }
 
 static void
@@ -1882,7 +1153,7 @@ add_fact_action (GtkWidget  *widget,
 
   fact = redress_fact_new (self->case_id);
   if (save_new (self, REDRESS_RECORD (fact)))
-    reveal_new_row (self, self->facts_list, REDRESS_RECORD (fact));
+    reveal_new_row (self, self->facts_section, REDRESS_RECORD (fact));
 }
 
 static void
@@ -1898,7 +1169,7 @@ add_remedy_action (GtkWidget  *widget,
 
   remedy = redress_domestic_remedy_new (self->case_id);
   if (save_new (self, REDRESS_RECORD (remedy)))
-    reveal_new_row (self, self->remedies_list, REDRESS_RECORD (remedy));
+    reveal_new_row (self, self->remedies_section, REDRESS_RECORD (remedy));
 }
 
 static void
@@ -1914,14 +1185,14 @@ add_other_procedure_action (GtkWidget  *widget,
 
   other = redress_other_procedure_new (self->case_id);
   if (save_new (self, REDRESS_RECORD (other)))
-    reveal_new_row (self, self->other_list, REDRESS_RECORD (other));
+    reveal_new_row (self, self->other_section, REDRESS_RECORD (other));
 }
 
 static void
 event_recorded_cb (RedressCasePage *self,
                    const char      *event_id)
 {
-  refresh_all (self);
+  refresh_panel (self);
   show_toast (self, _("Event recorded"));
 }
 
@@ -2014,7 +1285,9 @@ redress_case_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), REDRESS_TYPE_CASE_PAGE);
   self->toast_overlay = NULL;
 
+  g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_object (&self->case_file);
+  g_clear_object (&self->file);
   g_clear_object (&self->queue);
   g_clear_object (&self->reference);
   g_clear_object (&self->store);
@@ -2029,7 +1302,6 @@ redress_case_page_finalize (GObject *object)
   RedressCasePage *self = (RedressCasePage *)object;
 
   g_clear_pointer (&self->case_id, g_free);
-  g_clear_pointer (&self->facts_date, g_free);
   g_clear_pointer (&self->last_save_error, g_free);
   g_clear_pointer (&self->hidden_ids, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
@@ -2098,6 +1370,12 @@ redress_case_page_class_init (RedressCasePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (REDRESS_TYPE_TEXT_AREA);
+  g_type_ensure (REDRESS_TYPE_PEOPLE_SECTION);
+  g_type_ensure (REDRESS_TYPE_VIOLATIONS_SECTION);
+  g_type_ensure (REDRESS_TYPE_FACTS_SECTION);
+  g_type_ensure (REDRESS_TYPE_REMEDIES_SECTION);
+  g_type_ensure (REDRESS_TYPE_OTHER_PROCEDURES_SECTION);
+  g_type_ensure (REDRESS_TYPE_HISTORY_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/redress/Redress/redress-case-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, stack);
@@ -2108,11 +1386,6 @@ redress_case_page_class_init (RedressCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, in_writing_row);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, record_event_button);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, record_event_content);
-  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, add_person_button);
-  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, add_violation_button);
-  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, add_fact_button);
-  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, add_remedy_button);
-  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, add_other_button);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, title_row);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, reference_row);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, committee_ref_row);
@@ -2125,15 +1398,8 @@ redress_case_page_class_init (RedressCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, state_op3_icon);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, state_treaties_row);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, state_optout_row);
-  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, people_list);
-  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, violations_list);
-  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, facts_list);
-  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, remedies_group);
-  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, remedies_list);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, remedies_excuse_area);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, time_limit_excuse_area);
-  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, other_group);
-  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, other_list);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, interim_area);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, best_interests_area);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, child_views_area);
@@ -2146,7 +1412,12 @@ redress_case_page_class_init (RedressCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, visit_area);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, findings_area);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, follow_up_area);
-  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, history_list);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, people_section);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, violations_section);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, facts_section);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, remedies_section);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, other_section);
+  gtk_widget_class_bind_template_child (widget_class, RedressCasePage, history_section);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, admissibility_group);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, admissibility_list);
   gtk_widget_class_bind_template_child (widget_class, RedressCasePage, deadlines_list);
@@ -2176,13 +1447,8 @@ redress_case_page_init (RedressCasePage *self)
 
   self->hidden_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pending = g_ptr_array_new_with_free_func (pending_delete_free);
+  self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
 
-  gtk_list_box_set_placeholder (self->people_list, make_placeholder (_("No one yet. Add the child and the author.")));
-  gtk_list_box_set_placeholder (self->violations_list, make_placeholder (_("No alleged violation yet")));
-  gtk_list_box_set_placeholder (self->facts_list, make_placeholder (_("No facts yet")));
-  gtk_list_box_set_placeholder (self->remedies_list, make_placeholder (_("No domestic remedy yet")));
-  gtk_list_box_set_placeholder (self->other_list, make_placeholder (_("None recorded")));
-  gtk_list_box_set_placeholder (self->history_list, make_placeholder (_("Nothing recorded yet")));
   gtk_list_box_set_placeholder (self->admissibility_list, make_placeholder (_("Open a communication to check it")));
   gtk_list_box_set_placeholder (self->deadlines_list, make_placeholder (_("No open deadline")));
 
@@ -2229,6 +1495,20 @@ redress_case_page_new (RedressDatabase *db)
       g_assert_no_error (error);
     }
 
+  self->store = redress_evidence_store_new (db);
+  {
+    RedressCaseSection *all[N_SECTIONS];
+
+    get_sections (self, all);
+    for (guint i = 0; i < N_SECTIONS; i++)
+      {
+        redress_case_section_setup (all[i], self->queue, self->reference, self->store);
+        g_signal_connect_object (all[i], "delete-requested", G_CALLBACK (row_delete_requested_cb),
+                                 self, G_CONNECT_SWAPPED);
+        g_signal_connect_object (all[i], "failed", G_CALLBACK (show_error), self, G_CONNECT_SWAPPED);
+      }
+  }
+
   self->evidence_panel = redress_evidence_panel_new (db);
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->time_limit_excuse_area)),
                               self->evidence_panel, self->time_limit_excuse_area);
@@ -2271,7 +1551,15 @@ bind_case_fields (RedressCasePage *self)
   redress_bind_text_area (self->findings_area, record, "findings", self->queue);
   redress_bind_text_area (self->follow_up_area, record, "follow-up", self->queue);
 
-  g_signal_connect_object (self->case_file, "notify", G_CALLBACK (schedule_refresh), self, G_CONNECT_SWAPPED);
+  /* What the page shows of the case follows its properties. */
+  g_signal_connect_object (self->case_file, "notify::title", G_CALLBACK (update_heading), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->case_file, "notify::reference", G_CALLBACK (update_heading), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->case_file, "notify::stage", G_CALLBACK (update_heading), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->case_file, "notify::kind", G_CALLBACK (update_heading), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->case_file, "notify::state-code", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  bind_kind (self);
+  update_heading (self);
+  update_state (self);
 }
 
 /**
@@ -2285,7 +1573,7 @@ redress_case_page_set_case (RedressCasePage *self,
                             const char      *case_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RedressCase) case_file = NULL;
+  g_autoptr(RedressCaseFile) file = NULL;
 
   g_return_if_fail (REDRESS_IS_CASE_PAGE (self));
 
@@ -2294,32 +1582,48 @@ redress_case_page_set_case (RedressCasePage *self,
 
   if (self->case_file != NULL)
     g_signal_handlers_disconnect_by_data (self->case_file, self);
+  for (guint i = 0; i < self->bindings->len; i++)
+    g_binding_unbind (g_ptr_array_index (self->bindings, i));
+  g_ptr_array_set_size (self->bindings, 0);
   g_clear_object (&self->case_file);
   g_clear_pointer (&self->case_id, g_free);
-
-  clear_list (self->people_list);
-  clear_list (self->violations_list);
-  clear_list (self->facts_list);
-  clear_list (self->remedies_list);
-  clear_list (self->other_list);
-  clear_list (self->history_list);
-  clear_list (self->admissibility_list);
-  clear_list (self->deadlines_list);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
 
   /* A case waiting for its deletion stays closed until Undo. */
   if (case_id != NULL && !g_hash_table_contains (self->hidden_ids, case_id))
     {
-      case_file = redress_record_load (self->db, REDRESS_TYPE_CASE, case_id, &error);
-      if (case_file == NULL)
+      file = redress_case_file_new (self->db, case_id, &error);
+      if (file == NULL)
         show_error (self, error);
     }
-
-  if (case_file != NULL)
+  if (file != NULL)
     {
-      self->case_file = g_steal_pointer (&case_file);
+      GHashTableIter iter;
+      gpointer id;
+
+      /* Deletions waiting for their Undo stay hidden in the case reopened. */
+      g_hash_table_iter_init (&iter, self->hidden_ids);
+      while (g_hash_table_iter_next (&iter, &id, NULL))
+        redress_case_file_set_hidden (file, id, TRUE);
+    }
+
+  g_set_object (&self->file, file);
+  {
+    RedressCaseSection *all[N_SECTIONS];
+
+    get_sections (self, all);
+    for (guint i = 0; i < N_SECTIONS; i++)
+      redress_case_section_set_case_file (all[i], file);
+  }
+  clear_list (self->admissibility_list);
+  clear_list (self->deadlines_list);
+
+  if (file != NULL)
+    {
+      self->case_file = g_object_ref (redress_case_file_get_case (file));
       self->case_id = g_strdup (case_id);
       bind_case_fields (self);
-      refresh_all (self);
+      refresh_panel (self);
       gtk_stack_set_visible_child_name (self->stack, "case");
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
     }
@@ -2376,21 +1680,23 @@ list_for_table (RedressCasePage *self,
                 const char      *table,
                 GtkWidget      **add_button)
 {
-  static const struct { const char *table; gsize list; gsize button; } lists[] = {
-    { "case_party", G_STRUCT_OFFSET (RedressCasePage, people_list), G_STRUCT_OFFSET (RedressCasePage, add_person_button) },
-    { "person", G_STRUCT_OFFSET (RedressCasePage, people_list), G_STRUCT_OFFSET (RedressCasePage, add_person_button) },
-    { "violation", G_STRUCT_OFFSET (RedressCasePage, violations_list), G_STRUCT_OFFSET (RedressCasePage, add_violation_button) },
-    { "violation_fact", G_STRUCT_OFFSET (RedressCasePage, violations_list), G_STRUCT_OFFSET (RedressCasePage, add_violation_button) },
-    { "fact", G_STRUCT_OFFSET (RedressCasePage, facts_list), G_STRUCT_OFFSET (RedressCasePage, add_fact_button) },
-    { "domestic_remedy", G_STRUCT_OFFSET (RedressCasePage, remedies_list), G_STRUCT_OFFSET (RedressCasePage, add_remedy_button) },
-    { "other_procedure", G_STRUCT_OFFSET (RedressCasePage, other_list), G_STRUCT_OFFSET (RedressCasePage, add_other_button) },
+  static const struct { const char *table; gsize section; } lists[] = {
+    { "case_party", G_STRUCT_OFFSET (RedressCasePage, people_section) },
+    { "person", G_STRUCT_OFFSET (RedressCasePage, people_section) },
+    { "violation", G_STRUCT_OFFSET (RedressCasePage, violations_section) },
+    { "violation_fact", G_STRUCT_OFFSET (RedressCasePage, violations_section) },
+    { "fact", G_STRUCT_OFFSET (RedressCasePage, facts_section) },
+    { "domestic_remedy", G_STRUCT_OFFSET (RedressCasePage, remedies_section) },
+    { "other_procedure", G_STRUCT_OFFSET (RedressCasePage, other_section) },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     if (g_strcmp0 (lists[i].table, table) == 0)
       {
-        *add_button = G_STRUCT_MEMBER (GtkWidget *, self, lists[i].button);
-        return G_STRUCT_MEMBER (GtkWidget *, self, lists[i].list);
+        RedressCaseSection *section = G_STRUCT_MEMBER (RedressCaseSection *, self, lists[i].section);
+
+        *add_button = redress_case_section_get_add_button (section);
+        return GTK_WIDGET (redress_case_section_get_list (section));
       }
 
   return NULL;

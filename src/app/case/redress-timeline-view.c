@@ -50,6 +50,15 @@ kind_icon (RedressTimelineKind kind)
     }
 }
 
+/* All a row shows: a row whose entry has the same key is kept as it is. */
+static char *
+entry_key (const RedressTimelineEntry *entry)
+{
+  return g_strdup_printf ("%d\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s", entry->kind, entry->source_id,
+                          entry->date ? entry->date : "", entry->end_date ? entry->end_date : "",
+                          entry->title ? entry->title : "", entry->detail ? entry->detail : "");
+}
+
 static GtkWidget *
 make_row (const RedressTimelineEntry *entry)
 {
@@ -59,6 +68,7 @@ make_row (const RedressTimelineEntry *entry)
   GtkWidget *date, *icon;
 
   gtk_widget_set_name (row, entry->source_id);
+  g_object_set_data_full (G_OBJECT (row), "entry-key", entry_key (entry), g_free);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->title ? entry->title : "");
   if (entry->detail != NULL && *entry->detail)
@@ -86,30 +96,76 @@ make_row (const RedressTimelineEntry *entry)
   return row;
 }
 
+static int
+sort_rows (GtkListBoxRow *a,
+           GtkListBoxRow *b,
+           gpointer       user_data)
+{
+  guint pa = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (a), "entry-position"));
+  guint pb = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (b), "entry-position"));
+
+  return pa < pb ? -1 : pa > pb;
+}
+
+/* Reads the timeline again; the rows of unchanged entries stay, the others
+ * are made anew. */
 static void
 refresh (RedressTimelineView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, NULL);
   GtkWidget *child;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-  self->n_entries = 0;
   gtk_widget_set_visible (GTK_WIDGET (self->alert_label), FALSE);
-  if (self->db == NULL || self->case_id == NULL)
-    return;
 
-  entries = redress_timeline_list (self->db, self->case_id, &error);
+  if (self->db != NULL && self->case_id != NULL)
+    entries = redress_timeline_list (self->db, self->case_id, &error);
   if (entries == NULL)
     {
-      gtk_label_set_label (self->alert_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->alert_label), TRUE);
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+        gtk_list_box_remove (self->list, child);
+      self->n_entries = 0;
+      if (error != NULL)
+        {
+          gtk_label_set_label (self->alert_label, error->message);
+          gtk_widget_set_visible (GTK_WIDGET (self->alert_label), TRUE);
+        }
       return;
     }
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_object_get_data (G_OBJECT (child), "entry-key") != NULL)
+      g_hash_table_insert (rows, g_object_get_data (G_OBJECT (child), "entry-key"), child);
+
   for (guint i = 0; i < entries->len; i++)
-    gtk_list_box_append (self->list, make_row (g_ptr_array_index (entries, i)));
+    {
+      const RedressTimelineEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *key = entry_key (entry);
+      GtkWidget *row = g_hash_table_lookup (rows, key);
+
+      if (row != NULL)
+        g_hash_table_remove (rows, key);
+      else
+        {
+          row = make_row (entry);
+          gtk_list_box_append (self->list, row);
+        }
+      g_object_set_data (G_OBJECT (row), "entry-position", GUINT_TO_POINTER (i + 1));
+    }
+
+  /* What is left went away or changed. */
+  {
+    GHashTableIter iter;
+    gpointer row;
+
+    g_hash_table_iter_init (&iter, rows);
+    while (g_hash_table_iter_next (&iter, NULL, &row))
+      gtk_list_box_remove (self->list, row);
+  }
+  gtk_list_box_invalidate_sort (self->list);
   self->n_entries = entries->len;
 }
 
@@ -128,7 +184,7 @@ db_changed_cb (RedressTimelineView *self,
                const char          *table)
 {
   static const char * const tables[] = {
-    "fact", "procedural_event", "correspondence", "evidence_item", "case_file",
+    "fact", "procedural_event", "correspondence", "evidence_item",
   };
 
   if (self->refresh_id != 0 || table == NULL || !g_strv_contains (tables, table))
@@ -176,6 +232,7 @@ static void
 redress_timeline_view_init (RedressTimelineView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_sort_func (self->list, sort_rows, NULL, NULL);
 }
 
 GtkWidget *

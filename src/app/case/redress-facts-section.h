@@ -1,0 +1,18 @@
+/* redress-facts-section.h
+ *
+ * Copyright 2026 The Redress developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "redress-case-section.h"
+
+G_BEGIN_DECLS
+
+#define REDRESS_TYPE_FACTS_SECTION (redress_facts_section_get_type ())
+
+G_DECLARE_FINAL_TYPE (RedressFactsSection, redress_facts_section, REDRESS, FACTS_SECTION, RedressCaseSection)
+
+G_END_DECLS

@@ -1,0 +1,18 @@
+/* redress-history-section.h
+ *
+ * Copyright 2026 The Redress developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "redress-case-section.h"
+
+G_BEGIN_DECLS
+
+#define REDRESS_TYPE_HISTORY_SECTION (redress_history_section_get_type ())
+
+G_DECLARE_FINAL_TYPE (RedressHistorySection, redress_history_section, REDRESS, HISTORY_SECTION, RedressCaseSection)
+
+G_END_DECLS

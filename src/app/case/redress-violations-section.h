@@ -1,0 +1,18 @@
+/* redress-violations-section.h
+ *
+ * Copyright 2026 The Redress developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "redress-case-section.h"
+
+G_BEGIN_DECLS
+
+#define REDRESS_TYPE_VIOLATIONS_SECTION (redress_violations_section_get_type ())
+
+G_DECLARE_FINAL_TYPE (RedressViolationsSection, redress_violations_section, REDRESS, VIOLATIONS_SECTION, RedressCaseSection)
+
+G_END_DECLS
