@@ -38,6 +38,7 @@
 #include "redress-admissibility.h"
 #include "redress-case-party.h"
 #include "redress-case.h"
+#include "redress-case-file.h"
 #include "redress-composer.h"
 #include "redress-correspondence-register.h"
 #include "redress-date.h"
@@ -231,17 +232,12 @@ add_paragraphs (RedressComposition *self,
 
 /* Loading. */
 
+/* What the composition reads of a list: the rows as they are now. */
 static GPtrArray *
-list_records (RedressDatabase  *db,
-              GType             type,
-              const char       *case_id,
-              GError          **error)
+list_records (GListModel *model)
 {
-  g_autoptr(GListModel) model = redress_record_list (db, type, case_id, error);
   GPtrArray *ret;
 
-  if (model == NULL)
-    return NULL;
   ret = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     g_ptr_array_add (ret, g_list_model_get_item (model, i));
@@ -253,34 +249,20 @@ load_case (RedressComposition  *self,
            GError             **error)
 {
   g_autoptr(GPtrArray) parties = NULL;
+  g_autoptr(RedressCaseFile) file = NULL;
 
-  self->kase = redress_record_load (self->db, REDRESS_TYPE_CASE, self->case_id, error);
-  if (self->kase == NULL)
+  /* The case and its lists, and what is derived from them (the earliest
+   * fact, on which the ages are taken), as the case page reads them. */
+  file = redress_case_file_new (self->db, self->case_id, error);
+  if (file == NULL)
     return FALSE;
-  parties = list_records (self->db, REDRESS_TYPE_CASE_PARTY, self->case_id, error);
-  self->facts = list_records (self->db, REDRESS_TYPE_FACT, self->case_id, error);
-  if (parties == NULL || self->facts == NULL)
-    return FALSE;
-  self->violations = list_records (self->db, REDRESS_TYPE_VIOLATION, self->case_id, error);
-  if (self->violations == NULL)
-    return FALSE;
-  self->remedies = list_records (self->db, REDRESS_TYPE_DOMESTIC_REMEDY, self->case_id, error);
-  if (self->remedies == NULL)
-    return FALSE;
-  self->procedures = list_records (self->db, REDRESS_TYPE_OTHER_PROCEDURE, self->case_id, error);
-  if (self->procedures == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < self->facts->len; i++)
-    {
-      const char *on = str (g_ptr_array_index (self->facts, i), "occurred-on");
-
-      if (!empty (on) && (self->first_fact_date == NULL || strcmp (on, self->first_fact_date) < 0))
-        {
-          g_free (self->first_fact_date);
-          self->first_fact_date = g_strdup (on);
-        }
-    }
+  self->kase = g_object_ref (redress_case_file_get_case (file));
+  parties = list_records (redress_case_file_get_parties (file));
+  self->facts = list_records (redress_case_file_get_facts (file));
+  self->violations = list_records (redress_case_file_get_violations (file));
+  self->remedies = list_records (redress_case_file_get_remedies (file));
+  self->procedures = list_records (redress_case_file_get_other_procedures (file));
+  self->first_fact_date = g_strdup (redress_case_file_get_earliest_fact_date (file));
 
   self->parties = g_ptr_array_new_with_free_func (party_free);
   for (guint i = 0; i < parties->len; i++)
