@@ -36,6 +36,9 @@ struct _RedressEvidencePanel
   RedressDatabase      *db;
   RedressEvidenceStore *store;
   char                 *case_id;
+  GListModel           *violations;  /* the case's live lists, for the link menus */
+  GListModel           *facts;
+  GListModel           *remedies;
   GCancellable         *cancellable;     /* the running add or verify */
   GCancellable         *thumbnails;      /* thumbnail requests of the shown rows */
   GHashTable           *problems;        /* evidence id → RedressEvidenceState of the last verify */
@@ -649,9 +652,6 @@ refresh (RedressEvidencePanel *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GListModel) violations = NULL;
-  g_autoptr(GListModel) facts = NULL;
-  g_autoptr(GListModel) remedies = NULL;
   g_autoptr(GPtrArray) letters = NULL;
   Targets targets = { 0 };
   GtkWidget *child;
@@ -675,13 +675,17 @@ refresh (RedressEvidencePanel *self)
       show_alert (self, error->message, TRUE);
       return;
     }
-  violations = redress_record_list (self->db, REDRESS_TYPE_VIOLATION, self->case_id, NULL);
-  facts = redress_record_list (self->db, REDRESS_TYPE_FACT, self->case_id, NULL);
-  remedies = redress_record_list (self->db, REDRESS_TYPE_DOMESTIC_REMEDY, self->case_id, NULL);
+  /* The lists follow the docket themselves: listed once per case. */
+  if (self->violations == NULL)
+    {
+      self->violations = redress_record_list (self->db, REDRESS_TYPE_VIOLATION, self->case_id, NULL);
+      self->facts = redress_record_list (self->db, REDRESS_TYPE_FACT, self->case_id, NULL);
+      self->remedies = redress_record_list (self->db, REDRESS_TYPE_DOMESTIC_REMEDY, self->case_id, NULL);
+    }
   letters = redress_correspondence_register_list (self->db, self->case_id, NULL);
-  targets.violations = violations;
-  targets.facts = facts;
-  targets.remedies = remedies;
+  targets.violations = self->violations;
+  targets.facts = self->facts;
+  targets.remedies = self->remedies;
   targets.letters = letters;
   for (guint i = 0; i < items->len; i++)
     gtk_list_box_append (self->list, make_row (self, g_ptr_array_index (items, i), &targets));
@@ -806,6 +810,9 @@ redress_evidence_panel_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->thumbnails);
   g_clear_object (&self->store);
+  g_clear_object (&self->violations);
+  g_clear_object (&self->facts);
+  g_clear_object (&self->remedies);
   g_clear_object (&self->db);
   g_clear_pointer (&self->case_id, g_free);
   g_clear_pointer (&self->problems, g_hash_table_unref);
@@ -954,6 +961,9 @@ redress_evidence_panel_set_case (RedressEvidencePanel *self,
     g_cancellable_cancel (self->cancellable);
   g_free (self->case_id);
   self->case_id = g_strdup (case_id);
+  g_clear_object (&self->violations);
+  g_clear_object (&self->facts);
+  g_clear_object (&self->remedies);
   g_hash_table_remove_all (self->problems);
   g_hash_table_remove_all (self->expanded);
   show_alert (self, NULL, FALSE);
