@@ -471,6 +471,23 @@ test_edit_rereads_one_section (Fixture       *f,
   g_assert_cmpuint (count_orphans (rows), <=, 1);
   g_assert_true (gtk_widget_get_parent (GTK_WIDGET (fact_row)) != NULL);
   g_assert_true (gtk_widget_has_focus (place) || gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (place)), place));
+
+  /* A date that moves the fact to the end of the list: its row moves with
+   * it, keeps the focus, and no other row is made again. */
+  {
+    GtkWidget *date = redress_record_row_find_field (fact_row, "occurred-on");
+    GtkWidget *facts_list = find (f, match_list_labelled, "facts_list");
+
+    type_text (date, "2021-12-31");
+    g_assert_true (redress_case_page_flush (f->page));
+    redress_test_flush_main_context ();
+    g_assert_true (gtk_widget_get_parent (GTK_WIDGET (fact_row)) == facts_list);
+    g_assert_true (gtk_widget_get_last_child (facts_list) == GTK_WIDGET (fact_row) ||
+                   gtk_widget_get_prev_sibling (gtk_widget_get_last_child (facts_list)) == GTK_WIDGET (fact_row));
+    g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (date)), date) ||
+                   gtk_widget_has_focus (date));
+    g_assert_cmpuint (count_orphans (rows), <=, 2);
+  }
   _redress_database_count_statements (f->db, FALSE);
 }
 

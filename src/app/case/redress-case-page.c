@@ -1630,7 +1630,7 @@ redress_case_page_set_case (RedressCasePage *self,
   else
     gtk_stack_set_visible_child_name (self->stack, "empty");
 
-  redress_evidence_panel_set_case (REDRESS_EVIDENCE_PANEL (self->evidence_panel), self->case_id);
+  redress_evidence_panel_set_case_file (REDRESS_EVIDENCE_PANEL (self->evidence_panel), self->file);
   redress_letters_panel_set_case (REDRESS_LETTERS_PANEL (self->letters_panel), self->case_id);
   redress_timeline_view_set_case (REDRESS_TIMELINE_VIEW (self->timeline_view), self->case_id);
   update_actions (self);

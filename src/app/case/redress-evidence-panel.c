@@ -39,6 +39,7 @@ struct _RedressEvidencePanel
   GListModel           *violations;  /* the case's live lists, for the link menus */
   GListModel           *facts;
   GListModel           *remedies;
+  gboolean              keep_lists;  /* set_case() from set_case_file() */
   GCancellable         *cancellable;     /* the running add or verify */
   GCancellable         *thumbnails;      /* thumbnail requests of the shown rows */
   GHashTable           *problems;        /* evidence id → RedressEvidenceState of the last verify */
@@ -961,13 +962,51 @@ redress_evidence_panel_set_case (RedressEvidencePanel *self,
     g_cancellable_cancel (self->cancellable);
   g_free (self->case_id);
   self->case_id = g_strdup (case_id);
-  g_clear_object (&self->violations);
-  g_clear_object (&self->facts);
-  g_clear_object (&self->remedies);
+  if (!self->keep_lists)
+    {
+      g_clear_object (&self->violations);
+      g_clear_object (&self->facts);
+      g_clear_object (&self->remedies);
+    }
   g_hash_table_remove_all (self->problems);
   g_hash_table_remove_all (self->expanded);
   show_alert (self, NULL, FALSE);
   refresh (self);
+}
+
+/**
+ * redress_evidence_panel_set_case_file:
+ * @file: (nullable): the case as the case page holds it
+ *
+ * Like redress_evidence_panel_set_case(), reading the link targets
+ * (violations, facts, remedies) from @file's lists.
+ */
+void
+redress_evidence_panel_set_case_file (RedressEvidencePanel *self,
+                                      RedressCaseFile      *file)
+{
+  g_return_if_fail (REDRESS_IS_EVIDENCE_PANEL (self));
+  g_return_if_fail (file == NULL || REDRESS_IS_CASE_FILE (file));
+
+  if (file == NULL)
+    {
+      redress_evidence_panel_set_case (self, NULL);
+      return;
+    }
+  if (g_strcmp0 (redress_case_file_get_case_id (file), self->case_id) == 0 &&
+      self->violations == redress_case_file_get_violations (file))
+    return;
+  /* Shown afresh for the new case, with the file's lists. */
+  g_clear_pointer (&self->case_id, g_free);
+  g_clear_object (&self->violations);
+  g_clear_object (&self->facts);
+  g_clear_object (&self->remedies);
+  self->violations = g_object_ref (redress_case_file_get_violations (file));
+  self->facts = g_object_ref (redress_case_file_get_facts (file));
+  self->remedies = g_object_ref (redress_case_file_get_remedies (file));
+  self->keep_lists = TRUE;
+  redress_evidence_panel_set_case (self, redress_case_file_get_case_id (file));
+  self->keep_lists = FALSE;
 }
 
 const char *

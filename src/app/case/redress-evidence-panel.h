@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "redress-case-file.h"
+
 #include "redress-database.h"
 
 G_BEGIN_DECLS
@@ -20,6 +22,8 @@ G_DECLARE_FINAL_TYPE (RedressEvidencePanel, redress_evidence_panel, REDRESS, EVI
 GtkWidget  *redress_evidence_panel_new       (RedressDatabase      *db);
 void        redress_evidence_panel_set_case  (RedressEvidencePanel *self,
                                               const char           *case_id);
+void        redress_evidence_panel_set_case_file (RedressEvidencePanel *self,
+                                              RedressCaseFile      *file);
 const char *redress_evidence_panel_get_case_id (RedressEvidencePanel *self);
 void        redress_evidence_panel_add_files (RedressEvidencePanel *self,
                                               GFile               **files,
