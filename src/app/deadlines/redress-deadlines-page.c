@@ -41,6 +41,7 @@ struct _RedressDeadlinesPage
   guint             midnight_id;
   guint             reload_id;
   guint             month_id;
+  gboolean          stale;          /* a case changed while the page was hidden */
   gboolean          updating_states;
 
   GtkDropDown      *who_dropdown;
@@ -541,6 +542,8 @@ redress_deadlines_page_reload (RedressDeadlinesPage *self)
 
   g_return_if_fail (REDRESS_IS_DEADLINES_PAGE (self));
 
+  self->stale = FALSE;
+
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_object (&self->items);
   g_clear_object (&self->cases);
@@ -664,13 +667,34 @@ queue_reload (RedressDeadlinesPage *self)
     self->reload_id = g_idle_add (reload_cb, self);
 }
 
+/* A deadline changes the list and the overdue count at once.  A case
+ * edited elsewhere (its title, its State) changes what the rows say and the
+ * filters: read again when the page is shown, but not at every keystroke
+ * saved on the case page; its deadlines, if it went, change the count now. */
 static void
 database_changed_cb (RedressDeadlinesPage *self,
                      const char           *table,
                      const char           *id)
 {
-  if (g_strcmp0 (table, "deadline") == 0 || g_strcmp0 (table, "case_file") == 0)
+  if (g_strcmp0 (table, "deadline") == 0 ||
+      (g_strcmp0 (table, "case_file") == 0 && gtk_widget_get_mapped (GTK_WIDGET (self))))
     queue_reload (self);
+  else if (g_strcmp0 (table, "case_file") == 0)
+    {
+      self->stale = TRUE;
+      if (self->database != NULL && self->today != NULL)
+        set_overdue_count (self, redress_agenda_count_overdue (self->database, self->today, NULL));
+    }
+}
+
+static void
+redress_deadlines_page_map (GtkWidget *widget)
+{
+  RedressDeadlinesPage *self = REDRESS_DEADLINES_PAGE (widget);
+
+  GTK_WIDGET_CLASS (redress_deadlines_page_parent_class)->map (widget);
+  if (self->stale)
+    redress_deadlines_page_reload (self);
 }
 
 static gboolean
@@ -1156,6 +1180,7 @@ redress_deadlines_page_class_init (RedressDeadlinesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = redress_deadlines_page_dispose;
+  GTK_WIDGET_CLASS (klass)->map = redress_deadlines_page_map;
   object_class->finalize = redress_deadlines_page_finalize;
   object_class->get_property = redress_deadlines_page_get_property;
   object_class->set_property = redress_deadlines_page_set_property;
