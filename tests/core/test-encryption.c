@@ -700,6 +700,8 @@ test_encrypt_cancelled (Fixture       *f,
 
     g_assert_null (sealed);
   }
+  g_clear_object (&store);
+  g_assert_finalize_object (db);
 }
 
 static void
