@@ -65,6 +65,68 @@ find_dialog (void)
   return NULL;
 }
 
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* With REDRESS_SCREENSHOT_DIR set, the screen is saved as DIR/NAME.png
+ * after the main loop has drawn it. */
+static void
+screenshot (const char *name)
+{
+  const char *dir = g_getenv ("REDRESS_SCREENSHOT_DIR");
+  g_autofree char *command = NULL;
+  gint64 end = g_get_monotonic_time () + 400 * 1000;
+  guint tick;
+
+  if (dir == NULL)
+    return;
+  tick = g_timeout_add (10, tick_cb, NULL);
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  command = g_strdup_printf ("import -window root %s/%s.png", dir, name);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
+/* The same for one window, drawn by itself (a dialog has no window
+ * manager to place it under Xvfb). */
+static void
+screenshot_window (GtkWidget  *window,
+                   const char *name)
+{
+  const char *dir = g_getenv ("REDRESS_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  REDRESS_TEST_WAIT_FOR (gtk_widget_get_mapped (window) && gtk_widget_get_width (window) > 0);
+  screenshot (name);  /* lets it draw */
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_test_message ("Nothing drawn for %s (%d×%d)", name, width, height);
+      return;
+    }
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s/%s-window.png", dir, name);
+  if (!gdk_texture_save_to_png (texture, file))
+    g_test_message ("Could not write %s", file);
+}
+
 static GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
@@ -217,6 +279,7 @@ edit_while_cli_changes (Fixture *f)
   g_assert_nonnull (strstr (body, "My summary, typed in the window."));
   g_assert_true (adw_message_dialog_has_response (dialog, "keep-mine"));
   g_assert_true (adw_message_dialog_has_response (dialog, "take-theirs"));
+  screenshot_window (GTK_WIDGET (dialog), "conflict-dialog");
 
   /* Nothing was lost or overwritten meanwhile. */
   g_assert_true (stored_summary_is (f, "Their summary, from the command line."));
