@@ -70,7 +70,13 @@ redress_cli_set (RedressCli  *cli,
     redress_record_expect_string (REDRESS_RECORD (kase), pspec->name, was != NULL ? was : "");
   redress_record_set_string (REDRESS_RECORD (kase), pspec->name, argv[3]);
   if (!redress_record_save (REDRESS_RECORD (kase), cli->db, &error))
-    return redress_cli_fail (cli, error);
+    {
+      int failed = redress_cli_fail (cli, error);
+
+      if (g_error_matches (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_EDIT_CONFLICT))
+        g_printerr (_("To save yours over it, run the command again with --was and its current text.\n"));
+      return failed;
+    }
 
   g_print (_("Saved “%s”.\n"), _(g_param_spec_get_nick (pspec)));
   return REDRESS_CLI_EXIT_OK;

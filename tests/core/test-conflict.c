@@ -469,6 +469,74 @@ test_counters (Fixture       *f,
                               "x"), ==, 0);
 }
 
+/* The same with processes: command lines started together, each appending
+ * a custody entry (an export) and a procedural event to one item and case. */
+static void
+test_counters_processes (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char * const history[][2] = {
+    { "eligibility_checked_ok", "2026-03-01" },
+    { "draft_approved", "2026-03-10" },
+    { "sent_to_ohchr", "2026-03-20" },
+    { "registered_and_transmitted", "2026-04-15" },
+  };
+  const guint n = 6;
+  g_autoptr(RedressEvidenceStore) store = redress_evidence_store_new (f->mine);
+  g_autoptr(RedressEvidenceInfo) info = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autofree char *source_path = g_build_filename (f->dir, "letter.txt", NULL);
+  g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("REDRESS_CLI");
+  gint64 before;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("REDRESS_CLI is not set");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (history); i++)
+    {
+      g_autofree char *id = redress_procedure_record_event (f->mine, f->case_id, NULL, history[i][0],
+                                                            history[i][1], NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (g_file_set_contents (source_path, "A letter from the State.", -1, NULL));
+  source = g_file_new_for_path (source_path);
+  info = redress_evidence_store_add_file (store, f->case_id, source, "test", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  before = query_int (f->mine, "SELECT count (*) FROM custody_event WHERE evidence_id = ?1", info->id);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *out = g_strdup_printf ("%s/export-%u.txt", f->dir, i);
+      const char *export_argv[] = { cli, "--docket", f->path, "evidence", "export", info->id, out, NULL };
+      const char *event_argv[] = { cli, "--docket", f->path, "event", "2026/001",
+                                   "state_requests_separate_admissibility", "--date", "2026-05-01", NULL };
+      GSubprocess *child;
+
+      child = g_subprocess_newv (export_argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (children, child);
+      child = g_subprocess_newv (event_argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (children, child);
+    }
+  for (guint i = 0; i < children->len; i++)
+    {
+      g_assert_true (g_subprocess_wait_check (g_ptr_array_index (children, i), NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_cmpint (query_int (f->mine, "SELECT count (DISTINCT seq) FROM custody_event WHERE evidence_id = ?1",
+                              info->id), ==, before + n);
+  g_assert_true (redress_evidence_store_check_custody (store, info->id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->mine, "SELECT count (DISTINCT seq) FROM procedural_event WHERE case_id = ?1",
+                              f->case_id), ==, G_N_ELEMENTS (history) + n);
+}
+
 /* The unique index refuses a duplicate number rather than recording it. */
 static void
 test_counter_index (Fixture       *f,
@@ -503,6 +571,7 @@ main (int   argc,
   g_test_add ("/conflict/reload-keeps-edit", Fixture, NULL, fixture_setup, test_reload_keeps_edit, fixture_teardown);
   g_test_add ("/conflict/cli", Fixture, NULL, fixture_setup, test_cli, fixture_teardown);
   g_test_add ("/conflict/counters", Fixture, NULL, fixture_setup, test_counters, fixture_teardown);
+  g_test_add ("/conflict/counters-processes", Fixture, NULL, fixture_setup, test_counters_processes, fixture_teardown);
   g_test_add ("/conflict/counter-index", Fixture, NULL, fixture_setup, test_counter_index, fixture_teardown);
 
   return g_test_run ();

@@ -1660,7 +1660,7 @@ check_row (RedressRecord    *record,
 
       g_string_append_printf (message, "%s ", sentence);
     }
-  g_string_append (message, _("Your version was not saved: choose which to keep."));
+  g_string_append (message, _("Your version was not saved."));
   g_set_error_literal (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_EDIT_CONFLICT,
                        message->str);
   g_clear_pointer (&priv->conflicts, g_ptr_array_unref);
