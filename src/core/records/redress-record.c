@@ -1830,6 +1830,7 @@ redress_record_save (RedressRecord    *record,
   /* What was written is what the docket holds: the reload below takes the
    * row's (normalised) values instead of keeping them as unsaved edits,
    * while lists still find the row by its stored (old) values. */
+  g_clear_pointer (&priv->written, g_ptr_array_unref);
   priv->written = g_ptr_array_new ();
   for (guint k = 0; k < dirty->len; k++)
     g_ptr_array_add (priv->written, g_ptr_array_index (map->pspecs, g_array_index (dirty, guint, k)));
@@ -1850,7 +1851,7 @@ redress_record_save (RedressRecord    *record,
    * (normalised values, derived columns) and records them as stored. */
   redress_database_emit_changed (db, map->table, priv->id);
 
-  for (guint k = 0; priv->stored != NULL && k < priv->written->len; k++)
+  for (guint k = 0; priv->stored != NULL && priv->written != NULL && k < priv->written->len; k++)
     {
       GParamSpec *pspec = g_ptr_array_index (priv->written, k);
 
