@@ -58,6 +58,7 @@ static const RedressCliCommand commands[] = {
   { "timeline", redress_cli_timeline, N_("CASE [--json]"), N_("Facts, procedural events, letters and evidence dates in one list") },
   { "check", redress_cli_check, N_("CASE [--today DATE] [--json]"), N_("Admissibility and competence, ground by ground, with citations") },
   { "deadlines", redress_cli_deadlines, N_("[--from DATE] [--to DATE] [--overdue] [--json] [--ics FILE [--case CASE] [--include-names]]"), N_("Open deadlines, by due date") },
+  { "set",    redress_cli_set,    N_("CASE FIELD VALUE [--was OLD | --was-empty]"), N_("Change one text field of a case; refused, saying by whom, if it was changed meanwhile") },
   { "event", redress_cli_event, N_("CASE EVENT --date DATE [--letter REF] [--due DATE] [--note TEXT]"), N_("Record a procedural event (deadline_extended with --rule and --due)") },
   { "import-states", redress_cli_import_states, N_("FILE --as-of DATE"), N_("Replace the ratification data with a newer States file") },
   { "compose", redress_cli_compose, N_("CASE --template DOC --lang en|fr|es --profile committee|public --output FILE.pdf|.odt [--check] [--mark-submitted]"), N_("Draft a submission to the Committee from the case file") },

@@ -76,6 +76,7 @@ int redress_cli_init    (RedressCli *cli, int argc, char **argv);
 int redress_cli_demo    (RedressCli *cli, int argc, char **argv);
 int redress_cli_list    (RedressCli *cli, int argc, char **argv);
 int redress_cli_show    (RedressCli *cli, int argc, char **argv);
+int redress_cli_set     (RedressCli *cli, int argc, char **argv);  /* redress-cli-set.c */
 int redress_cli_search  (RedressCli *cli, int argc, char **argv);
 int redress_cli_export  (RedressCli *cli, int argc, char **argv);
 int redress_cli_import  (RedressCli *cli, int argc, char **argv);

@@ -184,6 +184,11 @@ save_failed_cb (RedressCasePage  *self,
                 RedressRecord    *record,
                 const GError     *error)
 {
+  if (g_error_matches (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_EDIT_CONFLICT))
+    {
+      redress_save_queue_present_conflict (self->queue, record, GTK_WIDGET (self));
+      return;
+    }
   if (g_strcmp0 (self->last_save_error, error->message) == 0)
     return;
 

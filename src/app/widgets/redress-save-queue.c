@@ -10,11 +10,20 @@
  * calls it before switching case and when it is unmapped or destroyed, so
  * nothing typed is lost.  A record that fails to save stays queued and the
  * error is reported through ::save-failed.
+ *
+ * A save can meet a field someone else (another window, the command line)
+ * changed meanwhile: REDRESS_DATABASE_ERROR_EDIT_CONFLICT.  The record keeps
+ * what the user typed; present_conflict() asks, naming the field, the
+ * colleague and when, whether to keep theirs or write over it, and resolve()
+ * saves the answer.
  */
 
 #define G_LOG_DOMAIN "redress-save-queue"
 
 #include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "redress-save-queue.h"
 
@@ -197,4 +206,122 @@ redress_save_queue_get_pending (RedressSaveQueue *self)
   g_return_val_if_fail (REDRESS_IS_SAVE_QUEUE (self), 0);
 
   return self->pending->len;
+}
+
+/**
+ * redress_save_queue_resolve:
+ * @record: a record whose last save met a conflict
+ * @choice: keep what the user typed (saved over theirs) or take theirs
+ *
+ * Settles every conflict of @record and saves it at once.
+ */
+void
+redress_save_queue_resolve (RedressSaveQueue      *self,
+                            RedressRecord         *record,
+                            RedressConflictChoice  choice)
+{
+  g_return_if_fail (REDRESS_IS_SAVE_QUEUE (self));
+  g_return_if_fail (REDRESS_IS_RECORD (record));
+
+  redress_record_resolve_conflict (record, NULL, choice);
+  if (!g_ptr_array_find (self->pending, record, NULL))
+    g_ptr_array_add (self->pending, g_object_ref (record));
+  redress_save_queue_flush (self);
+}
+
+#define CONFLICT_DIALOG_KEY "redress-save-queue-conflict-dialog"
+
+typedef struct
+{
+  RedressSaveQueue *queue;
+  RedressRecord    *record;
+} ConflictAsk;
+
+static void
+conflict_ask_free (gpointer data)
+{
+  ConflictAsk *ask = data;
+
+  g_object_set_data (G_OBJECT (ask->record), CONFLICT_DIALOG_KEY, NULL);
+  g_object_unref (ask->queue);
+  g_object_unref (ask->record);
+  g_free (ask);
+}
+
+static void
+conflict_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      ConflictAsk      *ask)
+{
+  if (g_strcmp0 (response, "keep-mine") == 0)
+    redress_save_queue_resolve (ask->queue, ask->record, REDRESS_CONFLICT_KEEP_MINE);
+  else if (g_strcmp0 (response, "take-theirs") == 0)
+    redress_save_queue_resolve (ask->queue, ask->record, REDRESS_CONFLICT_TAKE_THEIRS);
+  /* "later": the edit stays queued; the next save asks again. */
+}
+
+/**
+ * redress_save_queue_present_conflict:
+ * @record: a record whose last save failed with
+ *   REDRESS_DATABASE_ERROR_EDIT_CONFLICT
+ * @parent: a widget of the window to ask in
+ *
+ * Asks the user whether to keep their text or take their colleague's, and
+ * saves the answer.  One question per record at a time.
+ */
+void
+redress_save_queue_present_conflict (RedressSaveQueue *self,
+                                     RedressRecord    *record,
+                                     GtkWidget        *parent)
+{
+  GPtrArray *conflicts;
+  GtkRoot *root;
+  GtkWidget *dialog;
+  g_autoptr(GString) body = NULL;
+  ConflictAsk *ask;
+  const char *heading;
+
+  g_return_if_fail (REDRESS_IS_SAVE_QUEUE (self));
+  g_return_if_fail (REDRESS_IS_RECORD (record));
+  g_return_if_fail (GTK_IS_WIDGET (parent));
+
+  if ((conflicts = redress_record_get_conflicts (record)) == NULL ||
+      g_object_get_data (G_OBJECT (record), CONFLICT_DIALOG_KEY) != NULL)
+    return;
+
+  body = g_string_new (NULL);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      RedressConflict *conflict = g_ptr_array_index (conflicts, i);
+      g_autofree char *sentence = redress_conflict_describe (conflict);
+
+      if (body->len > 0)
+        g_string_append (body, "\n\n");
+      g_string_append (body, sentence);
+    }
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("Keep Mine saves your text over theirs; Take Theirs drops your change."));
+
+  heading = conflicts->len == 1
+              ? _("Changed by Someone Else")
+              : _("Fields Changed by Someone Else");
+  root = gtk_widget_get_root (parent);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "later", _("_Decide Later"),
+                                    "take-theirs", _("_Take Theirs"),
+                                    "keep-mine", _("_Keep Mine"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "keep-mine",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep-mine");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+
+  ask = g_new0 (ConflictAsk, 1);
+  ask->queue = g_object_ref (self);
+  ask->record = g_object_ref (record);
+  g_object_set_data (G_OBJECT (record), CONFLICT_DIALOG_KEY, dialog);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (conflict_response_cb), ask,
+                         (GClosureNotify) (void (*) (void)) conflict_ask_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include <gtk/gtk.h>
+
 #include "redress-record.h"
 
 G_BEGIN_DECLS
@@ -23,5 +25,11 @@ void              redress_save_queue_forget      (RedressSaveQueue *self,
                                                   RedressRecord    *record);
 gboolean          redress_save_queue_flush       (RedressSaveQueue *self);
 guint             redress_save_queue_get_pending (RedressSaveQueue *self);
+void              redress_save_queue_resolve     (RedressSaveQueue *self,
+                                                  RedressRecord    *record,
+                                                  RedressConflictChoice choice);
+void              redress_save_queue_present_conflict (RedressSaveQueue *self,
+                                                  RedressRecord    *record,
+                                                  GtkWidget        *parent);
 
 G_END_DECLS

@@ -1171,7 +1171,10 @@ custody_chain_hash (const char *prev_hash,
   return _redress_sha256_hex (canonical, strlen (canonical));
 }
 
-/* Appends one event to @evidence_id's custody log, chained to the one before. */
+/* Appends one event to @evidence_id's custody log, chained to the one before.
+ * The last entry is read and the next one written in one write transaction;
+ * the unique index on (evidence_id, seq) refuses a second writer that took the
+ * same number, and the append is then tried again on top of the new last entry. */
 gboolean
 _redress_evidence_add_custody (RedressDatabase  *db,
                                const char       *evidence_id,
@@ -1179,66 +1182,75 @@ _redress_evidence_add_custody (RedressDatabase  *db,
                                const char       *note,
                                GError          **error)
 {
-  g_autoptr(sqlite3_stmt) last = NULL;
-  g_autoptr(sqlite3_stmt) ins = NULL;
-  g_autofree char *prev_hash = NULL;
-  g_autofree char *at = redress_timestamp_now ();
-  g_autofree char *id = redress_uuid_new ();
-  g_autofree char *chain = NULL;
   const char *actor = redress_database_get_actor (db);
-  gint64 seq = 1;
-  int rc;
+  gboolean outermost = !_redress_database_in_transaction (db);
 
-  if (!_redress_database_begin (db, error))
-    return FALSE;
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autoptr(sqlite3_stmt) last = NULL;
+      g_autoptr(sqlite3_stmt) ins = NULL;
+      g_autofree char *prev_hash = NULL;
+      g_autofree char *at = redress_timestamp_now ();
+      g_autofree char *id = redress_uuid_new ();
+      g_autofree char *chain = NULL;
+      gint64 seq = 1;
+      int rc;
 
-  last = _redress_database_prepare (db,
-                                    "SELECT seq, chain_hash FROM custody_event WHERE evidence_id = ?1 "
-                                    "ORDER BY seq DESC LIMIT 1", error);
-  if (last == NULL)
-    goto fail;
-  sqlite3_bind_text (last, 1, evidence_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (last);
-  if (rc == SQLITE_ROW)
-    {
-      seq = sqlite3_column_int64 (last, 0) + 1;
-      prev_hash = g_strdup (_redress_column_text (last, 1));
-    }
-  else if (rc != SQLITE_DONE)
-    {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                 _("Could not read the custody log"));
-      goto fail;
-    }
+      if (!_redress_database_begin (db, error))
+        return FALSE;
 
-  chain = custody_chain_hash (prev_hash ? prev_hash : "", evidence_id, seq, action, actor, at,
-                              note ? note : "");
-  ins = _redress_database_prepare (db,
-                                   "INSERT INTO custody_event (id, evidence_id, action, actor, at, note, "
-                                   "seq, chain_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
-  if (ins == NULL)
-    goto fail;
-  sqlite3_bind_text (ins, 1, id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (ins, 2, evidence_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (ins, 3, action, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (ins, 4, actor, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (ins, 5, at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (ins, 6, note ? note : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (ins, 7, seq);
-  sqlite3_bind_text (ins, 8, chain, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (ins);
-  if (rc != SQLITE_DONE)
-    {
+      last = _redress_database_prepare (db,
+                                        "SELECT seq, chain_hash FROM custody_event WHERE evidence_id = ?1 "
+                                        "ORDER BY seq DESC LIMIT 1", error);
+      if (last == NULL)
+        goto fail;
+      sqlite3_bind_text (last, 1, evidence_id, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (last);
+      if (rc == SQLITE_ROW)
+        {
+          seq = sqlite3_column_int64 (last, 0) + 1;
+          prev_hash = g_strdup (_redress_column_text (last, 1));
+        }
+      else if (rc != SQLITE_DONE)
+        {
+          _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
+                                     _("Could not read the custody log"));
+          goto fail;
+        }
+
+      chain = custody_chain_hash (prev_hash ? prev_hash : "", evidence_id, seq, action, actor, at,
+                                  note ? note : "");
+      ins = _redress_database_prepare (db,
+                                       "INSERT INTO custody_event (id, evidence_id, action, actor, at, note, "
+                                       "seq, chain_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+      if (ins == NULL)
+        goto fail;
+      sqlite3_bind_text (ins, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (ins, 2, evidence_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (ins, 3, action, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (ins, 4, actor, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (ins, 5, at, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (ins, 6, note ? note : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (ins, 7, seq);
+      sqlite3_bind_text (ins, 8, chain, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (ins);
+      if (rc == SQLITE_DONE)
+        return _redress_database_commit (db, error);
+
+      if (outermost && attempt < 5 &&
+          (rc == SQLITE_CONSTRAINT_UNIQUE || (rc & 0xff) == SQLITE_BUSY))
+        {
+          g_clear_pointer (&ins, sqlite3_finalize);
+          g_clear_pointer (&last, sqlite3_finalize);
+          _redress_database_rollback (db);
+          continue;
+        }
       _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
                                  _("Could not record the custody event"));
-      goto fail;
-    }
-
-  return _redress_database_commit (db, error);
-
 fail:
-  _redress_database_rollback (db);
-  return FALSE;
+      _redress_database_rollback (db);
+      return FALSE;
+    }
 }
 
 /* }}} */

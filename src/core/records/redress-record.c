@@ -28,7 +28,175 @@ typedef struct
   GHashTable      *stored;   /* the values as last read from or written to the docket */
   char            *stored_updated_at;
   RedressDatabase *db;       /* weak */
+  GPtrArray       *conflicts; /* RedressConflict, of the last save that met one */
+  GPtrArray       *written;   /* GParamSpec *: just saved, while the change is signalled */
 } RedressRecordPrivate;
+
+/* {{{ RedressConflict */
+
+struct _RedressConflict
+{
+  GObject     parent_instance;
+
+  GParamSpec *pspec;
+  char       *label;
+  char       *mine;
+  char       *theirs;
+  char       *actor;
+  char       *changed_at;
+  GValue      theirs_value;
+};
+
+G_DEFINE_FINAL_TYPE (RedressConflict, redress_conflict, G_TYPE_OBJECT)
+
+static void
+redress_conflict_finalize (GObject *object)
+{
+  RedressConflict *self = REDRESS_CONFLICT (object);
+
+  g_free (self->label);
+  g_free (self->mine);
+  g_free (self->theirs);
+  g_free (self->actor);
+  g_free (self->changed_at);
+  if (G_IS_VALUE (&self->theirs_value))
+    g_value_unset (&self->theirs_value);
+
+  G_OBJECT_CLASS (redress_conflict_parent_class)->finalize (object);
+}
+
+static void
+redress_conflict_class_init (RedressConflictClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = redress_conflict_finalize;
+}
+
+static void
+redress_conflict_init (RedressConflict *self)
+{
+}
+
+/** redress_conflict_get_property_name: Returns: the record property ("summary"). */
+const char *
+redress_conflict_get_property_name (RedressConflict *self)
+{
+  g_return_val_if_fail (REDRESS_IS_CONFLICT (self), NULL);
+  return self->pspec->name;
+}
+
+/** redress_conflict_get_field_label: Returns: the field's name as the user knows it. */
+const char *
+redress_conflict_get_field_label (RedressConflict *self)
+{
+  g_return_val_if_fail (REDRESS_IS_CONFLICT (self), NULL);
+  return self->label;
+}
+
+/** redress_conflict_get_mine: Returns: the value being saved, as text. */
+const char *
+redress_conflict_get_mine (RedressConflict *self)
+{
+  g_return_val_if_fail (REDRESS_IS_CONFLICT (self), NULL);
+  return self->mine;
+}
+
+/** redress_conflict_get_theirs: Returns: the value now in the docket, as text. */
+const char *
+redress_conflict_get_theirs (RedressConflict *self)
+{
+  g_return_val_if_fail (REDRESS_IS_CONFLICT (self), NULL);
+  return self->theirs;
+}
+
+/**
+ * redress_conflict_get_actor:
+ *
+ * Returns: (nullable): who made the other change, from the audit trail;
+ *   %NULL when the trail does not say.
+ */
+const char *
+redress_conflict_get_actor (RedressConflict *self)
+{
+  g_return_val_if_fail (REDRESS_IS_CONFLICT (self), NULL);
+  return self->actor;
+}
+
+/**
+ * redress_conflict_get_changed_at:
+ *
+ * Returns: (nullable): when, as a UTC timestamp: the audit trail's, else
+ *   the row's updated-at.
+ */
+const char *
+redress_conflict_get_changed_at (RedressConflict *self)
+{
+  g_return_val_if_fail (REDRESS_IS_CONFLICT (self), NULL);
+  return self->changed_at;
+}
+
+static char *
+shorten (const char *text)
+{
+  const glong max_chars = 80;
+
+  if (text == NULL || *text == '\0')
+    return g_strdup (_("(empty)"));
+  if (g_utf8_strlen (text, -1) <= max_chars)
+    return g_strdup (text);
+  {
+    g_autofree char *head = g_utf8_substring (text, 0, max_chars - 1);
+
+    return g_strconcat (head, "…", NULL);
+  }
+}
+
+static char *
+local_time (const char *timestamp)
+{
+  g_autoptr(GDateTime) utc = timestamp != NULL ? g_date_time_new_from_iso8601 (timestamp, NULL) : NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return g_strdup (timestamp);
+  local = g_date_time_to_local (utc);
+  /* TRANSLATORS: when a colleague changed a field, see g_date_time_format() */
+  return g_date_time_format (local, _("%-d %B %Y at %H:%M"));
+}
+
+/**
+ * redress_conflict_describe:
+ *
+ * Returns: (transfer full): one sentence for the user: which field, who
+ *   changed it and when, their value and yours.
+ */
+char *
+redress_conflict_describe (RedressConflict *self)
+{
+  g_autofree char *mine = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *when = NULL;
+
+  g_return_val_if_fail (REDRESS_IS_CONFLICT (self), NULL);
+
+  mine = shorten (self->mine);
+  theirs = shorten (self->theirs);
+  when = local_time (self->changed_at);
+
+  if (self->actor != NULL && when != NULL)
+    /* TRANSLATORS: field, person, date and time, their text, your text */
+    return g_strdup_printf (_("“%s” was changed by %s on %s while you were editing it. "
+                              "It now reads “%s”; you wrote “%s”."),
+                            self->label, self->actor, when, theirs, mine);
+  if (when != NULL)
+    return g_strdup_printf (_("“%s” was changed elsewhere on %s while you were editing it. "
+                              "It now reads “%s”; you wrote “%s”."),
+                            self->label, when, theirs, mine);
+  return g_strdup_printf (_("“%s” was changed elsewhere while you were editing it. "
+                            "It now reads “%s”; you wrote “%s”."),
+                          self->label, theirs, mine);
+}
+
+/* }}} */
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RedressRecord, redress_record, G_TYPE_OBJECT)
 
@@ -453,8 +621,41 @@ set_private_string (RedressRecord *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
-/* Replaces the values of @self by the row at @stmt (from the type map's
- * SELECT), notifying the properties that changed, and records it as stored. */
+/* Whether the value of @pspec was changed on @self since it was read (or
+ * last saved): an edit not yet in the docket. */
+static gboolean
+is_dirty (RedressRecord *self,
+          GParamSpec    *pspec)
+{
+  RedressRecordPrivate *priv = redress_record_get_instance_private (self);
+  const GValue *stored, *value;
+
+  if (priv->stored == NULL || (pspec->flags & REDRESS_PARAM_DERIVED))
+    return FALSE;
+  if (priv->written != NULL && g_ptr_array_find (priv->written, pspec, NULL))
+    return FALSE;
+  if ((value = g_hash_table_lookup (priv->values, pspec)) == NULL)
+    return FALSE;
+  if ((stored = g_hash_table_lookup (priv->stored, pspec)) == NULL)
+    return FALSE;
+  return g_param_values_cmp (pspec, stored, value) != 0;
+}
+
+static GValue *
+value_dup (const GValue *value)
+{
+  GValue *copy = g_new0 (GValue, 1);
+
+  g_value_init (copy, G_VALUE_TYPE (value));
+  g_value_copy (value, copy);
+  return copy;
+}
+
+/* Takes the row at @stmt (from the type map's SELECT) into @self, notifying
+ * the properties that changed, and records it as stored.  A field edited on
+ * @self and not yet saved keeps the edit and the value it was read with, so
+ * that saving it can tell whether someone else changed it meanwhile; when the
+ * row now holds the edit itself, the edit is simply no longer pending. */
 static void
 apply_row (RedressRecord *self,
            const TypeMap *map,
@@ -474,15 +675,20 @@ apply_row (RedressRecord *self,
     {
       GParamSpec *pspec = g_ptr_array_index (map->pspecs, i);
       GValue *value = g_new0 (GValue, 1);
-      GValue *copy = g_new0 (GValue, 1);
       const GValue *old;
 
       value_from_column (pspec, stmt, 3 + (int) i, value);
-      g_value_init (copy, pspec->value_type);
-      g_value_copy (value, copy);
-      g_hash_table_insert (stored, pspec, copy);
-
       old = g_hash_table_lookup (priv->values, pspec);
+      if (old != NULL && is_dirty (self, pspec) && g_param_values_cmp (pspec, old, value) != 0)
+        {
+          /* An unsaved edit: keep it, and the value it was made on. */
+          g_hash_table_insert (stored, pspec,
+                               value_dup (g_hash_table_lookup (priv->stored, pspec)));
+          value_free (value);
+          continue;
+        }
+      g_hash_table_insert (stored, pspec, value_dup (value));
+
       if (old != NULL && g_param_values_cmp (pspec, old, value) == 0)
         {
           value_free (value);
@@ -573,6 +779,8 @@ redress_record_finalize (GObject *object)
   g_clear_pointer (&priv->values, g_hash_table_unref);
   g_clear_pointer (&priv->stored, g_hash_table_unref);
   g_clear_pointer (&priv->stored_updated_at, g_free);
+  g_clear_pointer (&priv->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&priv->written, g_ptr_array_unref);
 
   G_OBJECT_CLASS (redress_record_parent_class)->finalize (object);
 }
@@ -768,6 +976,98 @@ find_column_pspec (RedressRecord *self,
       return NULL;
     }
   return pspec;
+}
+
+/**
+ * redress_record_get_conflicts:
+ *
+ * The fields the last redress_record_save() of @self could not write
+ * because someone else changed them meanwhile
+ * (REDRESS_DATABASE_ERROR_EDIT_CONFLICT).  A successful save clears them.
+ *
+ * Returns: (transfer none) (nullable) (element-type RedressConflict): the
+ *   conflicts, or %NULL when there are none.
+ */
+GPtrArray *
+redress_record_get_conflicts (RedressRecord *self)
+{
+  RedressRecordPrivate *priv = redress_record_get_instance_private (self);
+
+  g_return_val_if_fail (REDRESS_IS_RECORD (self), NULL);
+
+  return priv->conflicts != NULL && priv->conflicts->len > 0 ? priv->conflicts : NULL;
+}
+
+/**
+ * redress_record_resolve_conflict:
+ * @property: (nullable): the field of a conflict, or %NULL for every one
+ * @choice: keep my value (the next save writes it over theirs, guarded by
+ *   theirs: a third change meanwhile is a conflict again) or take theirs
+ *
+ * Settles conflicts of the last save.  Nothing is written: save again.
+ */
+void
+redress_record_resolve_conflict (RedressRecord         *self,
+                                 const char            *property,
+                                 RedressConflictChoice  choice)
+{
+  RedressRecordPrivate *priv = redress_record_get_instance_private (self);
+
+  g_return_if_fail (REDRESS_IS_RECORD (self));
+
+  if (priv->conflicts == NULL)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint k = priv->conflicts->len; k > 0; k--)
+    {
+      RedressConflict *conflict = g_ptr_array_index (priv->conflicts, k - 1);
+      GParamSpec *pspec = conflict->pspec;
+
+      if (property != NULL && g_strcmp0 (property, pspec->name) != 0)
+        continue;
+
+      if (priv->stored != NULL)
+        g_hash_table_insert (priv->stored, pspec, value_dup (&conflict->theirs_value));
+      if (choice == REDRESS_CONFLICT_TAKE_THEIRS &&
+          g_param_values_cmp (pspec, peek_value (self, pspec), &conflict->theirs_value) != 0)
+        {
+          g_hash_table_insert (priv->values, pspec, value_dup (&conflict->theirs_value));
+          g_object_notify_by_pspec (G_OBJECT (self), pspec);
+        }
+      g_ptr_array_remove_index (priv->conflicts, k - 1);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * redress_record_expect_string:
+ * @property: a string column property
+ * @value: (nullable): the value the caller last saw in the docket
+ *
+ * Makes the next save of @property guarded by @value instead of the value
+ * @self was read with: if the docket no longer holds @value, the save is a
+ * conflict.  For a writer that knows what it is replacing (the command
+ * line's `set --was`).
+ */
+void
+redress_record_expect_string (RedressRecord *self,
+                              const char    *property,
+                              const char    *value)
+{
+  RedressRecordPrivate *priv = redress_record_get_instance_private (self);
+  GParamSpec *pspec;
+  GValue *stored;
+
+  g_return_if_fail (REDRESS_IS_RECORD (self));
+  g_return_if_fail (priv->stored != NULL);
+
+  if ((pspec = find_column_pspec (self, property, G_TYPE_STRING)) == NULL)
+    return;
+  stored = g_new0 (GValue, 1);
+  g_value_init (stored, pspec->value_type);
+  g_value_set_string (stored, value);
+  g_hash_table_insert (priv->stored, pspec, stored);
 }
 
 /**
@@ -1174,15 +1474,217 @@ set_write_error (GError        **error,
     }
 }
 
+/* The value of @pspec as the user reads it, for a conflict's message. */
+static char *
+value_text (GParamSpec   *pspec,
+            const GValue *value)
+{
+  switch (G_TYPE_FUNDAMENTAL (pspec->value_type))
+    {
+    case G_TYPE_STRING:
+      return g_strdup (g_value_get_string (value) != NULL ? g_value_get_string (value) : "");
+    case G_TYPE_BOOLEAN:
+      return g_strdup (g_value_get_boolean (value) ? _("yes") : _("no"));
+    case G_TYPE_INT:
+      return g_value_get_int (value) < 0 ? g_strdup ("")
+                                         : g_strdup_printf ("%d", g_value_get_int (value));
+    case G_TYPE_INT64:
+      return g_value_get_int64 (value) < 0
+               ? g_strdup ("") : g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (value));
+    default:
+      return g_strdup ("");
+    }
+}
+
+/* Who last changed @column of the row, and when, from the audit trail. */
+static void
+last_change (RedressDatabase  *db,
+             const char       *table,
+             const char       *id,
+             const char       *column,
+             char            **actor,
+             char            **at)
+{
+  g_autoptr(RedressStmt) stmt = NULL;
+
+  stmt = _redress_database_prepare_cached (db,
+                                           "SELECT actor, at FROM audit_log "
+                                           "WHERE table_name = ?1 AND row_id = ?2 AND field = ?3 "
+                                           "ORDER BY seq DESC LIMIT 1", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, column, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *actor = g_strdup (_redress_column_text (stmt, 0));
+      *at = g_strdup (_redress_column_text (stmt, 1));
+    }
+}
+
+/* Writes the columns of @dirty (indices into map->pspecs) and updated-at.
+ * @guarded: only where each still holds the value it was read with.
+ * Returns: the step's result; *@changes the rows it changed. */
+static int
+run_update (RedressRecord   *record,
+            RedressDatabase *db,
+            const TypeMap   *map,
+            GArray          *dirty,
+            const char      *now,
+            gboolean         guarded,
+            int             *changes,
+            GError         **error)
+{
+  RedressRecordPrivate *priv = redress_record_get_instance_private (record);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_string_append_printf (sql, "UPDATE \"%s\" SET updated_at = ?2", map->table);
+  for (guint k = 0; k < dirty->len; k++)
+    {
+      GParamSpec *pspec = g_ptr_array_index (map->pspecs, g_array_index (dirty, guint, k));
+      g_autofree char *column = column_name (pspec->name);
+
+      g_string_append_printf (sql, ", \"%s\" = ?%u", column, k + 3);
+    }
+  g_string_append (sql, " WHERE id = ?1");
+  for (guint k = 0; guarded && k < dirty->len; k++)
+    {
+      GParamSpec *pspec = g_ptr_array_index (map->pspecs, g_array_index (dirty, guint, k));
+      g_autofree char *column = column_name (pspec->name);
+
+      g_string_append_printf (sql, " AND \"%s\" IS ?%u", column, k + 3 + dirty->len);
+    }
+
+  if ((stmt = _redress_database_prepare (db, sql->str, error)) == NULL)
+    return SQLITE_ERROR;
+  sqlite3_bind_text (stmt, 1, priv->id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  for (guint k = 0; k < dirty->len; k++)
+    {
+      guint i = g_array_index (dirty, guint, k);
+      GParamSpec *pspec = g_ptr_array_index (map->pspecs, i);
+      gboolean nullable = g_array_index (map->nullable, gboolean, i);
+
+      bind_value (stmt, (int) (k + 3), peek_value (record, pspec), nullable);
+      if (guarded)
+        bind_value (stmt, (int) (k + 3 + dirty->len),
+                    g_hash_table_lookup (priv->stored, pspec), nullable);
+    }
+  rc = sqlite3_step (stmt);
+  *changes = rc == SQLITE_DONE ? sqlite3_changes (_redress_database_get_handle (db)) : 0;
+  if (rc != SQLITE_DONE)
+    set_write_error (error, record, map, _redress_database_get_handle (db), rc, FALSE);
+  return rc;
+}
+
+/* After a guarded update changed nothing: reads the row as it is now, inside
+ * the write transaction, and tells the edits someone else overwrote
+ * meanwhile (conflicts) from those they left alone or made too.  Fields the
+ * other side changed that @record did not are taken into @record.
+ * Returns: %FALSE with @error set when the row is gone or there is a
+ * conflict; then @record's conflicts say which. */
+static gboolean
+check_row (RedressRecord    *record,
+           RedressDatabase  *db,
+           const TypeMap    *map,
+           GArray           *dirty,
+           GError          **error)
+{
+  RedressRecordPrivate *priv = redress_record_get_instance_private (record);
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *sql = g_strconcat (map->select_sql, " WHERE id = ?1", NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) message = NULL;
+  int rc;
+
+  if ((stmt = _redress_database_prepare (db, sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, priv->id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
+                   _("This entry was deleted from the docket in the meantime, so your "
+                     "changes could not be saved."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
+                                 _("Could not read the docket"));
+      return FALSE;
+    }
+
+  for (guint k = 0; k < dirty->len; k++)
+    {
+      guint i = g_array_index (dirty, guint, k);
+      GParamSpec *pspec = g_ptr_array_index (map->pspecs, i);
+      const GValue *mine = peek_value (record, pspec);
+      const GValue *base = g_hash_table_lookup (priv->stored, pspec);
+      g_auto(GValue) theirs = G_VALUE_INIT;
+      g_autofree char *column = NULL;
+      RedressConflict *conflict;
+
+      value_from_column (pspec, stmt, 3 + (int) i, &theirs);
+      if (g_param_values_cmp (pspec, &theirs, mine) == 0 ||
+          (base != NULL && g_param_values_cmp (pspec, &theirs, base) == 0))
+        continue;  /* they wrote the same, or left it alone */
+
+      column = column_name (pspec->name);
+      conflict = g_object_new (REDRESS_TYPE_CONFLICT, NULL);
+      conflict->pspec = pspec;
+      conflict->label = g_strdup (field_label (pspec));
+      conflict->mine = value_text (pspec, mine);
+      conflict->theirs = value_text (pspec, &theirs);
+      g_value_init (&conflict->theirs_value, pspec->value_type);
+      g_value_copy (&theirs, &conflict->theirs_value);
+      last_change (db, map->table, priv->id, column, &conflict->actor, &conflict->changed_at);
+      if (conflict->changed_at == NULL)
+        conflict->changed_at = g_strdup (_redress_column_text (stmt, 2));
+      g_ptr_array_add (conflicts, conflict);
+    }
+
+  /* Take in what the other side changed; unsaved edits stay (apply_row). */
+  apply_row (record, map, stmt, TRUE);
+
+  if (conflicts->len == 0)
+    return TRUE;
+
+  message = g_string_new (NULL);
+  for (guint k = 0; k < conflicts->len; k++)
+    {
+      g_autofree char *sentence = redress_conflict_describe (g_ptr_array_index (conflicts, k));
+
+      g_string_append_printf (message, "%s ", sentence);
+    }
+  g_string_append (message, _("Your version was not saved."));
+  g_set_error_literal (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_EDIT_CONFLICT,
+                       message->str);
+  g_clear_pointer (&priv->conflicts, g_ptr_array_unref);
+  priv->conflicts = g_steal_pointer (&conflicts);
+  return FALSE;
+}
+
 /**
  * redress_record_save:
  * @record: a record, new or loaded from @db
  * @db: the docket
  *
  * Validates @record and inserts or updates its row in one transaction.  A new
- * record gets its id and created-at; updated-at is set every time.  Invalid
- * values give REDRESS_DATABASE_ERROR_INVALID naming the field, a duplicate
- * unique value REDRESS_DATABASE_ERROR_CONFLICT; either way nothing is written.
+ * record gets its id and created-at.  A loaded one writes only the fields
+ * changed since it was read (or last saved), and updated-at, each guarded by
+ * the value it was read with: a field someone else (another window, the
+ * command line) changed meanwhile to another value gives
+ * REDRESS_DATABASE_ERROR_EDIT_CONFLICT, whose message names the field, who
+ * changed it and when, and both values; redress_record_get_conflicts() has
+ * them, redress_record_resolve_conflict() settles them.  Fields the other
+ * side changed and @record did not are taken into @record, so edits of
+ * different fields both stay.  Invalid values give
+ * REDRESS_DATABASE_ERROR_INVALID naming the field, a duplicate unique value
+ * REDRESS_DATABASE_ERROR_CONFLICT; on any error nothing is written.
  *
  * Returns: whether the row was saved.
  */
@@ -1195,6 +1697,7 @@ redress_record_save (RedressRecord    *record,
   const TypeMap *map;
   g_autoptr(GString) sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) dirty = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *now = NULL;
   g_autofree char *new_id = NULL;
   sqlite3 *handle;
@@ -1215,12 +1718,16 @@ redress_record_save (RedressRecord    *record,
 
   is_new = priv->id == NULL;
   now = redress_timestamp_now ();
-  sql = g_string_new (NULL);
+
+  if (!_redress_database_begin (db, error))
+    return FALSE;
+  handle = _redress_database_get_handle (db);
 
   if (is_new)
     {
       g_autoptr(GString) params = g_string_new ("?1, ?2, ?2");
 
+      sql = g_string_new (NULL);
       new_id = redress_uuid_new ();
       g_string_append_printf (sql, "INSERT INTO \"%s\" (id, created_at, updated_at", map->table);
       for (guint i = 0; i < map->pspecs->len; i++)
@@ -1235,63 +1742,80 @@ redress_record_save (RedressRecord    *record,
           g_string_append_printf (params, ", ?%u", i + 3);
         }
       g_string_append_printf (sql, ") VALUES (%s)", params->str);
-    }
-  else
-    {
-      g_string_append_printf (sql, "UPDATE \"%s\" SET updated_at = ?2", map->table);
+
+      if ((stmt = _redress_database_prepare (db, sql->str, error)) == NULL)
+        {
+          _redress_database_rollback (db);
+          return FALSE;
+        }
+      sqlite3_bind_text (stmt, idx++, new_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, idx++, now, -1, SQLITE_TRANSIENT);
       for (guint i = 0; i < map->pspecs->len; i++)
         {
           GParamSpec *pspec = g_ptr_array_index (map->pspecs, i);
-          g_autofree char *column = NULL;
 
           if (pspec->flags & REDRESS_PARAM_DERIVED)
             continue;
-          column = column_name (pspec->name);
-          g_string_append_printf (sql, ", \"%s\" = ?%u", column, i + 3);
+          bind_value (stmt, (int) i + 3, peek_value (record, pspec),
+                      g_array_index (map->nullable, gboolean, i));
         }
-      g_string_append (sql, " WHERE id = ?1");
-    }
 
-  if (!_redress_database_begin (db, error))
-    return FALSE;
-
-  handle = _redress_database_get_handle (db);
-  if ((stmt = _redress_database_prepare (db, sql->str, error)) == NULL)
-    {
-      _redress_database_rollback (db);
-      return FALSE;
-    }
-
-  sqlite3_bind_text (stmt, idx++, is_new ? new_id : priv->id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, idx++, now, -1, SQLITE_TRANSIENT);
-  for (guint i = 0; i < map->pspecs->len; i++)
-    {
-      GParamSpec *pspec = g_ptr_array_index (map->pspecs, i);
-
-      if (pspec->flags & REDRESS_PARAM_DERIVED)
-        continue;
-      bind_value (stmt, (int) i + 3, peek_value (record, pspec),
-                  g_array_index (map->nullable, gboolean, i));
-    }
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_write_error (error, record, map, handle, rc, FALSE);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          set_write_error (error, record, map, handle, rc, FALSE);
+          g_clear_pointer (&stmt, sqlite3_finalize);
+          _redress_database_rollback (db);
+          return FALSE;
+        }
       g_clear_pointer (&stmt, sqlite3_finalize);
-      _redress_database_rollback (db);
-      return FALSE;
     }
-  if (!is_new && sqlite3_changes (handle) == 0)
+  else
     {
-      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
-                   _("This entry was deleted from the docket in the meantime, so your "
-                     "changes could not be saved."));
-      g_clear_pointer (&stmt, sqlite3_finalize);
-      _redress_database_rollback (db);
-      return FALSE;
+      int changes = 0;
+
+      for (guint i = 0; i < map->pspecs->len; i++)
+        if (is_dirty (record, g_ptr_array_index (map->pspecs, i)))
+          g_array_append_val (dirty, i);
+
+      if (dirty->len == 0)
+        {
+          /* Nothing to write; the row must still be there. */
+          g_autofree char *exists = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE id = ?1",
+                                                     map->table);
+
+          if ((stmt = _redress_database_prepare (db, exists, error)) == NULL)
+            {
+              _redress_database_rollback (db);
+              return FALSE;
+            }
+          sqlite3_bind_text (stmt, 1, priv->id, -1, SQLITE_TRANSIENT);
+          rc = sqlite3_step (stmt);
+          g_clear_pointer (&stmt, sqlite3_finalize);
+          changes = rc == SQLITE_ROW ? 1 : 0;
+        }
+      else if (run_update (record, db, map, dirty, now, TRUE, &changes, error) != SQLITE_DONE)
+        {
+          _redress_database_rollback (db);
+          return FALSE;
+        }
+
+      if (changes == 0)
+        {
+          /* Changed or deleted meanwhile.  The write lock is held from here
+           * to the commit, so once the row is read no one else can change it. */
+          g_object_freeze_notify (G_OBJECT (record));
+          if (!check_row (record, db, map, dirty, error) ||
+              (dirty->len > 0 &&
+               run_update (record, db, map, dirty, now, FALSE, &changes, error) != SQLITE_DONE))
+            {
+              _redress_database_rollback (db);
+              g_object_thaw_notify (G_OBJECT (record));
+              return FALSE;
+            }
+          g_object_thaw_notify (G_OBJECT (record));
+        }
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (REDRESS_RECORD_GET_CLASS (record)->written != NULL &&
       !REDRESS_RECORD_GET_CLASS (record)->written (record, db, error))
@@ -1302,6 +1826,15 @@ redress_record_save (RedressRecord    *record,
   if (!_redress_database_commit (db, error))
     return FALSE;
 
+  g_clear_pointer (&priv->conflicts, g_ptr_array_unref);
+  /* What was written is what the docket holds: the reload below takes the
+   * row's (normalised) values instead of keeping them as unsaved edits,
+   * while lists still find the row by its stored (old) values. */
+  g_clear_pointer (&priv->written, g_ptr_array_unref);
+  priv->written = g_ptr_array_new ();
+  for (guint k = 0; k < dirty->len; k++)
+    g_ptr_array_add (priv->written, g_ptr_array_index (map->pspecs, g_array_index (dirty, guint, k)));
+
   g_object_freeze_notify (G_OBJECT (record));
   if (is_new)
     {
@@ -1310,12 +1843,24 @@ redress_record_save (RedressRecord    *record,
       set_private_string (record, &priv->created_at, now, PROP_CREATED_AT);
       register_live (record, db);
     }
-  set_private_string (record, &priv->updated_at, now, PROP_UPDATED_AT);
+  if (is_new || dirty->len > 0)
+    set_private_string (record, &priv->updated_at, now, PROP_UPDATED_AT);
   g_object_thaw_notify (G_OBJECT (record));
 
   /* The identity map's handler runs last and reloads @record from its row
    * (normalised values, derived columns) and records them as stored. */
   redress_database_emit_changed (db, map->table, priv->id);
+
+  for (guint k = 0; priv->stored != NULL && priv->written != NULL && k < priv->written->len; k++)
+    {
+      GParamSpec *pspec = g_ptr_array_index (priv->written, k);
+
+      if (!g_hash_table_contains (priv->stored, pspec) ||
+          g_param_values_cmp (pspec, g_hash_table_lookup (priv->stored, pspec),
+                              peek_value (record, pspec)) != 0)
+        g_hash_table_insert (priv->stored, pspec, value_dup (peek_value (record, pspec)));
+    }
+  g_clear_pointer (&priv->written, g_ptr_array_unref);
 
   return TRUE;
 }

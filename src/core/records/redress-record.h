@@ -55,6 +55,27 @@ struct _RedressRecordClass
   gpointer padding[7];
 };
 
+/* A field of a record that another window or process changed since it was
+ * read, to a value other than the one being saved (redress_record_save()
+ * fails with REDRESS_DATABASE_ERROR_EDIT_CONFLICT). */
+#define REDRESS_TYPE_CONFLICT (redress_conflict_get_type ())
+
+G_DECLARE_FINAL_TYPE (RedressConflict, redress_conflict, REDRESS, CONFLICT, GObject)
+
+const char   *redress_conflict_get_property_name (RedressConflict *self);
+const char   *redress_conflict_get_field_label   (RedressConflict *self);
+const char   *redress_conflict_get_mine          (RedressConflict *self);
+const char   *redress_conflict_get_theirs        (RedressConflict *self);
+const char   *redress_conflict_get_actor         (RedressConflict *self);
+const char   *redress_conflict_get_changed_at    (RedressConflict *self);
+char         *redress_conflict_describe          (RedressConflict *self) G_GNUC_WARN_UNUSED_RESULT;
+
+typedef enum
+{
+  REDRESS_CONFLICT_KEEP_MINE,    /* save my value over theirs (guarded by theirs) */
+  REDRESS_CONFLICT_TAKE_THEIRS,  /* drop my value, show theirs */
+} RedressConflictChoice;
+
 void          redress_param_spec_set_choices (GParamSpec              *pspec,
                                               RedressChoiceValidFunc   is_valid);
 
@@ -86,6 +107,14 @@ gint64        redress_record_get_int64       (RedressRecord   *self,
 void          redress_record_set_int64       (RedressRecord   *self,
                                               const char      *property,
                                               gint64           value);
+
+GPtrArray    *redress_record_get_conflicts   (RedressRecord   *self);
+void          redress_record_resolve_conflict (RedressRecord   *self,
+                                              const char      *property,
+                                              RedressConflictChoice choice);
+void          redress_record_expect_string   (RedressRecord   *self,
+                                              const char      *property,
+                                              const char      *value);
 
 gpointer      redress_record_load            (RedressDatabase *db,
                                               GType            type,

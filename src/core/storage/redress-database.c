@@ -66,6 +66,9 @@ G_DEFINE_QUARK (redress-database-error-quark, redress_database_error)
 typedef gboolean (*MigrationHook) (RedressDatabase *self,
                                    GError         **error);
 
+static gboolean index_custody_seq (RedressDatabase  *self,
+                                   GError          **error);
+
 /* C steps by schema version; versions not listed are plain SQL.  Add the
  * hook's prototype to redress-database-private.h. */
 static const struct {
@@ -74,11 +77,44 @@ static const struct {
 } migration_hooks[] = {
   { 0, NULL },
   { 3, _redress_audit_install_triggers },
+  { 12, index_custody_seq },
 };
 
 /* From this version on, every migration regenerates the audit triggers, so the
  * tables and columns it adds are audited too (src/core/records/redress-audit.c). */
 #define AUDIT_SCHEMA_VERSION 3
+
+static gboolean exec_on (sqlite3     *db,
+                         const char  *sql,
+                         GError     **error);
+
+/* Version 12: one custody number per item, so that two writers cannot both
+ * append entry n.  Numbers an old log already repeats (every entry of a log
+ * from before version 6 is 0) stay out of the index: the log is append-only
+ * and its hash chain covers the numbers, so it is not renumbered. */
+static gboolean
+index_custody_seq (RedressDatabase  *self,
+                   GError          **error)
+{
+  gint64 floor = 0;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *sql = NULL;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT coalesce (max (seq), 0) FROM custody_event c WHERE EXISTS "
+                          "(SELECT 1 FROM custody_event d WHERE d.evidence_id = c.evidence_id "
+                          "AND d.seq = c.seq AND d.rowid <> c.rowid)", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    floor = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (floor > 0)
+    g_warning ("A custody log of %s repeats entry numbers up to %" G_GINT64_FORMAT
+               "; those stay out of the unique index", self->path, floor);
+
+  sql = g_strdup_printf ("CREATE UNIQUE INDEX custody_event_seq ON custody_event (evidence_id, seq) "
+                         "WHERE seq > %" G_GINT64_FORMAT, floor);
+  return exec_on (self->db, sql, error);
+}
 
 static void
 redress_database_finalize (GObject *object)
