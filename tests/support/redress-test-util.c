@@ -48,13 +48,21 @@ redress_test_make_tmp_dir (const char *name)
 }
 
 void
+redress_test_docket_init_unopened (RedressTestDocket *docket,
+                                   const char        *name)
+{
+  docket->dir = redress_test_make_tmp_dir (name);
+  docket->path = g_build_filename (docket->dir, "docket.redress", NULL);
+  docket->db = NULL;
+}
+
+void
 redress_test_docket_init (RedressTestDocket *docket,
                           const char        *name)
 {
   g_autoptr(GError) error = NULL;
 
-  docket->dir = redress_test_make_tmp_dir (name);
-  docket->path = g_build_filename (docket->dir, "docket.redress", NULL);
+  redress_test_docket_init_unopened (docket, name);
   docket->db = redress_database_open (docket->path, NULL, REDRESS_DATABASE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (docket->db);

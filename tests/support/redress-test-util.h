@@ -36,6 +36,10 @@ typedef struct
 
 void redress_test_docket_init  (RedressTestDocket *docket,
                                 const char        *name);
+/* The folder and the path only, for a test that opens the docket itself
+ * (with a passphrase, read-only, several times); @db stays %NULL. */
+void redress_test_docket_init_unopened (RedressTestDocket *docket,
+                                        const char        *name);
 void redress_test_docket_clear (RedressTestDocket *docket);
 
 /* g_test_init() with the user's folders (HOME, XDG_*) in one temporary
