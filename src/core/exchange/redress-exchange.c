@@ -1209,6 +1209,19 @@ check_texts (Import     *imp,
     }
 }
 
+/* Where JsonParser stopped: only known while it reports the error. */
+static void
+parser_error_cb (JsonParser   *parser,
+                 const GError *error,
+                 gpointer      data)
+{
+  char **where = data;
+
+  if (*where == NULL)
+    *where = g_strdup_printf (_("line %u, column %u"), json_parser_get_current_line (parser),
+                              json_parser_get_current_pos (parser));
+}
+
 /* Parses the file into @parser.  json-glib 1.6's parser is lax where RFC
  * 8259 is strict (it takes hexadecimal numbers, quotes, comments, `\x`
  * escapes read as "x", and ignores what follows the first value), and a case
@@ -1225,6 +1238,7 @@ parse_file (RedressDatabase  *db,
   g_autoptr(sqlite3_stmt) check = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *marked = NULL;
+  g_autofree char *stopped = NULL;
   gboolean named;
   JsonNode *root;
 
@@ -1246,11 +1260,13 @@ parse_file (RedressDatabase  *db,
   named = marked != NULL && !has_nul_mark (json, length);
   if (marked != NULL && !named)
     problem (imp, "$", _("contains a NUL character (\\u0000), which no field can hold"));
+  g_signal_connect (parser, "error", G_CALLBACK (parser_error_cb), &stopped);
   if (!json_parser_load_from_data (parser, marked != NULL ? marked : json,
                                    marked != NULL ? -1 : (gssize) length, &local))
     {
       g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
-                   _("The file is not valid JSON (%s). Nothing was imported."), local->message);
+                   _("The file is not valid JSON (the error is at %s). Nothing was imported."),
+                   stopped != NULL ? stopped : local->message);
       return FALSE;
     }
   root = json_parser_get_root (parser);
