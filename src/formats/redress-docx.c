@@ -18,14 +18,13 @@
 
 #include <string.h>
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <libxml/xmlwriter.h>
 
 #include <glib/gi18n.h>
 #include <gio/gio.h>
 
 #include "redress-docx.h"
+#include "redress-zip.h"
 
 #define NS_W   "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define NS_R   "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -561,30 +560,6 @@ fail:
   return NULL;
 }
 
-static int
-open_cb (struct archive *a,
-         void           *data)
-{
-  return ARCHIVE_OK;
-}
-
-static la_ssize_t
-write_cb (struct archive *a,
-          void           *data,
-          const void     *buffer,
-          size_t          length)
-{
-  g_byte_array_append (data, buffer, (guint) length);
-  return (la_ssize_t) length;
-}
-
-static int
-close_cb (struct archive *a,
-          void           *data)
-{
-  return ARCHIVE_OK;
-}
-
 /**
  * redress_document_write_docx:
  *
@@ -607,14 +582,15 @@ redress_document_write_docx (RedressDocument  *doc,
     { "rIdHeader", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header", "header1.xml" },
     { "rIdFooter", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer", "footer1.xml" },
   };
-  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autoptr(RedressZipWriter) zip = NULL;
+  g_autoptr(GError) local = NULL;
+  GByteArray *bytes = NULL;
   guint n_lists = 0;
   GBytes *parts[9];
   const char *names[9] = {
     "[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
     "word/styles.xml", "word/numbering.xml", "word/header1.xml", "word/footer1.xml", "docProps/core.xml"
   };
-  struct archive *a;
   gboolean ok = TRUE;
 
   parts[2] = write_document (doc, &n_lists);
@@ -634,36 +610,19 @@ redress_document_write_docx (RedressDocument  *doc,
       goto out;
     }
 
-  a = archive_write_new ();
-  archive_write_set_format_zip (a);
-  archive_write_set_bytes_per_block (a, 0);
-  archive_write_zip_set_compression_deflate (a);
-  ok = archive_write_open (a, out, open_cb, write_cb, close_cb) == ARCHIVE_OK;
+  zip = redress_zip_writer_new (&local);
+  ok = zip != NULL;
   for (guint i = 0; ok && i < G_N_ELEMENTS (parts); i++)
-    {
-      struct archive_entry *entry = archive_entry_new ();
-      gsize size;
-      const void *data = g_bytes_get_data (parts[i], &size);
-
-      archive_entry_set_pathname (entry, names[i]);
-      archive_entry_set_size (entry, (la_int64_t) size);
-      archive_entry_set_filetype (entry, AE_IFREG);
-      archive_entry_set_perm (entry, 0644);
-      ok = archive_write_header (a, entry) == ARCHIVE_OK &&
-           archive_write_data (a, data, size) == (la_ssize_t) size &&
-           archive_write_finish_entry (a) == ARCHIVE_OK;
-      archive_entry_free (entry);
-    }
-  ok = archive_write_close (a) == ARCHIVE_OK && ok;
+    ok = redress_zip_writer_add (zip, names[i], parts[i], -1, &local);
+  ok = ok && (bytes = redress_zip_writer_finish (zip, &local)) != NULL;
   if (!ok)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the Word document: %s"),
-                 archive_error_string (a) != NULL ? archive_error_string (a) : "");
-  archive_write_free (a);
+                 local->message);
 
 out:
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     g_clear_pointer (&parts[i], g_bytes_unref);
   if (!ok)
     return NULL;
-  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+  return g_byte_array_free_to_bytes (bytes);
 }

@@ -18,26 +18,15 @@
 
 #include <string.h>
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <libxml/xmlwriter.h>
 
 #include <glib/gi18n.h>
 #include <gio/gio.h>
 
 #include "redress-odt.h"
+#include "redress-zip.h"
 
 #define MIMETYPE "application/vnd.oasis.opendocument.text"
-
-static void
-entry_free (gpointer data)
-{
-  RedressZipEntry *e = data;
-
-  g_free (e->name);
-  g_bytes_unref (e->data);
-  g_free (e);
-}
 
 static const char * const namespaces[][2] = {
   { "xmlns:office", "urn:oasis:names:tc:opendocument:xmlns:office:1.0" },
@@ -579,57 +568,6 @@ fail:
   return NULL;
 }
 
-static int
-open_cb (struct archive *a,
-         void           *data)
-{
-  return ARCHIVE_OK;
-}
-
-static la_ssize_t
-write_cb (struct archive *a,
-          void           *data,
-          const void     *buffer,
-          size_t          length)
-{
-  g_byte_array_append (data, buffer, (guint) length);
-  return (la_ssize_t) length;
-}
-
-static int
-close_cb (struct archive *a,
-          void           *data)
-{
-  return ARCHIVE_OK;
-}
-
-static gboolean
-add_entry (struct archive  *a,
-           const char      *name,
-           GBytes          *data,
-           time_t           mtime,
-           GError         **error)
-{
-  struct archive_entry *entry = archive_entry_new ();
-  gsize size;
-  const void *bytes = g_bytes_get_data (data, &size);
-  gboolean ok;
-
-  archive_entry_set_pathname (entry, name);
-  archive_entry_set_size (entry, (la_int64_t) size);
-  archive_entry_set_filetype (entry, AE_IFREG);
-  archive_entry_set_perm (entry, 0644);
-  archive_entry_set_mtime (entry, mtime, 0);
-  ok = archive_write_header (a, entry) == ARCHIVE_OK &&
-       archive_write_data (a, bytes, size) == (la_ssize_t) size &&
-       archive_write_finish_entry (a) == ARCHIVE_OK;
-  archive_entry_free (entry);
-  if (!ok)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the OpenDocument file: %s"),
-                 archive_error_string (a) != NULL ? archive_error_string (a) : name);
-  return ok;
-}
-
 static guint32
 get32 (const guint8 *p)
 {
@@ -748,16 +686,17 @@ GBytes *
 redress_document_write_odt (RedressDocument  *doc,
                             GError          **error)
 {
-  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autoptr(GByteArray) out = NULL;
   g_autoptr(GBytes) mimetype = g_bytes_new_static (MIMETYPE, strlen (MIMETYPE));
   g_autoptr(GBytes) content = write_content (doc);
   g_autoptr(GBytes) styles = write_styles (doc);
   g_autoptr(GBytes) meta = write_meta (doc);
   g_autoptr(GBytes) manifest = write_manifest ();
   g_autoptr(GDateTime) when = NULL;
-  struct archive *a;
-  time_t mtime = 0;
-  gboolean ok;
+  g_autoptr(RedressZipWriter) zip = NULL;
+  g_autoptr(GError) local = NULL;
+  gint64 mtime = 0;
+  gboolean ok = FALSE;
 
   if (content == NULL || styles == NULL || meta == NULL || manifest == NULL)
     {
@@ -770,36 +709,28 @@ redress_document_write_odt (RedressDocument  *doc,
 
     when = g_date_time_new_from_iso8601 (stamp, NULL);
     if (when != NULL)
-      mtime = (time_t) g_date_time_to_unix (when);
+      mtime = g_date_time_to_unix (when);
   }
 
-  a = archive_write_new ();
-  archive_write_set_format_zip (a);
-  archive_write_set_bytes_per_block (a, 0);
   /* ODF: "mimetype" first, stored, so the file type can be read at a fixed offset. */
-  archive_write_zip_set_compression_store (a);
-  if (archive_write_open (a, out, open_cb, write_cb, close_cb) != ARCHIVE_OK)
+  zip = redress_zip_writer_new (&local);
+  if (zip != NULL)
+    {
+      redress_zip_writer_set_stored (zip, TRUE);
+      ok = redress_zip_writer_add (zip, "mimetype", mimetype, mtime, &local);
+      redress_zip_writer_set_stored (zip, FALSE);
+      ok = ok && redress_zip_writer_add (zip, "content.xml", content, mtime, &local) &&
+           redress_zip_writer_add (zip, "styles.xml", styles, mtime, &local) &&
+           redress_zip_writer_add (zip, "meta.xml", meta, mtime, &local) &&
+           redress_zip_writer_add (zip, "META-INF/manifest.xml", manifest, mtime, &local) &&
+           (out = redress_zip_writer_finish (zip, &local)) != NULL;
+    }
+  if (zip == NULL || !ok)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the OpenDocument file: %s"),
-                   archive_error_string (a));
-      archive_write_free (a);
+                   local->message);
       return NULL;
     }
-  ok = add_entry (a, "mimetype", mimetype, mtime, error);
-  archive_write_zip_set_compression_deflate (a);
-  ok = ok && add_entry (a, "content.xml", content, mtime, error) &&
-       add_entry (a, "styles.xml", styles, mtime, error) &&
-       add_entry (a, "meta.xml", meta, mtime, error) &&
-       add_entry (a, "META-INF/manifest.xml", manifest, mtime, error);
-  if (archive_write_close (a) != ARCHIVE_OK && ok)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the OpenDocument file: %s"),
-                   archive_error_string (a));
-      ok = FALSE;
-    }
-  archive_write_free (a);
-  if (!ok)
-    return NULL;
   if (!tidy_mimetype_entry (out))
     g_debug ("The zip's first entry kept libarchive's extra fields");
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
@@ -815,47 +746,5 @@ GPtrArray *
 redress_odt_read_entries (GBytes  *odt,
                           GError **error)
 {
-  struct archive *a = archive_read_new ();
-  struct archive_entry *entry;
-  g_autoptr(GPtrArray) ret = g_ptr_array_new_with_free_func (entry_free);
-  gsize size;
-  const void *data = g_bytes_get_data (odt, &size);
-  int rc;
-
-  archive_read_support_format_zip (a);
-  if (archive_read_open_memory (a, data, size) != ARCHIVE_OK)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Not a zip file: %s"),
-                   archive_error_string (a));
-      archive_read_free (a);
-      return NULL;
-    }
-  while ((rc = archive_read_next_header (a, &entry)) == ARCHIVE_OK)
-    {
-      g_autoptr(GByteArray) content = g_byte_array_new ();
-      char buffer[8192];
-      la_ssize_t n;
-      RedressZipEntry *e;
-
-      while ((n = archive_read_data (a, buffer, sizeof buffer)) > 0)
-        g_byte_array_append (content, (const guint8 *) buffer, (guint) n);
-      if (n < 0)
-        {
-          rc = ARCHIVE_FATAL;
-          break;
-        }
-      e = g_new0 (RedressZipEntry, 1);
-      e->name = g_strdup (archive_entry_pathname (entry));
-      e->data = g_byte_array_free_to_bytes (g_steal_pointer (&content));
-      g_ptr_array_add (ret, e);
-    }
-  if (rc != ARCHIVE_EOF)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The zip file is damaged: %s"),
-                   archive_error_string (a) != NULL ? archive_error_string (a) : "");
-      archive_read_free (a);
-      return NULL;
-    }
-  archive_read_free (a);
-  return g_steal_pointer (&ret);
+  return redress_zip_read_entries (odt, error);
 }

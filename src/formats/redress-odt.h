@@ -10,14 +10,9 @@
 #include <glib.h>
 
 #include "redress-document.h"
+#include "redress-zip.h"
 
 G_BEGIN_DECLS
-
-typedef struct
-{
-  char   *name;
-  GBytes *data;
-} RedressZipEntry;
 
 GBytes    *redress_document_write_odt (RedressDocument  *doc,
                                        GError          **error) G_GNUC_WARN_UNUSED_RESULT;

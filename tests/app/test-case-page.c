@@ -51,23 +51,6 @@ typedef struct
 
 /* Helpers ---------------------------------------------------------------- */
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
 
 static gboolean
 is_mapped (gpointer data)
@@ -529,7 +512,7 @@ fixture_tear_down (Fixture       *f,
   gtk_window_destroy (f->window);
   redress_test_flush_main_context ();
   g_assert_finalize_object (g_steal_pointer (&f->db));
-  remove_tree (f->dir);
+  redress_test_rm_rf (f->dir);
   g_clear_pointer (&f->dir, g_free);
   g_clear_pointer (&f->path, g_free);
   g_clear_pointer (&f->case_id, g_free);

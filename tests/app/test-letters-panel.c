@@ -90,23 +90,6 @@ iterate (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static const RedressDeadlineInfo *
 open_deadline_due (GPtrArray  *deadlines,
@@ -259,7 +242,7 @@ test_add_import_timeline (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&db);
-  rm_rf (dir);
+  redress_test_rm_rf (dir);
 }
 
 int

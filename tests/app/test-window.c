@@ -37,23 +37,6 @@ static RedressApplication *app;
 
 /* Helpers ---------------------------------------------------------------- */
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
 
 typedef gboolean (*Predicate) (gpointer data);
 
@@ -241,7 +224,7 @@ test_lists_cases (void)
   wait_until (text_shown, &shown);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (dir);
+  redress_test_rm_rf (dir);
 }
 
 static GtkWidget *
@@ -303,7 +286,7 @@ test_header_follows_case (void)
   g_assert_cmpstr (_redress_window_get_content_title (window), !=, renamed);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (dir);
+  redress_test_rm_rf (dir);
 }
 
 static void
@@ -340,7 +323,7 @@ test_search_narrows (void)
   g_assert_cmpstr (_redress_window_get_docket_view (window), ==, "list");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (dir);
+  redress_test_rm_rf (dir);
 }
 
 static void
@@ -393,7 +376,7 @@ test_sort_by_column (void)
   g_assert_cmpstr (redress_case_get_reference (last), ==, "R-039");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (dir);
+  redress_test_rm_rf (dir);
 }
 
 static gboolean
@@ -471,7 +454,7 @@ test_filters (void)
   g_assert_cmpstr (_redress_window_get_docket_view (window), ==, "list");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (dir);
+  redress_test_rm_rf (dir);
 }
 
 static void
@@ -495,7 +478,7 @@ test_empty_docket (void)
   g_assert_cmpstr (_redress_window_get_docket_view (window), ==, "list");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (dir);
+  redress_test_rm_rf (dir);
 }
 
 static gboolean
@@ -551,7 +534,7 @@ test_folds_when_narrow (void)
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "sidebar");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (dir);
+  redress_test_rm_rf (dir);
 }
 
 static GtkWidget *find_button (GtkWidget  *root,
@@ -658,7 +641,7 @@ test_damaged_read_only (void)
   g_log_remove_handler ("redress-database", database_handler);
   g_log_remove_handler ("redress-case-list", list_handler);
   g_test_log_set_fatal_handler (NULL, NULL);
-  remove_tree (dir);
+  redress_test_rm_rf (dir);
 }
 
 /* Passphrase dialog ------------------------------------------------------- */
@@ -779,7 +762,7 @@ test_passphrase (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (_redress_window_get_case_list (window))), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (dir);
+  redress_test_rm_rf (dir);
 }
 
 /* Opening by path (command line, file manager) goes through a worker thread:
@@ -810,7 +793,7 @@ test_open_by_path (void)
   g_assert_true (GTK_WINDOW (window) == gtk_application_get_active_window (GTK_APPLICATION (app)));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (dir);
+  redress_test_rm_rf (dir);
 }
 
 /* Every label and text of the widgets under @widget, joined. */
@@ -890,7 +873,7 @@ test_lock (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (db);
-  remove_tree (dir);
+  redress_test_rm_rf (dir);
 }
 
 int

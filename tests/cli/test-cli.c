@@ -9,6 +9,7 @@
  */
 
 #include "config.h"
+#include "redress-test-util.h"
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -142,30 +143,12 @@ fixture_setup (Fixture       *fixture,
   fixture->b = g_build_filename (fixture->dir, "b", "docket.redress", NULL);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  redress_test_rm_rf (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->a);
   g_free (fixture->b);

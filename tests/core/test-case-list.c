@@ -21,33 +21,20 @@
 /* The list's page size: a position just past the first page. */
 #define PAGE_SIZE_PROBE 128
 
-typedef struct
-{
-  char            *dir;
-  char            *path;
-  RedressDatabase *db;
-} Fixture;
+typedef RedressTestDocket Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("redress-case-list-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "docket.redress", NULL);
-  f->db = redress_database_open (f->path, NULL, REDRESS_DATABASE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  redress_test_docket_init (f, "case-list");
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->db);
-  redress_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  redress_test_docket_clear (f);
 }
 
 static const char * const states[] = { "KEN", "FRA", "BRA", "IND", "UKR" };

@@ -17,6 +17,7 @@
 #include "redress-exchange.h"
 #include "redress-person.h"
 #include "redress-record.h"
+#include "redress-test-util.h"
 
 #define CASE_ID    "6f1c2a54-0a8e-4c57-9d41-2b8f3c7e9a01"
 #define CHILD_ID   "0b7d3e52-6c1f-4f0a-8e29-5a4d1c3b7e02"
@@ -116,24 +117,6 @@ fixture_setup (Fixture       *fixture,
   fixture->b = open_docket (fixture, "b.redress");
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
 
 static void
 fixture_teardown (Fixture       *fixture,
@@ -143,7 +126,7 @@ fixture_teardown (Fixture       *fixture,
   redress_database_close (fixture->b);
   g_clear_object (&fixture->a);
   g_clear_object (&fixture->b);
-  remove_tree (fixture->dir);
+  redress_test_rm_rf (fixture->dir);
   g_free (fixture->dir);
 }
 

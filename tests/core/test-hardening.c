@@ -28,27 +28,20 @@
 #include "redress-reference.h"
 #include "redress-test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+typedef RedressTestDocket Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = g_dir_make_tmp ("redress-hardening-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "docket.redress", NULL);
+  redress_test_docket_init_unopened (f, "hardening");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  redress_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  redress_test_docket_clear (f);
 }
 
 static char *

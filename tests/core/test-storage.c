@@ -24,28 +24,20 @@
 
 #define PASSPHRASE "correct horse battery staple"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+typedef RedressTestDocket Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->dir = g_dir_make_tmp ("redress-storage-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
-  f->path = g_build_filename (f->dir, "docket.redress", NULL);
+  redress_test_docket_init_unopened (f, "storage");
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  redress_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  redress_test_docket_clear (f);
 }
 
 static RedressDatabase *

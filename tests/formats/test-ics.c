@@ -23,43 +23,21 @@
 #include "redress-procedure.h"
 #include "redress-util.h"
 
-typedef struct
-{
-  char            *dir;
-  char            *path;
-  RedressDatabase *db;
-} Fixture;
+typedef RedressTestDocket Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("redress-ics-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "docket.redress", NULL);
-  f->db = redress_database_open (f->path, NULL, REDRESS_DATABASE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  redress_test_docket_init (f, "ics");
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autofree char *evidence = g_build_filename (f->dir, "evidence", NULL);
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-  g_autofree char *ics = g_build_filename (f->dir, "deadlines.ics", NULL);
-
-  g_assert_finalize_object (f->db);
-  g_unlink (f->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_unlink (ics);
-  g_rmdir (evidence);
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  g_assert_finalize_object (g_steal_pointer (&f->db));
+  redress_test_docket_clear (f);
 }
 
 static void

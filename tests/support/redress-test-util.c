@@ -35,6 +35,49 @@ redress_test_rm_rf (const char *path)
   g_rmdir (path);
 }
 
+char *
+redress_test_make_tmp_dir (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmpl = g_strdup_printf ("redress-%s-XXXXXX", name);
+  char *dir = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dir);
+  return dir;
+}
+
+void
+redress_test_docket_init_unopened (RedressTestDocket *docket,
+                                   const char        *name)
+{
+  docket->dir = redress_test_make_tmp_dir (name);
+  docket->path = g_build_filename (docket->dir, "docket.redress", NULL);
+  docket->db = NULL;
+}
+
+void
+redress_test_docket_init (RedressTestDocket *docket,
+                          const char        *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  redress_test_docket_init_unopened (docket, name);
+  docket->db = redress_database_open (docket->path, NULL, REDRESS_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (docket->db);
+}
+
+void
+redress_test_docket_clear (RedressTestDocket *docket)
+{
+  g_clear_object (&docket->db);
+  if (docket->dir != NULL)
+    redress_test_rm_rf (docket->dir);
+  g_clear_pointer (&docket->dir, g_free);
+  g_clear_pointer (&docket->path, g_free);
+}
+
 guint
 redress_test_timeout_ms (void)
 {

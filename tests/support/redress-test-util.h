@@ -11,9 +11,36 @@
 
 #include <glib.h>
 
+#include "redress-database.h"
+
 G_BEGIN_DECLS
 
+/* Removes @path and everything in it (links are removed, not followed). */
 void redress_test_rm_rf (const char *path);
+
+/* A new temporary folder "redress-NAME-XXXXXX" (NAME says which test made
+ * it); the test fails when it cannot be made.  Remove it with
+ * redress_test_rm_rf(). */
+char *redress_test_make_tmp_dir (const char *name) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The temporary docket of a test: a folder of its own, the docket file
+ * "docket.redress" in it, created and opened without encryption.
+ * redress_test_docket_clear() closes it and removes the folder with the
+ * docket, its WAL, its evidence and whatever else the test put there. */
+typedef struct
+{
+  char            *dir;
+  char            *path;
+  RedressDatabase *db;
+} RedressTestDocket;
+
+void redress_test_docket_init  (RedressTestDocket *docket,
+                                const char        *name);
+/* The folder and the path only, for a test that opens the docket itself
+ * (with a passphrase, read-only, several times); @db stays %NULL. */
+void redress_test_docket_init_unopened (RedressTestDocket *docket,
+                                        const char        *name);
+void redress_test_docket_clear (RedressTestDocket *docket);
 
 /* g_test_init() with the user's folders (HOME, XDG_*) in one temporary
  * folder for the whole program, removed at exit.  Used instead of

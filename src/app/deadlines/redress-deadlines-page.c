@@ -1230,30 +1230,6 @@ redress_deadlines_page_class_init (RedressDeadlinesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "deadlines.export-case", "s", export_action);
 }
 
-/* Days with a deadline stand out in the month view (GtkCalendar marks a
- * day with the :checked state, which Adwaita hardly shows). */
-static void
-ensure_css (void)
-{
-  static gsize done = 0;
-
-  if (g_once_init_enter (&done))
-    {
-      GtkCssProvider *provider = gtk_css_provider_new ();
-
-      gtk_css_provider_load_from_data (provider,
-                                       "calendar.deadlines > grid > label.day-number:checked:not(.other-month) {"
-                                       "  font-weight: bold; color: @error_color;"
-                                       "  box-shadow: inset 0 -2px @error_color; }",
-                                       -1);
-      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                  GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-      g_object_unref (provider);
-      g_once_init_leave (&done, 1);
-    }
-}
-
 /* GtkCalendar 4.8 gives its arrow buttons an icon and nothing else, so a
  * screen reader calls them "button".  They come in this order in its header:
  * previous month, next month, previous year, next year. */
@@ -1287,7 +1263,7 @@ static void
 redress_deadlines_page_init (RedressDeadlinesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  ensure_css ();
+  /* ui/style.css marks the days with a deadline. */
   gtk_widget_add_css_class (GTK_WIDGET (self->calendar), "deadlines");
   {
     guint n_buttons = 0;

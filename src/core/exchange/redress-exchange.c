@@ -5,11 +5,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Export of one case, with its people and everything it holds, to the JSON
- * format of docs/export-format.md, and import of such a file.  JSON is written
- * by a small writer (RFC 8259) and read with SQLite's JSON functions
- * (json_valid, json_error_position, json_tree), so the model needs no other
- * library.  An import checks the whole file first and writes nothing unless
- * every field is right; then it writes in one transaction.
+ * format of docs/export-format.md, and import of such a file.  The JSON is
+ * built as a json-glib tree (JsonBuilder) and written by
+ * redress_json_to_string(); a file is checked by SQLite's json_valid() and
+ * read with JsonParser.  An import checks the whole file first and writes
+ * nothing unless every field is right; then it writes in one transaction.
  */
 
 #define G_LOG_DOMAIN "redress-exchange"
@@ -26,130 +26,128 @@
 
 #define MAX_PROBLEMS 20
 
-/* {{{ JSON writer */
+/* {{{ JSON text */
 
-struct _RedressJsonWriter
+/* The tree is built with json-glib (JsonBuilder) and written here, not by
+ * JsonGenerator: the format's bytes must not change (docs/export-format.md;
+ * export → import → export gives the same file), and json-glib 1.6's
+ * generator writes other bytes: `"key" : value`, an empty object as `{  }`,
+ * DEL as `\u007f`.  This is only the walk over a JsonNode tree that writes
+ * it the way the format always has: two spaces of indentation, `"key": value`,
+ * `[]` and `{}` when empty, members in the order they were added, integers
+ * as they are, and the escaping of redress_json_escape_string(). */
+
+static void
+newline (GString  *out,
+         gboolean  pretty,
+         guint     depth)
 {
-  GString  *out;
-  GArray   *first;    /* gboolean per open container: nothing written in it yet */
-  gboolean  pretty;
-  gboolean  after_key;
-};
-
-RedressJsonWriter *
-redress_json_writer_new (gboolean pretty)
-{
-  RedressJsonWriter *self = g_new0 (RedressJsonWriter, 1);
-
-  self->out = g_string_new (NULL);
-  self->first = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  self->pretty = pretty;
-  return self;
-}
-
-void
-redress_json_writer_free (RedressJsonWriter *self)
-{
-  if (self == NULL)
+  if (!pretty)
     return;
-  g_string_free (self->out, TRUE);
-  g_array_unref (self->first);
-  g_free (self);
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, "  ");
 }
 
-/* Returns the text written so far and resets the writer. */
+static void
+write_node (GString  *out,
+            JsonNode *node,
+            gboolean  pretty,
+            guint     depth)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *value;
+        gboolean empty = TRUE;
+
+        g_string_append_c (out, '{');
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &value))
+          {
+            if (!empty)
+              g_string_append_c (out, ',');
+            empty = FALSE;
+            newline (out, pretty, depth + 1);
+            redress_json_escape_string (out, name);
+            g_string_append (out, pretty ? ": " : ":");
+            write_node (out, value, pretty, depth + 1);
+          }
+        if (!empty)
+          newline (out, pretty, depth);
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            newline (out, pretty, depth + 1);
+            write_node (out, json_array_get_element (array, i), pretty, depth + 1);
+          }
+        if (n > 0)
+          newline (out, pretty, depth);
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          {
+            char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+            g_string_append (out, g_ascii_dtostr (buf, sizeof buf, json_node_get_double (node)));
+          }
+          break;
+        default:
+          redress_json_escape_string (out, json_node_get_string (node));
+          break;
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+/**
+ * redress_json_to_string:
+ * @node: (nullable): a JSON tree
+ * @pretty: indent, and end with a newline
+ *
+ * Returns: (transfer full): the text of @node.
+ */
 char *
-redress_json_writer_steal (RedressJsonWriter *self)
+redress_json_to_string (JsonNode *node,
+                        gboolean  pretty)
 {
-  char *text;
+  GString *out = g_string_new (NULL);
 
-  if (self->pretty)
-    g_string_append_c (self->out, '\n');
-  text = g_string_free (self->out, FALSE);
-  self->out = g_string_new (NULL);
-  g_array_set_size (self->first, 0);
-  self->after_key = FALSE;
-  return text;
-}
-
-static void
-newline (RedressJsonWriter *self)
-{
-  if (!self->pretty)
-    return;
-  g_string_append_c (self->out, '\n');
-  for (guint i = 0; i < self->first->len; i++)
-    g_string_append (self->out, "  ");
-}
-
-/* Writes the separator a new value needs. */
-static void
-before_value (RedressJsonWriter *self)
-{
-  if (self->after_key)
-    {
-      self->after_key = FALSE;
-      return;
-    }
-  if (self->first->len > 0)
-    {
-      gboolean *first = &g_array_index (self->first, gboolean, self->first->len - 1);
-
-      if (!*first)
-        g_string_append_c (self->out, ',');
-      *first = FALSE;
-      newline (self);
-    }
-}
-
-static void
-open_container (RedressJsonWriter *self,
-                char               c)
-{
-  gboolean first = TRUE;
-
-  before_value (self);
-  g_string_append_c (self->out, c);
-  g_array_append_val (self->first, first);
-}
-
-static void
-close_container (RedressJsonWriter *self,
-                 char               c)
-{
-  gboolean empty;
-
-  g_return_if_fail (self->first->len > 0);
-
-  empty = g_array_index (self->first, gboolean, self->first->len - 1);
-  g_array_set_size (self->first, self->first->len - 1);
-  if (!empty)
-    newline (self);
-  g_string_append_c (self->out, c);
-}
-
-void
-redress_json_writer_begin_object (RedressJsonWriter *self)
-{
-  open_container (self, '{');
-}
-
-void
-redress_json_writer_end_object (RedressJsonWriter *self)
-{
-  close_container (self, '}');
-}
-
-void
-redress_json_writer_begin_array (RedressJsonWriter *self)
-{
-  open_container (self, '[');
-}
-
-void
-redress_json_writer_end_array (RedressJsonWriter *self)
-{
-  close_container (self, ']');
+  if (node != NULL)
+    write_node (out, node, pretty, 0);
+  if (pretty)
+    g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
 }
 
 /* RFC 8259 section 7: quote, backslash and control characters are escaped;
@@ -204,45 +202,98 @@ redress_json_escape_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* The command line's JSON output: a JsonBuilder and the writer above. */
+struct _RedressJsonWriter
+{
+  JsonBuilder *builder;
+  gboolean     pretty;
+};
+
+RedressJsonWriter *
+redress_json_writer_new (gboolean pretty)
+{
+  RedressJsonWriter *self = g_new0 (RedressJsonWriter, 1);
+
+  self->builder = json_builder_new ();
+  self->pretty = pretty;
+  return self;
+}
+
+void
+redress_json_writer_free (RedressJsonWriter *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_object (&self->builder);
+  g_free (self);
+}
+
+/* Returns the text written so far and resets the writer. */
+char *
+redress_json_writer_steal (RedressJsonWriter *self)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (self->builder);
+
+  json_builder_reset (self->builder);
+  return redress_json_to_string (root, self->pretty);
+}
+
+void
+redress_json_writer_begin_object (RedressJsonWriter *self)
+{
+  json_builder_begin_object (self->builder);
+}
+
+void
+redress_json_writer_end_object (RedressJsonWriter *self)
+{
+  json_builder_end_object (self->builder);
+}
+
+void
+redress_json_writer_begin_array (RedressJsonWriter *self)
+{
+  json_builder_begin_array (self->builder);
+}
+
+void
+redress_json_writer_end_array (RedressJsonWriter *self)
+{
+  json_builder_end_array (self->builder);
+}
+
 void
 redress_json_writer_key (RedressJsonWriter *self,
                          const char        *key)
 {
-  before_value (self);
-  redress_json_escape_string (self->out, key);
-  g_string_append (self->out, self->pretty ? ": " : ":");
-  self->after_key = TRUE;
+  json_builder_set_member_name (self->builder, key);
 }
 
 void
 redress_json_writer_string (RedressJsonWriter *self,
                             const char        *value)
 {
-  before_value (self);
-  redress_json_escape_string (self->out, value);
+  json_builder_add_string_value (self->builder, value != NULL ? value : "");
 }
 
 void
 redress_json_writer_int (RedressJsonWriter *self,
                          gint64             value)
 {
-  before_value (self);
-  g_string_append_printf (self->out, "%" G_GINT64_FORMAT, value);
+  json_builder_add_int_value (self->builder, value);
 }
 
 void
 redress_json_writer_boolean (RedressJsonWriter *self,
                              gboolean           value)
 {
-  before_value (self);
-  g_string_append (self->out, value ? "true" : "false");
+  json_builder_add_boolean_value (self->builder, value);
 }
 
 void
 redress_json_writer_null (RedressJsonWriter *self)
 {
-  before_value (self);
-  g_string_append (self->out, "null");
+  json_builder_add_null_value (self->builder);
 }
 
 /* "key": value, or "key": null when @value is %NULL. */
@@ -251,11 +302,11 @@ redress_json_writer_member_string (RedressJsonWriter *self,
                                    const char        *key,
                                    const char        *value)
 {
-  redress_json_writer_key (self, key);
+  json_builder_set_member_name (self->builder, key);
   if (value != NULL)
-    redress_json_writer_string (self, value);
+    json_builder_add_string_value (self->builder, value);
   else
-    redress_json_writer_null (self);
+    json_builder_add_null_value (self->builder);
 }
 
 /* }}} */
@@ -655,31 +706,31 @@ select_sql (const Spec *spec,
 }
 
 static void
-write_column (RedressJsonWriter *w,
-              const Column      *c,
-              sqlite3_stmt      *stmt,
-              int                i)
+add_column (JsonBuilder  *b,
+            const Column *c,
+            sqlite3_stmt *stmt,
+            int           i)
 {
   gboolean is_null = sqlite3_column_type (stmt, i) == SQLITE_NULL;
 
-  redress_json_writer_key (w, KEY (c));
+  json_builder_set_member_name (b, KEY (c));
   switch (c->kind)
     {
     case COL_BOOL:
-      redress_json_writer_boolean (w, sqlite3_column_int (stmt, i) != 0);
+      json_builder_add_boolean_value (b, sqlite3_column_int (stmt, i) != 0);
       break;
     case COL_TRIBOOL:
       if (is_null)
-        redress_json_writer_null (w);
+        json_builder_add_null_value (b);
       else
-        redress_json_writer_boolean (w, sqlite3_column_int (stmt, i) != 0);
+        json_builder_add_boolean_value (b, sqlite3_column_int (stmt, i) != 0);
       break;
     case COL_INT:
     case COL_INT_NULL:
       if (is_null)
-        redress_json_writer_null (w);
+        json_builder_add_null_value (b);
       else
-        redress_json_writer_int (w, sqlite3_column_int64 (stmt, i));
+        json_builder_add_int_value (b, sqlite3_column_int64 (stmt, i));
       break;
     case COL_ID:
     case COL_TEXT:
@@ -697,34 +748,26 @@ write_column (RedressJsonWriter *w,
     case COL_LINK:
     default:
       if (is_null)
-        redress_json_writer_null (w);
+        json_builder_add_null_value (b);
       else
-        redress_json_writer_string (w, _redress_column_text (stmt, i));
+        json_builder_add_string_value (b, _redress_column_text (stmt, i));
       break;
     }
 }
 
-static gboolean export_list (RedressDatabase   *db,
-                             GHashTable        *present,
-                             RedressJsonWriter *w,
-                             const Spec        *spec,
-                             const char        *parent_id,
-                             GError           **error);
-
-/* Writes the rows of @spec for @parent_id; with @single, the one row as an object. */
+/* Adds the rows of @spec for @parent_id as a member @spec->key holding a
+ * list; with @single, the one row as an object. */
 static gboolean
-export_rows (RedressDatabase   *db,
-             GHashTable        *present,
-             RedressJsonWriter *w,
-             const Spec        *spec,
-             const char        *parent_id,
-             gboolean           single,
-             GError           **error)
+export_rows (RedressDatabase  *db,
+             GHashTable       *present,
+             JsonBuilder      *b,
+             const Spec       *spec,
+             const char       *parent_id,
+             gboolean          single,
+             GError          **error)
 {
   g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  gboolean has_id = g_strcmp0 (spec->columns[0].name, "id") == 0;
   int rc;
 
   if (!g_hash_table_contains (present, spec->table))
@@ -737,30 +780,28 @@ export_rows (RedressDatabase   *db,
 
   if (!single)
     {
-      redress_json_writer_key (w, spec->key);
-      redress_json_writer_begin_array (w);
+      json_builder_set_member_name (b, spec->key);
+      json_builder_begin_array (b);
     }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       int i = 0;
 
-      redress_json_writer_begin_object (w);
+      json_builder_begin_object (b);
       for (const Column *c = spec->columns; c->name != NULL; c++, i++)
         if (has_column (present, spec, c))
-          write_column (w, c, stmt, i);
+          add_column (b, c, stmt, i);
 
       if (spec->children[0] != NULL)
         {
           g_autofree char *id = g_strdup (_redress_column_text (stmt, 0));
 
           for (guint k = 0; spec->children[k] != NULL; k++)
-            if (!export_list (db, present, w, spec->children[k], id, error))
+            if (!export_rows (db, present, b, spec->children[k], id, FALSE, error))
               return FALSE;
         }
-      redress_json_writer_end_object (w);
-      if (has_id)
-        g_ptr_array_add (ids, g_strdup (_redress_column_text (stmt, 0)));
+      json_builder_end_object (b);
       if (single)
         break;
     }
@@ -772,19 +813,8 @@ export_rows (RedressDatabase   *db,
     }
 
   if (!single)
-    redress_json_writer_end_array (w);
+    json_builder_end_array (b);
   return TRUE;
-}
-
-static gboolean
-export_list (RedressDatabase   *db,
-             GHashTable        *present,
-             RedressJsonWriter *w,
-             const Spec        *spec,
-             const char        *parent_id,
-             GError           **error)
-{
-  return export_rows (db, present, w, spec, parent_id, FALSE, error);
 }
 
 static gboolean
@@ -859,7 +889,8 @@ redress_exchange_export_case (RedressDatabase  *db,
                               const char       *case_id,
                               GError          **error)
 {
-  g_autoptr(RedressJsonWriter) w = NULL;
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GHashTable) present = NULL;
 
   g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
@@ -876,20 +907,21 @@ redress_exchange_export_case (RedressDatabase  *db,
       return NULL;
     }
 
-  w = redress_json_writer_new (TRUE);
-  redress_json_writer_begin_object (w);
-  redress_json_writer_key (w, "format");
-  redress_json_writer_string (w, REDRESS_EXCHANGE_FORMAT);
-  redress_json_writer_key (w, "version");
-  redress_json_writer_int (w, REDRESS_EXCHANGE_VERSION);
-  redress_json_writer_key (w, "case");
-  if (!export_rows (db, present, w, &case_spec, case_id, TRUE, error))
+  b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "format");
+  json_builder_add_string_value (b, REDRESS_EXCHANGE_FORMAT);
+  json_builder_set_member_name (b, "version");
+  json_builder_add_int_value (b, REDRESS_EXCHANGE_VERSION);
+  json_builder_set_member_name (b, "case");
+  if (!export_rows (db, present, b, &case_spec, case_id, TRUE, error))
     return NULL;
-  if (!export_list (db, present, w, &people_spec, case_id, error))
+  if (!export_rows (db, present, b, &people_spec, case_id, FALSE, error))
     return NULL;
-  redress_json_writer_end_object (w);
+  json_builder_end_object (b);
 
-  return redress_json_writer_steal (w);
+  root = json_builder_get_root (b);
+  return redress_json_to_string (root, TRUE);
 }
 
 gboolean
@@ -911,26 +943,6 @@ redress_exchange_export_to_file (RedressDatabase  *db,
 
 /* }}} */
 /* {{{ Import: reading the file */
-
-typedef struct
-{
-  char   *type;   /* json_tree type: null true false integer real text array object */
-  char   *text;   /* the atom as text, for scalars */
-  gint64  number;
-  GPtrArray *keys; /* object: member names in order; array: NULL */
-  guint   length;  /* array: number of elements */
-} Node;
-
-static void
-node_free (gpointer data)
-{
-  Node *node = data;
-
-  g_free (node->type);
-  g_free (node->text);
-  g_clear_pointer (&node->keys, g_ptr_array_unref);
-  g_free (node);
-}
 
 typedef enum
 {
@@ -973,7 +985,6 @@ row_free (gpointer data)
 
 typedef struct
 {
-  GHashTable *nodes;      /* "$.case.parties[2]" -> Node */
   GPtrArray  *problems;   /* char * */
   GHashTable *ids;        /* list key -> GHashTable of ids */
   GHashTable *all_ids;    /* id -> path of its first use */
@@ -983,7 +994,6 @@ typedef struct
 static void
 import_clear (Import *imp)
 {
-  g_clear_pointer (&imp->nodes, g_hash_table_unref);
   g_clear_pointer (&imp->problems, g_ptr_array_unref);
   g_clear_pointer (&imp->ids, g_hash_table_unref);
   g_clear_pointer (&imp->all_ids, g_hash_table_unref);
@@ -1008,18 +1018,39 @@ problem (Import     *imp,
   g_ptr_array_add (imp->problems, g_strdup_printf ("%s: %s", path, msg));
 }
 
-/* The path as the user reads it: "case.parties[2].role". */
+/* What a value is, in the words of the messages below. */
 static const char *
-display_path (const char *fullkey)
+node_kind (JsonNode *node)
 {
-  if (g_str_has_prefix (fullkey, "$."))
-    return fullkey + 2;
-  return fullkey;
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return "object";
+    case JSON_NODE_ARRAY:
+      return "array";
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_BOOLEAN:
+          return json_node_get_boolean (node) ? "true" : "false";
+        case G_TYPE_INT64:
+          return "integer";
+        case G_TYPE_DOUBLE:
+          return "real";
+        default:
+          return "text";
+        }
+    case JSON_NODE_NULL:
+    default:
+      return "null";
+    }
 }
 
 static const char *
-describe_type (const char *type)
+describe_type (JsonNode *node)
 {
+  const char *type = node_kind (node);
+
   if (g_strcmp0 (type, "null") == 0)
     return _("null");
   if (g_strcmp0 (type, "true") == 0 || g_strcmp0 (type, "false") == 0)
@@ -1033,31 +1064,14 @@ describe_type (const char *type)
   return _("an object");
 }
 
-/* json_tree quotes member names that are not plain letters and digits
- * ($.case."violation_facts"[0]); the importer looks them up unquoted. */
-static char *
-normalize_path (const char *path)
+/* The member @name of the object @node, or %NULL. */
+static JsonNode *
+member (JsonNode   *node,
+        const char *name)
 {
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = path; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        {
-          const char *end = p + 1;
-
-          while (*end != '\0' && (g_ascii_isalnum (*end) || *end == '_'))
-            end++;
-          if (*end == '"' && end > p + 1)
-            {
-              g_string_append_len (out, p + 1, end - p - 1);
-              p = end;
-              continue;
-            }
-        }
-      g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  return json_object_get_member (json_node_get_object (node), name);
 }
 
 /* Turns a byte offset into "line L, column C" (1-based). */
@@ -1086,16 +1100,147 @@ describe_position (const char *json,
 #define EXCHANGE_MAX_BYTES       (16 * 1024 * 1024)
 #define EXCHANGE_MAX_FIELD_BYTES (1024 * 1024)
 
+/* A \u0000 would cut a field short where it is stored (json-glib keeps text
+ * as C strings), so before parsing each one is turned into this character
+ * and afterwards a field holding it is named.  U+FFFF is a noncharacter;
+ * when the file has one of its own, a NUL is still refused, but not by name. */
+#define NUL_MARK        "\xef\xbf\xbf"
+#define NUL_MARK_ESCAPE "\\uffff"
+
+/* The text with every \u0000 escape replaced by NUL_MARK_ESCAPE, or %NULL
+ * when there is none.  @json is valid JSON: a backslash is always the start
+ * of an escape inside a string. */
+static char *
+mark_nul_escapes (const char *json,
+                  gsize       length)
+{
+  GString *out = NULL;
+  gsize copied = 0;
+
+  for (gsize i = 0; i + 1 < length; i++)
+    {
+      if (json[i] != '\\')
+        continue;
+      if (json[i + 1] == 'u' && i + 5 < length && memcmp (json + i + 2, "0000", 4) == 0)
+        {
+          if (out == NULL)
+            out = g_string_sized_new (length);
+          g_string_append_len (out, json + copied, i - copied);
+          g_string_append (out, NUL_MARK_ESCAPE);
+          copied = i + 6;
+          i += 5;
+        }
+      else
+        i++;
+    }
+  if (out == NULL)
+    return NULL;
+  g_string_append_len (out, json + copied, length - copied);
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
-load_tree (RedressDatabase  *db,
-           Import           *imp,
-           const char       *json,
-           gsize             length,
-           GError          **error)
+has_nul_mark (const char *json,
+              gsize       length)
+{
+  if (g_strstr_len (json, length, NUL_MARK) != NULL)
+    return TRUE;
+  for (gsize i = 0; i + 5 < length; i++)
+    if (json[i] == '\\' && json[i + 1] == 'u' && g_ascii_strncasecmp (json + i + 2, "ffff", 4) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Every text in the file (in the order of the file): not too long, no NUL. */
+static void
+check_texts (Import     *imp,
+             JsonNode   *node,
+             const char *path,
+             gboolean    nul_marked)
+{
+  /* The path as the user reads it: "case.parties[2].role". */
+  const char *shown = g_str_has_prefix (path, "$.") ? path + 2 : path;
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *child;
+
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &child))
+          {
+            g_autofree char *child_path = g_strdup_printf ("%s.%s", path, name);
+
+            check_texts (imp, child, child_path, nul_marked);
+          }
+      }
+      break;
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            g_autofree char *child_path = g_strdup_printf ("%s[%u]", path, i);
+
+            check_texts (imp, json_array_get_element (array, i), child_path, nul_marked);
+          }
+      }
+      break;
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        {
+          const char *text = json_node_get_string (node);
+          gsize len = strlen (text);
+
+          if (nul_marked && strstr (text, NUL_MARK) != NULL)
+            problem (imp, shown, _("contains a NUL character (\\u0000), which no field can hold"));
+          else if (len > EXCHANGE_MAX_FIELD_BYTES)
+            problem (imp, shown, _("is too long (%d bytes; a field holds at most %d)"),
+                     (int) len, EXCHANGE_MAX_FIELD_BYTES);
+        }
+      break;
+    case JSON_NODE_NULL:
+    default:
+      break;
+    }
+}
+
+/* Where JsonParser stopped: only known while it reports the error. */
+static void
+parser_error_cb (JsonParser   *parser,
+                 const GError *error,
+                 gpointer      data)
+{
+  char **where = data;
+
+  if (*where == NULL)
+    *where = g_strdup_printf (_("line %u, column %u"), json_parser_get_current_line (parser),
+                              json_parser_get_current_pos (parser));
+}
+
+/* Parses the file into @parser.  json-glib 1.6's parser is lax where RFC
+ * 8259 is strict (it takes hexadecimal numbers, quotes, comments, `\x`
+ * escapes read as "x", and ignores what follows the first value), and a case
+ * file is read from someone else: SQLite's json_valid() decides first, as it
+ * always did, and says where the first error is. */
+static gboolean
+parse_file (RedressDatabase  *db,
+            Import           *imp,
+            JsonParser       *parser,
+            const char       *json,
+            gsize             length,
+            GError          **error)
 {
   g_autoptr(sqlite3_stmt) check = NULL;
-  g_autoptr(sqlite3_stmt) tree = NULL;
-  int rc;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *marked = NULL;
+  g_autofree char *stopped = NULL;
+  gboolean named;
+  JsonNode *root;
 
   check = _redress_database_prepare (db, "SELECT json_valid (?1), json_error_position (?1)", error);
   if (check == NULL)
@@ -1111,54 +1256,22 @@ load_tree (RedressDatabase  *db,
       return FALSE;
     }
 
-  tree = _redress_database_prepare (db, "SELECT fullkey, path, key, type, atom FROM json_tree (?1)",
-                                    error);
-  if (tree == NULL)
-    return FALSE;
-  sqlite3_bind_text (tree, 1, json, (int) length, SQLITE_STATIC);
-  while ((rc = sqlite3_step (tree)) == SQLITE_ROW)
+  marked = mark_nul_escapes (json, length);
+  named = marked != NULL && !has_nul_mark (json, length);
+  if (marked != NULL && !named)
+    problem (imp, "$", _("contains a NUL character (\\u0000), which no field can hold"));
+  g_signal_connect (parser, "error", G_CALLBACK (parser_error_cb), &stopped);
+  if (!json_parser_load_from_data (parser, marked != NULL ? marked : json,
+                                   marked != NULL ? -1 : (gssize) length, &local))
     {
-      Node *node = g_new0 (Node, 1);
-      g_autofree char *fullkey = normalize_path (_redress_column_text (tree, 0));
-      g_autofree char *parent = normalize_path (_redress_column_text (tree, 1));
-      Node *parent_node = parent != NULL ? g_hash_table_lookup (imp->nodes, parent) : NULL;
-
-      node->type = g_strdup (_redress_column_text (tree, 3));
-      if (sqlite3_column_type (tree, 4) != SQLITE_NULL)
-        {
-          node->text = g_strdup (_redress_column_text (tree, 4));
-          node->number = sqlite3_column_int64 (tree, 4);
-          /* A \u0000 would cut the text short where it is stored: say so
-           * rather than keep half a field. */
-          if (sqlite3_column_type (tree, 4) == SQLITE_TEXT &&
-              (gsize) sqlite3_column_bytes (tree, 4) != strlen (node->text))
-            problem (imp, fullkey != NULL ? display_path (fullkey) : "$",
-                     _("contains a NUL character (\\u0000), which no field can hold"));
-          else if (sqlite3_column_type (tree, 4) == SQLITE_TEXT &&
-                   sqlite3_column_bytes (tree, 4) > EXCHANGE_MAX_FIELD_BYTES)
-            problem (imp, fullkey != NULL ? display_path (fullkey) : "$",
-                     _("is too long (%d bytes; a field holds at most %d)"),
-                     sqlite3_column_bytes (tree, 4), EXCHANGE_MAX_FIELD_BYTES);
-        }
-      if (g_strcmp0 (node->type, "object") == 0)
-        node->keys = g_ptr_array_new_with_free_func (g_free);
-
-      if (parent_node != NULL && g_strcmp0 (fullkey, parent) != 0 &&
-          sqlite3_column_type (tree, 2) != SQLITE_NULL)
-        {
-          if (parent_node->keys != NULL)
-            g_ptr_array_add (parent_node->keys, g_strdup (_redress_column_text (tree, 2)));
-          else
-            parent_node->length++;
-        }
-      g_hash_table_replace (imp->nodes, g_steal_pointer (&fullkey), node);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                 _("Could not read the file"));
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
+                   _("The file is not valid JSON (the error is at %s). Nothing was imported."),
+                   stopped != NULL ? stopped : local->message);
       return FALSE;
     }
+  root = json_parser_get_root (parser);
+  if (root != NULL)
+    check_texts (imp, root, "$", named);
   return TRUE;
 }
 
@@ -1205,14 +1318,16 @@ join_values (const char * const *values)
 static void
 read_column (Import       *imp,
              const Column *c,
+             JsonNode     *object,
              const char   *object_path,
              Value        *value)
 {
-  g_autofree char *key = g_strdup_printf ("%s.%s", object_path, KEY (c));
-  const char *path = display_path (key);
-  Node *node = g_hash_table_lookup (imp->nodes, key);
-  gboolean is_null = node == NULL || g_strcmp0 (node->type, "null") == 0;
-  gboolean is_text = node != NULL && g_strcmp0 (node->type, "text") == 0;
+  g_autofree char *path = g_strdup_printf ("%s.%s", object_path, KEY (c));
+  JsonNode *node = member (object, KEY (c));
+  const char *type = node != NULL ? node_kind (node) : NULL;
+  gboolean is_null = node == NULL || g_strcmp0 (type, "null") == 0;
+  gboolean is_text = node != NULL && g_strcmp0 (type, "text") == 0;
+  g_autofree char *text = NULL;
 
   value->kind = VALUE_NULL;
 
@@ -1272,29 +1387,30 @@ read_column (Import       *imp,
     {
     case COL_BOOL:
     case COL_TRIBOOL:
-      if (g_strcmp0 (node->type, "true") != 0 && g_strcmp0 (node->type, "false") != 0)
+      if (g_strcmp0 (type, "true") != 0 && g_strcmp0 (type, "false") != 0)
         {
-          problem (imp, path, _("expected true or false, found %s"), describe_type (node->type));
+          problem (imp, path, _("expected true or false, found %s"), describe_type (node));
           return;
         }
       value->kind = VALUE_INT;
-      value->number = g_strcmp0 (node->type, "true") == 0;
+      value->number = json_node_get_boolean (node);
       return;
 
     case COL_INT:
     case COL_INT_NULL:
-      if (g_strcmp0 (node->type, "integer") != 0)
+      if (g_strcmp0 (type, "integer") != 0)
         {
-          problem (imp, path, _("expected a whole number, found %s"), describe_type (node->type));
+          problem (imp, path, _("expected a whole number, found %s"), describe_type (node));
           return;
         }
-      if (node->number < 0)
+      /* json-glib reads a number beyond 64 bits as a negative one. */
+      if (json_node_get_int (node) < 0)
         {
           problem (imp, path, _("must not be negative"));
           return;
         }
       value->kind = VALUE_INT;
-      value->number = node->number;
+      value->number = json_node_get_int (node);
       return;
 
     case COL_ID:
@@ -1316,9 +1432,10 @@ read_column (Import       *imp,
 
   if (!is_text)
     {
-      problem (imp, path, _("expected text, found %s"), describe_type (node->type));
+      problem (imp, path, _("expected text, found %s"), describe_type (node));
       return;
     }
+  text = g_strdup (json_node_get_string (node));
 
   switch (c->kind)
     {
@@ -1326,14 +1443,14 @@ read_column (Import       *imp,
     case COL_REF:
     case COL_REF_NULL:
     case COL_LINK:
-      if (!redress_is_uuid (node->text))
+      if (!redress_is_uuid (text))
         {
-          problem (imp, path, _("“%s” is not a UUID"), node->text);
+          problem (imp, path, _("“%s” is not a UUID"), text);
           return;
         }
       break;
     case COL_REQUIRED:
-      if (*g_strstrip (node->text) == '\0')
+      if (*g_strstrip (text) == '\0')
         {
           problem (imp, path, _("must not be empty"));
           return;
@@ -1341,52 +1458,52 @@ read_column (Import       *imp,
       break;
     case COL_DATE:
     case COL_REQ_DATE:
-      if (!redress_iso_date_is_valid (node->text))
+      if (!redress_iso_date_is_valid (text))
         {
-          problem (imp, path, _("“%s” is not a calendar date written YYYY-MM-DD"), node->text);
+          problem (imp, path, _("“%s” is not a calendar date written YYYY-MM-DD"), text);
           return;
         }
       break;
     case COL_PARTIAL:
-      if (!redress_partial_date_is_valid (node->text))
+      if (!redress_partial_date_is_valid (text))
         {
           problem (imp, path, _("“%s” is not a date written YYYY, YYYY-MM or YYYY-MM-DD"),
-                   node->text);
+                   text);
           return;
         }
       break;
     case COL_TIMESTAMP:
     case COL_TIMESTAMP_NULL:
-      if (!is_timestamp (node->text))
+      if (!is_timestamp (text))
         {
           problem (imp, path, _("“%s” is not a date and time such as 2024-05-01T09:30:00.000Z"),
-                   node->text);
+                   text);
           return;
         }
       break;
     case COL_ENUM:
-      if (!g_strv_contains (c->values, node->text))
+      if (!g_strv_contains (c->values, text))
         {
           g_autofree char *allowed = join_values (c->values);
 
-          problem (imp, path, _("“%s” is not one of %s"), node->text, allowed);
+          problem (imp, path, _("“%s” is not one of %s"), text, allowed);
           return;
         }
       break;
     case COL_STATE:
-      if (*node->text != '\0' &&
-          (strlen (node->text) != 2 || !g_ascii_isupper (node->text[0]) ||
-           !g_ascii_isupper (node->text[1])))
+      if (*text != '\0' &&
+          (strlen (text) != 2 || !g_ascii_isupper (text[0]) ||
+           !g_ascii_isupper (text[1])))
         {
-          problem (imp, path, _("“%s” is not a two-letter ISO 3166 country code"), node->text);
+          problem (imp, path, _("“%s” is not a two-letter ISO 3166 country code"), text);
           return;
         }
       break;
     case COL_SHA256:
-      if (!is_sha256 (node->text))
+      if (!is_sha256 (text))
         {
           problem (imp, path, _("“%s” is not a SHA-256 digest (64 lowercase hexadecimal digits)"),
-                   node->text);
+                   text);
           return;
         }
       break;
@@ -1400,36 +1517,39 @@ read_column (Import       *imp,
     }
 
   value->kind = VALUE_TEXT;
-  value->text = g_strdup (node->text);
+  value->text = g_steal_pointer (&text);
 }
 
 static GPtrArray *read_list (Import     *imp,
                              const Spec *spec,
+                             JsonNode   *parent,
                              const char *parent_path);
 
 static Row *
 read_object (Import     *imp,
              const Spec *spec,
-             const char *key)
+             JsonNode   *node,
+             const char *path)
 {
-  Node *node = g_hash_table_lookup (imp->nodes, key);
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *child;
   Row *row;
   guint n = 0, i = 0;
 
-  if (node == NULL || g_strcmp0 (node->type, "object") != 0)
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       if (node == NULL)
-        problem (imp, display_path (key), _("this field is required"));
+        problem (imp, path, _("this field is required"));
       else
-        problem (imp, display_path (key), _("expected an object, found %s"),
-                 describe_type (node->type));
+        problem (imp, path, _("expected an object, found %s"), describe_type (node));
       return NULL;
     }
 
   /* Every member must be known: a misspelt name would otherwise be lost. */
-  for (guint k = 0; k < node->keys->len; k++)
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &name, &child))
     {
-      const char *name = g_ptr_array_index (node->keys, k);
       gboolean known = FALSE;
 
       for (const Column *c = spec->columns; c->name != NULL && !known; c++)
@@ -1438,9 +1558,9 @@ read_object (Import     *imp,
         known = g_strcmp0 (spec->children[s]->key, name) == 0;
       if (!known)
         {
-          g_autofree char *path = g_strdup_printf ("%s.%s", display_path (key), name);
+          g_autofree char *member_path = g_strdup_printf ("%s.%s", path, name);
 
-          problem (imp, path, _("unknown field"));
+          problem (imp, member_path, _("unknown field"));
         }
     }
 
@@ -1449,11 +1569,11 @@ read_object (Import     *imp,
 
   row = g_new0 (Row, 1);
   row->spec = spec;
-  row->path = g_strdup (display_path (key));
+  row->path = g_strdup (path);
   row->values = g_new0 (Value, n);
   for (const Column *c = spec->columns; c->name != NULL; c++, i++)
     {
-      read_column (imp, c, key, &row->values[i]);
+      read_column (imp, c, node, path, &row->values[i]);
       if (c->kind == COL_ID && row->values[i].kind == VALUE_TEXT)
         {
           const char *id = row->values[i].text;
@@ -1462,12 +1582,12 @@ read_object (Import     *imp,
 
           if (seen != NULL)
             {
-              g_autofree char *path = g_strdup_printf ("%s.id", display_path (key));
+              g_autofree char *id_path = g_strdup_printf ("%s.id", path);
 
-              problem (imp, path, _("the id “%s” is already used by %s"), id, seen);
+              problem (imp, id_path, _("the id “%s” is already used by %s"), id, seen);
             }
           else
-            g_hash_table_insert (imp->all_ids, g_strdup (id), g_strdup (display_path (key)));
+            g_hash_table_insert (imp->all_ids, g_strdup (id), g_strdup (path));
 
           if (list_ids == NULL)
             {
@@ -1480,32 +1600,37 @@ read_object (Import     *imp,
 
   row->children = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   for (guint s = 0; spec->children[s] != NULL; s++)
-    g_ptr_array_add (row->children, read_list (imp, spec->children[s], key));
+    g_ptr_array_add (row->children, read_list (imp, spec->children[s], node, path));
 
   return row;
 }
 
+/* The list @spec->key of @parent; @parent_path is %NULL for the file's top level. */
 static GPtrArray *
 read_list (Import     *imp,
            const Spec *spec,
+           JsonNode   *parent,
            const char *parent_path)
 {
-  g_autofree char *key = g_strdup_printf ("%s.%s", parent_path, spec->key);
-  Node *node = g_hash_table_lookup (imp->nodes, key);
+  g_autofree char *path = parent_path != NULL ? g_strdup_printf ("%s.%s", parent_path, spec->key)
+                                              : g_strdup (spec->key);
+  JsonNode *node = member (parent, spec->key);
   GPtrArray *rows = g_ptr_array_new_with_free_func (row_free);
+  JsonArray *array;
 
   if (node == NULL)
     return rows;
-  if (g_strcmp0 (node->type, "array") != 0)
+  if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      problem (imp, display_path (key), _("expected a list, found %s"), describe_type (node->type));
+      problem (imp, path, _("expected a list, found %s"), describe_type (node));
       return rows;
     }
 
-  for (guint i = 0; i < node->length; i++)
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      g_autofree char *item = g_strdup_printf ("%s[%u]", key, i);
-      Row *row = read_object (imp, spec, item);
+      g_autofree char *item = g_strdup_printf ("%s[%u]", path, i);
+      Row *row = read_object (imp, spec, json_array_get_element (array, i), item);
 
       if (row != NULL)
         g_ptr_array_add (rows, row);
@@ -1889,9 +2014,12 @@ redress_exchange_import (RedressDatabase             *db,
                          GError                     **error)
 {
   Import imp = { 0 };
+  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GPtrArray) people = NULL;
   Row *case_row = NULL;
-  Node *root, *node;
+  JsonNode *root, *node;
+  JsonObjectIter iter;
+  const char *name;
   char *result = NULL;
 
   g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
@@ -1932,59 +2060,59 @@ redress_exchange_import (RedressDatabase             *db,
       return NULL;
     }
 
-  imp.nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, node_free);
   imp.problems = g_ptr_array_new_with_free_func (g_free);
   imp.ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                    (GDestroyNotify) g_hash_table_unref);
   imp.all_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp.now = redress_timestamp_now ();
 
-  if (!load_tree (db, &imp, json, (gsize) length, error))
+  parser = json_parser_new_immutable ();
+  if (!parse_file (db, &imp, parser, json, (gsize) length, error))
     goto out;
 
-  root = g_hash_table_lookup (imp.nodes, "$");
-  if (root == NULL || g_strcmp0 (root->type, "object") != 0)
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
                    _("This is not a Redress case file: it should be a JSON object with "
                      "\"format\": \"redress-case\". Nothing was imported."));
       goto out;
     }
-  node = g_hash_table_lookup (imp.nodes, "$.format");
-  if (node == NULL || g_strcmp0 (node->text, REDRESS_EXCHANGE_FORMAT) != 0)
+  node = member (root, "format");
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING ||
+      g_strcmp0 (json_node_get_string (node), REDRESS_EXCHANGE_FORMAT) != 0)
     {
       g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
                    _("format: this is not a Redress case file (\"format\" should be "
                      "\"redress-case\"). Nothing was imported."));
       goto out;
     }
-  node = g_hash_table_lookup (imp.nodes, "$.version");
-  if (node == NULL || g_strcmp0 (node->type, "integer") != 0 || node->number < 1)
+  node = member (root, "version");
+  if (node == NULL || g_strcmp0 (node_kind (node), "integer") != 0 || json_node_get_int (node) < 1)
     {
       g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
                    _("version: expected the format version as a whole number. Nothing was "
                      "imported."));
       goto out;
     }
-  if (node->number > REDRESS_EXCHANGE_VERSION)
+  if (json_node_get_int (node) > REDRESS_EXCHANGE_VERSION)
     {
       g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_TOO_NEW,
                    _("version: this file was written by a newer Redress (format version %d; this "
                      "version reads up to %d). Update Redress to import it."),
-                   (int) node->number, REDRESS_EXCHANGE_VERSION);
+                   (int) json_node_get_int (node), REDRESS_EXCHANGE_VERSION);
       goto out;
     }
-  for (guint k = 0; k < root->keys->len; k++)
+  json_object_iter_init_ordered (&iter, json_node_get_object (root));
+  while (json_object_iter_next_ordered (&iter, &name, &node))
     {
-      const char *name = g_ptr_array_index (root->keys, k);
-
       if (!g_strv_contains ((const char * const[]) { "format", "version", "case", "people", NULL },
                             name))
         problem (&imp, name, _("unknown field"));
     }
 
-  people = read_list (&imp, &people_spec, "$");
-  case_row = read_object (&imp, &case_spec, "$.case");
+  people = read_list (&imp, &people_spec, root, NULL);
+  case_row = read_object (&imp, &case_spec, member (root, "case"), "case");
   if (case_row != NULL)
     check_references (&imp, case_row);
 

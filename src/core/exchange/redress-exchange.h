@@ -10,6 +10,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "redress-database.h"
 
@@ -44,7 +45,12 @@ char     *redress_exchange_import_file   (RedressDatabase             *db,
                                           RedressExchangeImportFlags   flags,
                                           GError                     **error) G_GNUC_WARN_UNUSED_RESULT;
 
-/* A small JSON writer (RFC 8259), shared with the command line's output. */
+/* The text of a JSON tree as the format writes it (two-space indentation,
+ * `"key": value`); the command line prints its JSON output with it. */
+char              *redress_json_to_string           (JsonNode           *node,
+                                                     gboolean            pretty) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The command line's JSON output: a JsonBuilder written by redress_json_to_string(). */
 typedef struct _RedressJsonWriter RedressJsonWriter;
 
 RedressJsonWriter *redress_json_writer_new          (gboolean            pretty);
