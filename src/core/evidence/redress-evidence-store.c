@@ -1269,25 +1269,45 @@ redress_evidence_store_dispose (GObject *object)
   G_OBJECT_CLASS (redress_evidence_store_parent_class)->dispose (object);
 }
 
+/* How many stores are alive, for the test that a docket has one. */
+static gint n_instances;
+
+static void
+redress_evidence_store_finalize (GObject *object)
+{
+  g_atomic_int_dec_and_test (&n_instances);
+
+  G_OBJECT_CLASS (redress_evidence_store_parent_class)->finalize (object);
+}
+
 static void
 redress_evidence_store_class_init (RedressEvidenceStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = redress_evidence_store_dispose;
+  object_class->finalize = redress_evidence_store_finalize;
 }
 
 static void
 redress_evidence_store_init (RedressEvidenceStore *self)
 {
+  g_atomic_int_inc (&n_instances);
+}
+
+guint
+_redress_evidence_store_get_n_instances (void)
+{
+  return (guint) g_atomic_int_get (&n_instances);
 }
 
 /**
  * redress_evidence_store_new:
  * @db: an open docket
  *
- * Makes the locker of @db and removes temporary files left by a copy whose
- * process was killed.
+ * Makes a locker of @db and removes temporary files left by a copy whose
+ * process was killed.  The window, the command line and the composer use
+ * the docket's one store (redress_docket_get_evidence_store()).
  *
  * Returns: (transfer full): the store.
  */
@@ -1560,9 +1580,7 @@ _redress_evidence_sweep_at_open (RedressDatabase *db)
 
   if (removed > 0)
     g_message ("Removed %u original(s) of an intake that did not finish", removed);
-  g_object_set_data (G_OBJECT (db), "redress-orphans-removed",
-                     GUINT_TO_POINTER (removed + GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (db),
-                                                                   "redress-orphans-removed"))));
+  _redress_database_add_orphans_removed (db, removed);
 }
 
 /**
@@ -1580,7 +1598,7 @@ redress_evidence_store_count_orphans (RedressEvidenceStore *self,
   g_return_val_if_fail (REDRESS_IS_EVIDENCE_STORE (self), 0);
 
   if (removed != NULL)
-    *removed = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->db), "redress-orphans-removed"));
+    *removed = _redress_database_get_orphans_removed (self->db);
   return sweep_journals (self->db, self->dir, self->seal, FALSE);
 }
 
