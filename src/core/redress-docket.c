@@ -22,6 +22,7 @@
 
 #include "redress-database-private.h"
 #include "redress-docket-private.h"
+#include "redress-evidence-store-private.h"
 #include "redress-keys-private.h"
 #include "redress-procedure.h"
 
@@ -501,7 +502,7 @@ redress_docket_get_evidence_store (RedressDocket *self)
 
   g_mutex_lock (&self->lock);
   if (self->evidence == NULL)
-    self->evidence = redress_evidence_store_new (self->database);
+    self->evidence = _redress_evidence_store_new_full (self->database, self->holds_database);
   store = self->evidence;
   g_mutex_unlock (&self->lock);
   return store;

@@ -21,6 +21,7 @@
 #include "redress-admissibility.h"
 #include "redress-case.h"
 #include "redress-case-page.h"
+#include "redress-docket.h"
 #include "redress-l10n.h"
 #include "redress-case-party.h"
 #include "redress-date.h"
@@ -785,7 +786,7 @@ static RedressEvidenceStore *
 evidence_store (RedressCasePage *self)
 {
   if (self->store == NULL)
-    self->store = redress_evidence_store_new (self->db);
+    self->store = g_object_ref (redress_docket_get_evidence_store (redress_docket_get_for_database (self->db)));
   return self->store;
 }
 
@@ -1535,12 +1536,26 @@ schedule_refresh (RedressCasePage *self)
     self->refresh_id = g_idle_add_once (refresh_cb, self);
 }
 
+/* Tables the page does not show: a commit that changed only these leaves it
+ * as it is (viewing evidence adds custody, exporting deadlines records it). */
+static const char * const unshown_tables[] = {
+  "audit_log", "custody_event", "docket_meta", "draft", "draft_section", "evidence_thumbnail",
+  "ics_export", "reminder_fired", NULL
+};
+
+/* RedressDocket::changed: once per commit. */
 static void
-database_changed_cb (RedressCasePage *self,
-                     const char      *table,
-                     const char      *id)
+docket_changed_cb (RedressCasePage  *self,
+                   RedressChangeSet *changes)
 {
-  schedule_refresh (self);
+  const char * const *tables = redress_change_set_get_tables (changes);
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    if (!g_strv_contains (unshown_tables, tables[i]))
+      {
+        schedule_refresh (self);
+        return;
+      }
 }
 
 /* The Committee's reference */
@@ -2220,14 +2235,7 @@ redress_case_page_new (RedressDatabase *db)
   g_signal_connect_object (self->queue, "save-failed", G_CALLBACK (save_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->queue, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
 
-  self->reference = redress_reference_load (db, &error);
-  if (self->reference == NULL)
-    {
-      g_warning ("Docket reference data unreadable, using the bundled data: %s", error->message);
-      g_clear_error (&error);
-      self->reference = redress_reference_new_bundled (&error);
-      g_assert_no_error (error);
-    }
+  self->reference = g_object_ref (redress_docket_get_reference (redress_docket_get_for_database (db)));
 
   self->evidence_panel = redress_evidence_panel_new (db);
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->time_limit_excuse_area)),
@@ -2239,9 +2247,10 @@ redress_case_page_new (RedressDatabase *db)
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->letters_panel)),
                               self->timeline_view, self->letters_panel);
 
-  self->changed_id = g_signal_connect_swapped (db, "changed", G_CALLBACK (database_changed_cb), self);
-  /* D01 (art 7(h)) follows the domestic remedies as they are edited here. */
-  redress_procedure_watch (db);
+  /* The docket runs the procedure engine's rules (D01 follows the domestic
+   * remedies) for every writer; the page redraws once per commit. */
+  g_signal_connect_object (redress_docket_get_for_database (db), "changed", G_CALLBACK (docket_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   return GTK_WIDGET (self);
 }

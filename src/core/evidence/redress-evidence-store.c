@@ -1248,7 +1248,8 @@ struct _RedressEvidenceStore
 {
   GObject                     parent_instance;
 
-  RedressDatabase            *db;
+  RedressDatabase            *db;    /* a weak pointer when not held */
+  gboolean                    holds_db;
   char                       *dir;   /* the evidence folder */
   RedressSealKeys            *seal;  /* NULL when originals are stored plain */
   RedressEvidenceInspectFunc  inspect;
@@ -1262,7 +1263,10 @@ redress_evidence_store_dispose (GObject *object)
 {
   RedressEvidenceStore *self = (RedressEvidenceStore *)object;
 
-  g_clear_object (&self->db);
+  if (self->holds_db)
+    g_clear_object (&self->db);
+  else if (self->db != NULL)
+    g_clear_weak_pointer (&self->db);
   g_clear_pointer (&self->dir, g_free);
   g_clear_pointer (&self->seal, _redress_seal_keys_free);
 
@@ -1314,12 +1318,26 @@ _redress_evidence_store_get_n_instances (void)
 RedressEvidenceStore *
 redress_evidence_store_new (RedressDatabase *db)
 {
+  return _redress_evidence_store_new_full (db, TRUE);
+}
+
+/* @hold_db FALSE: for the docket a database opened on its own owns, which
+ * the store must not keep alive (the database owns the docket, which owns
+ * the store). */
+RedressEvidenceStore *
+_redress_evidence_store_new_full (RedressDatabase *db,
+                                  gboolean         hold_db)
+{
   RedressEvidenceStore *self;
 
   g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
 
   self = g_object_new (REDRESS_TYPE_EVIDENCE_STORE, NULL);
-  self->db = g_object_ref (db);
+  self->holds_db = hold_db;
+  if (hold_db)
+    self->db = g_object_ref (db);
+  else
+    g_set_weak_pointer (&self->db, db);
   self->dir = redress_database_get_evidence_dir (db);
   self->seal = _redress_seal_keys_new (db);
   if (!redress_database_get_read_only (db))
@@ -1835,7 +1853,6 @@ record_intake (RedressEvidenceStore  *self,
   item = redress_evidence_store_get_info (self, id, error);
   if (item != NULL)
     item->duplicate = duplicate;
-  redress_database_emit_changed (self->db, "evidence_item", id);
   return g_steal_pointer (&item);
 
 fail:
@@ -2397,7 +2414,6 @@ redress_evidence_store_open_original (RedressEvidenceStore  *self,
   if (!redress_database_get_read_only (self->db) &&
       !_redress_evidence_add_custody (self->db, item->id, "view", _("Opened for viewing."), error))
     return NULL;
-  redress_database_emit_changed (self->db, "custody_event", item->id);
   return g_steal_pointer (&path);
 }
 
@@ -2500,7 +2516,6 @@ redress_evidence_store_export (RedressEvidenceStore  *self,
   note = g_strdup_printf (_("Exported to “%s”; the copy matched SHA-256 %s."), dest_path, item->sha256);
   if (!_redress_evidence_add_custody (self->db, item->id, "export", note, error))
     return FALSE;
-  redress_database_emit_changed (self->db, "custody_event", item->id);
   return TRUE;
 }
 
@@ -2608,7 +2623,6 @@ redress_evidence_store_link (RedressEvidenceStore   *self,
     goto fail;
   if (!_redress_database_commit (self->db, error))
     return FALSE;
-  redress_database_emit_changed (self->db, "evidence_link", evidence_id);
   return TRUE;
 
 fail:
@@ -2656,7 +2670,6 @@ redress_evidence_store_unlink (RedressEvidenceStore   *self,
     goto fail;
   if (!_redress_database_commit (self->db, error))
     return FALSE;
-  redress_database_emit_changed (self->db, "evidence_link", evidence_id);
   return TRUE;
 
 fail:
@@ -2998,7 +3011,6 @@ verify_record (RedressEvidenceStore  *self,
   if (!_redress_database_commit (self->db, error))
     return NULL;
 
-  redress_database_emit_changed (self->db, "custody_event", NULL);
   return g_steal_pointer (&report);
 
 fail:

@@ -322,7 +322,12 @@ _redress_database_step_done (RedressDatabase  *self,
   int rc = sqlite3_step (stmt);
 
   if (rc == SQLITE_DONE)
-    return TRUE;
+    {
+      /* A write outside a transaction is committed now. */
+      if (self->tx_depth == 0)
+        _redress_database_flush_changes (self);
+      return TRUE;
+    }
   _redress_set_sqlite_error (error, self->db, rc, what);
   return FALSE;
 }
@@ -353,7 +358,11 @@ _redress_database_exec (RedressDatabase  *self,
 {
   g_return_val_if_fail (REDRESS_IS_DATABASE (self), FALSE);
 
-  return exec_on (self->db, sql, error);
+  if (!exec_on (self->db, sql, error))
+    return FALSE;
+  if (self->tx_depth == 0)
+    _redress_database_flush_changes (self);
+  return TRUE;
 }
 
 gboolean
