@@ -601,19 +601,24 @@ collect_committed (RedressDatabase *self)
   gpointer key, value;
 
   g_array_set_clear_func (taken, pending_change_clear);
-  for (guint i = 0; i < self->pending->len;)
-    {
-      PendingChange *change = &g_array_index (self->pending, PendingChange, i);
+  /* One pass: the committed ones move to @taken, the others stay in order. */
+  {
+    guint kept = 0;
 
-      if (!change->committed)
-        {
-          i++;
-          continue;
-        }
-      g_array_append_val (taken, *change);
-      change->id = NULL;  /* moved */
-      g_array_remove_index (self->pending, i);
-    }
+    for (guint i = 0; i < self->pending->len; i++)
+      {
+        PendingChange *change = &g_array_index (self->pending, PendingChange, i);
+
+        if (change->committed)
+          g_array_append_val (taken, *change);
+        else
+          g_array_index (self->pending, PendingChange, kept++) = *change;
+      }
+    /* The entries moved keep their strings: shrink without clearing. */
+    g_array_set_clear_func (self->pending, NULL);
+    g_array_set_size (self->pending, kept);
+    g_array_set_clear_func (self->pending, pending_change_clear);
+  }
   if (taken->len == 0)
     return NULL;
 
