@@ -21,6 +21,7 @@
 #include "redress-keys.h"
 #include "redress-database.h"
 #include "redress-demo.h"
+#include "redress-docket.h"
 #include "redress-preferences-window.h"
 #include "redress-reminder-service.h"
 #include "redress-util.h"
@@ -60,11 +61,13 @@ apply_actor (RedressApplication *self,
 static void
 docket_opened (RedressApplication *self,
                RedressWindow      *window,
-               RedressDatabase    *db)
+               RedressDocket      *docket)
 {
+  RedressDatabase *db = redress_docket_get_database (docket);
+
   apply_actor (self, db);
   redress_reminder_service_watch (self->reminders, db);
-  redress_window_set_database (window, db);
+  redress_window_set_docket (window, docket);
   g_settings_set_string (self->settings, "last-docket", redress_database_get_path (db));
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -113,7 +116,7 @@ unlock_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     Unlock           *unlock)
 {
-  g_autoptr(RedressDatabase) db = NULL;
+  g_autoptr(RedressDocket) docket = NULL;
   g_autoptr(GError) error = NULL;
   const char *passphrase;
 
@@ -126,20 +129,19 @@ unlock_response_cb (AdwMessageDialog *dialog,
   passphrase = gtk_editable_get_text (GTK_EDITABLE (unlock->entry));
   /* The recovery key (eight groups of four) opens it when the passphrase is forgotten. */
   if (redress_recovery_key_is_well_formed (passphrase))
-    db = redress_database_open_with_recovery_key (unlock->path, passphrase, REDRESS_DATABASE_OPEN_DEFAULT,
-                                                  &error);
-  if (db == NULL)
+    docket = redress_docket_open (unlock->path, NULL, passphrase, REDRESS_DATABASE_OPEN_DEFAULT, &error);
+  if (docket == NULL)
     {
       g_clear_error (&error);
-      db = redress_database_open (unlock->path, passphrase, REDRESS_DATABASE_OPEN_DEFAULT, &error);
+      docket = redress_docket_open (unlock->path, passphrase, NULL, REDRESS_DATABASE_OPEN_DEFAULT, &error);
     }
   else
     redress_window_add_toast (unlock->window,
                               adw_toast_new (_("Opened with the recovery key. Set a new passphrase now: "
                                                "redress-cli passphrase --recovery-key-file …")));
-  if (db != NULL)
+  if (docket != NULL)
     {
-      docket_opened (unlock->self, unlock->window, db);
+      docket_opened (unlock->self, unlock->window, docket);
       g_idle_add_once (destroy_dialog_cb, g_object_ref (dialog));
       return;
     }
@@ -250,12 +252,12 @@ open_worker (GTask        *task,
 {
   const char *path = task_data;
   gboolean create = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "redress-create"));
-  RedressDatabase *db;
+  RedressDocket *docket;
   GError *error = NULL;
 
-  db = redress_database_open (path, NULL, create ? REDRESS_DATABASE_OPEN_CREATE : 0, &error);
-  if (db != NULL)
-    g_task_return_pointer (task, db, g_object_unref);
+  docket = redress_docket_open (path, NULL, NULL, create ? REDRESS_DATABASE_OPEN_CREATE : 0, &error);
+  if (docket != NULL)
+    g_task_return_pointer (task, docket, g_object_unref);
   else
     g_task_return_error (task, error);
 }
@@ -266,10 +268,10 @@ open_done_cb (GObject      *object,
               gpointer      user_data)
 {
   g_autoptr(OpenRequest) request = user_data;
-  g_autoptr(RedressDatabase) db = NULL;
+  g_autoptr(RedressDocket) docket = NULL;
   g_autoptr(GError) error = NULL;
 
-  db = g_task_propagate_pointer (G_TASK (result), &error);
+  docket = g_task_propagate_pointer (G_TASK (result), &error);
 
   /* The window was closed, or shows another docket by now. */
   if (gtk_widget_in_destruction (GTK_WIDGET (request->window)) ||
@@ -277,9 +279,9 @@ open_done_cb (GObject      *object,
     return;
   g_object_set_data (G_OBJECT (request->window), "redress-opening", NULL);
 
-  if (db != NULL)
+  if (docket != NULL)
     {
-      docket_opened (request->self, request->window, db);
+      docket_opened (request->self, request->window, docket);
       return;
     }
 
@@ -809,7 +811,6 @@ encrypt_response_cb (AdwMessageDialog *dialog,
                      Encrypt          *e)
 {
   g_autoptr(GTask) task = NULL;
-  RedressDatabase *db;
 
   if (g_strcmp0 (response, "encrypt") != 0)
     {
@@ -826,13 +827,12 @@ encrypt_response_cb (AdwMessageDialog *dialog,
   g_clear_object (&e->dialog);
 
   /* The docket is closed while it is converted, then opened again. */
-  db = redress_window_get_database (e->window);
-  if (db != NULL)
+  if (redress_window_get_docket (e->window) != NULL)
     {
-      g_object_ref (db);
-      redress_window_set_database (e->window, NULL);
-      redress_database_close (db);
-      g_object_unref (db);
+      g_autoptr(RedressDocket) docket = g_object_ref (redress_window_get_docket (e->window));
+
+      redress_window_set_docket (e->window, NULL);
+      redress_docket_close (docket);
     }
 
   e->cancellable = g_cancellable_new ();

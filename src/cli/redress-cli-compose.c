@@ -153,7 +153,7 @@ redress_cli_compose (RedressCli  *cli,
 
   if (mark_submitted)
     {
-      g_autoptr(RedressEvidenceStore) store = redress_evidence_store_new (cli->db);
+      RedressEvidenceStore *store = redress_docket_get_evidence_store (cli->docket);
       g_autoptr(RedressDraftInfo) frozen = NULL;
       g_autofree char *name = redress_composition_suggest_file_name (composition,
                                                                      redress_export_format_extension (format));

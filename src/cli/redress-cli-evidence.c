@@ -34,7 +34,7 @@ open_store (RedressCli               *cli,
 
   if (redress_cli_open_docket (cli, flags, status) == NULL)
     return NULL;
-  store = redress_evidence_store_new (cli->db);
+  store = g_object_ref (redress_docket_get_evidence_store (cli->docket));
   redress_media_setup_store (store);
   return store;
 }

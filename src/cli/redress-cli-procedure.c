@@ -77,9 +77,7 @@ redress_cli_check (RedressCli  *cli,
   if (case_id == NULL)
     return status;
 
-  reference = redress_reference_load (cli->db, &error);
-  if (reference == NULL)
-    return redress_cli_fail (cli, error);
+  reference = g_object_ref (redress_docket_get_reference (cli->docket));
   results = redress_admissibility_evaluate (cli->db, reference, case_id, today, &error);
   if (results == NULL)
     return redress_cli_fail (cli, error);
@@ -435,9 +433,8 @@ redress_cli_import_states (RedressCli  *cli,
                                                          : REDRESS_REFERENCE_IMPORT_DEFAULT,
                                              &error))
     return redress_cli_fail (cli, error);
-  reference = redress_reference_load (cli->db, &error);
-  if (reference == NULL)
-    return redress_cli_fail (cli, error);
+  /* The docket loads the States again after the import. */
+  reference = g_object_ref (redress_docket_get_reference (cli->docket));
   g_print (_("Imported %u States; ratification data as of %s.\n"), redress_reference_get_n_states (reference),
            redress_reference_get_data_as_of (reference));
   return REDRESS_CLI_EXIT_OK;

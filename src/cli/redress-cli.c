@@ -29,6 +29,7 @@
 #include "redress-cli.h"
 #include "redress-database.h"
 #include "redress-deadline.h"
+#include "redress-docket.h"
 #include "redress-demo.h"
 #include "redress-evidence-store.h"
 #include "redress-exchange.h"
@@ -94,8 +95,9 @@ redress_cli_usage_error (RedressCli *cli,
 /**
  * redress_cli_open_docket:
  *
- * Opens the docket named on the command line once; on failure prints why and
- * sets @status.
+ * Opens the docket named on the command line once (redress_docket_open():
+ * @cli->docket, and its connection @cli->db); on failure prints why and sets
+ * @status.
  */
 RedressDatabase *
 redress_cli_open_docket (RedressCli               *cli,
@@ -107,10 +109,9 @@ redress_cli_open_docket (RedressCli               *cli,
   if (cli->db != NULL)
     return cli->db;
 
-  if (cli->recovery_key != NULL)
-    cli->db = redress_database_open_with_recovery_key (cli->docket_path, cli->recovery_key, flags, &error);
-  else
-    cli->db = redress_database_open (cli->docket_path, cli->passphrase, flags, &error);
+  /* The docket installs the procedure engine's rules, as the window does. */
+  cli->docket = redress_docket_open (cli->docket_path, cli->passphrase, cli->recovery_key, flags, &error);
+  cli->db = cli->docket != NULL ? redress_docket_get_database (cli->docket) : NULL;
   if (cli->db == NULL)
     {
       if (g_error_matches (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NEEDS_PASSPHRASE))
@@ -911,7 +912,7 @@ redress_cli_verify (RedressCli  *cli,
   if (ok)
     {
       /* Every evidence file, re-hashed (read-only: nothing is recorded). */
-      g_autoptr(RedressEvidenceStore) store = redress_evidence_store_new (cli->db);
+      RedressEvidenceStore *store = redress_docket_get_evidence_store (cli->docket);
       g_autoptr(RedressVerifyReport) evidence = NULL;
       g_autoptr(GString) text = g_string_new (report);
 
@@ -1017,7 +1018,8 @@ describe_commands (void)
 static void
 cli_clear (RedressCli *cli)
 {
-  g_clear_object (&cli->db);
+  cli->db = NULL;
+  g_clear_object (&cli->docket);
   g_clear_pointer (&cli->docket_path, g_free);
   g_clear_pointer (&cli->passphrase, redress_cli_free_secret);
   g_clear_pointer (&cli->recovery_key, redress_cli_free_secret);
@@ -1105,8 +1107,8 @@ main (int   argc,
   cli.command = command->name;
   status = command->func (&cli, argc - 1, argv + 1);
 
-  if (cli.db != NULL)
-    redress_database_close (cli.db);
+  if (cli.docket != NULL)
+    redress_docket_close (cli.docket);
 out:
   cli_clear (&cli);
   return status;

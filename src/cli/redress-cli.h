@@ -14,6 +14,7 @@
 #include <gio/gio.h>
 
 #include "redress-database.h"
+#include "redress-docket.h"
 #include "redress-exchange.h"
 
 G_BEGIN_DECLS
@@ -27,7 +28,8 @@ typedef struct
   char            *docket_path;  /* --docket, or the user's default docket */
   char            *passphrase;   /* from --passphrase-file, or NULL (protected memory) */
   char            *recovery_key; /* from --recovery-key-file, or NULL (protected memory) */
-  RedressDatabase *db;           /* opened by redress_cli_open_docket() */
+  RedressDocket   *docket;       /* opened by redress_cli_open_docket() */
+  RedressDatabase *db;           /* its connection */
   const char      *command;      /* the subcommand's name */
   gboolean         json;         /* --json was given to the subcommand */
 } RedressCli;

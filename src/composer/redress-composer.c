@@ -42,6 +42,7 @@
 #include "redress-composer.h"
 #include "redress-correspondence-register.h"
 #include "redress-date.h"
+#include "redress-docket.h"
 #include "redress-domestic-remedy.h"
 #include "redress-draft.h"
 #include "redress-evidence-store.h"
@@ -349,7 +350,7 @@ static gboolean
 number_annexes (RedressComposition  *self,
                 GError             **error)
 {
-  g_autoptr(RedressEvidenceStore) store = redress_evidence_store_new (self->db);
+  RedressEvidenceStore *store = redress_docket_get_evidence_store (redress_docket_get_for_database (self->db));
   g_autoptr(GPtrArray) items = redress_evidence_store_list (store, self->case_id, error);
   g_autoptr(GPtrArray) drafts = NULL;
   g_autoptr(GHashTable) by_target = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -1350,8 +1351,8 @@ redress_composer_compose (RedressDatabase  *db,
   self->tmpl = redress_template_load (document, language, error);
   if (self->tmpl == NULL)
     return NULL;
-  self->reference = redress_reference_load (db, error);
-  if (self->reference == NULL || !load_case (self, error))
+  self->reference = g_object_ref (redress_docket_get_reference (redress_docket_get_for_database (db)));
+  if (!load_case (self, error))
     return NULL;
 
   self->doc = redress_document_new (language);

@@ -36,6 +36,7 @@
 #include "redress-state-picker.h"
 #include "redress-text-area.h"
 #include "redress-violation.h"
+#include "procedure-check.h"
 #include "redress-test-util.h"
 
 typedef struct
@@ -887,6 +888,47 @@ test_inquiry_file (Fixture       *f,
   g_assert_nonnull (find_widget (GTK_WIDGET (f->page), match_ground, "13.7"));
 }
 
+/* The GUI as a writer: a final decision typed into the page and the filing
+ * recorded through Record Event leave the stage and D01 (OP3 art 7(h)) as
+ * the procedure engine computes them. */
+static gboolean
+d01_is (gpointer data)
+{
+  gpointer *args = data;
+  Fixture *f = args[0];
+  g_autofree char *snapshot = procedure_check_snapshot (f->db, f->case_id);
+  g_autofree char *line = procedure_check_rule (snapshot, "D01");
+
+  return line != NULL && strstr (line, args[1]) != NULL;
+}
+
+static void
+test_writer_gui (Fixture       *f,
+                 gconstpointer  data)
+{
+  RedressRecordRow *remedy_row;
+  g_autofree char *snapshot = NULL;
+  g_autofree char *line = NULL;
+  gpointer open_args[] = { f, "|2025-01-10|||open|" };
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.add-remedy", NULL));
+  remedy_row = REDRESS_RECORD_ROW (find (f, match_record_row_of_type, GSIZE_TO_POINTER (REDRESS_TYPE_DOMESTIC_REMEDY)));
+  type_text (redress_record_row_find_field (remedy_row, "forum"), "Federal Supreme Court");
+  type_text (redress_record_row_find_field (remedy_row, "decided-on"), "2024-01-10");
+  gtk_switch_set_active (GTK_SWITCH (redress_record_row_find_field (remedy_row, "is-final")), TRUE);
+  g_assert_true (redress_test_wait_for (d01_is, open_args));
+  g_free (procedure_check_current (f->db, f->case_id));
+
+  record_event (f, "eligibility_checked_ok", "2024-02-01", NULL);
+  record_event (f, "draft_approved", "2024-02-10", NULL);
+  record_event (f, "sent_to_ohchr", "2024-03-01", NULL);
+
+  snapshot = procedure_check_current (f->db, f->case_id);
+  g_assert_true (g_str_has_prefix (snapshot, "stage SUBMITTED submitted 2024-03-01\n"));
+  line = procedure_check_rule (snapshot, "D01");
+  g_assert_cmpstr (line, ==, "D01|2024-01-10||2025-01-10|||done|2024-03-01");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -894,6 +936,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add ("/case-page/writer-gui", Fixture, NULL,
+              fixture_set_up, test_writer_gui, fixture_tear_down);
   g_test_add ("/case-page/saved-as-you-type", Fixture, NULL,
               fixture_set_up, test_saved_as_you_type, fixture_tear_down);
   g_test_add ("/case-page/fill-in-communication", Fixture, NULL,

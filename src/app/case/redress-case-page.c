@@ -23,6 +23,7 @@
 #include "redress-case-file.h"
 #include "redress-case-page.h"
 #include "redress-case-section.h"
+#include "redress-docket.h"
 #include "redress-l10n.h"
 #include "redress-case-party.h"
 #include "redress-date.h"
@@ -810,20 +811,28 @@ schedule_refresh (RedressCasePage *self)
     self->refresh_id = g_idle_add_once (refresh_cb, self);
 }
 
-/* The sections follow their own lists; only the side panel reads the file
+/* Tables the page does not show: a commit that changed only these leaves it
+ * as it is (viewing evidence adds custody, exporting deadlines records it).
+ * The sections follow their own lists; only the side panel reads the file
  * again, and not for the evidence locker's own bookkeeping. */
-static void
-database_changed_cb (RedressCasePage *self,
-                     const char      *table,
-                     const char      *id)
-{
-  static const char * const ignored[] = {
-    "custody_event", "evidence_thumbnail", "evidence_link", "note", "draft", "draft_section", NULL,
-  };
+static const char * const unshown_tables[] = {
+  "audit_log", "custody_event", "docket_meta", "draft", "draft_section", "evidence_link",
+  "evidence_thumbnail", "ics_export", "note", "reminder_fired", NULL
+};
 
-  if (table != NULL && g_strv_contains (ignored, table))
-    return;
-  schedule_refresh (self);
+/* RedressDocket::changed: once per commit. */
+static void
+docket_changed_cb (RedressCasePage  *self,
+                   RedressChangeSet *changes)
+{
+  const char * const *tables = redress_change_set_get_tables (changes);
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    if (!g_strv_contains (unshown_tables, tables[i]))
+      {
+        schedule_refresh (self);
+        return;
+      }
 }
 
 /* The Committee's reference */
@@ -1491,16 +1500,9 @@ redress_case_page_new (RedressDatabase *db)
   g_signal_connect_object (self->queue, "save-failed", G_CALLBACK (save_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->queue, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
 
-  self->reference = redress_reference_load (db, &error);
-  if (self->reference == NULL)
-    {
-      g_warning ("Docket reference data unreadable, using the bundled data: %s", error->message);
-      g_clear_error (&error);
-      self->reference = redress_reference_new_bundled (&error);
-      g_assert_no_error (error);
-    }
+  self->reference = g_object_ref (redress_docket_get_reference (redress_docket_get_for_database (db)));
 
-  self->store = redress_evidence_store_new (db);
+  self->store = g_object_ref (redress_docket_get_evidence_store (redress_docket_get_for_database (db)));
   {
     RedressCaseSection *all[N_SECTIONS];
 
@@ -1524,9 +1526,10 @@ redress_case_page_new (RedressDatabase *db)
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->letters_panel)),
                               self->timeline_view, self->letters_panel);
 
-  self->changed_id = g_signal_connect_swapped (db, "changed", G_CALLBACK (database_changed_cb), self);
-  /* D01 (art 7(h)) follows the domestic remedies as they are edited here. */
-  redress_procedure_watch (db);
+  /* The docket runs the procedure engine's rules (D01 follows the domestic
+   * remedies) for every writer; the page redraws once per commit. */
+  g_signal_connect_object (redress_docket_get_for_database (db), "changed", G_CALLBACK (docket_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   return GTK_WIDGET (self);
 }

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "redress-correspondence-register.h"
+#include "redress-docket.h"
 #include "redress-domestic-remedy.h"
 #include "redress-enums.h"
 #include "redress-evidence-details.h"
@@ -874,7 +875,7 @@ redress_evidence_panel_constructed (GObject *object)
       set_busy (self, FALSE);
       return;
     }
-  self->store = redress_evidence_store_new (self->db);
+  self->store = g_object_ref (redress_docket_get_evidence_store (redress_docket_get_for_database (self->db)));
   redress_media_setup_store (self->store);
   g_signal_connect_object (self->db, "changed::evidence_item", G_CALLBACK (db_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->db, "changed::custody_event", G_CALLBACK (db_changed_cb), self, G_CONNECT_SWAPPED);

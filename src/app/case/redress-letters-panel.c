@@ -19,6 +19,7 @@
 
 #include "redress-case.h"
 #include "redress-correspondence-register.h"
+#include "redress-docket.h"
 #include "redress-eml.h"
 #include "redress-enums.h"
 #include "redress-evidence-store.h"
@@ -473,7 +474,7 @@ redress_letters_panel_constructed (GObject *object)
   /* Without a docket (a bare g_object_new()) the panel shows nothing and adds nothing. */
   if (self->db != NULL)
     {
-      self->store = redress_evidence_store_new (self->db);
+      self->store = g_object_ref (redress_docket_get_evidence_store (redress_docket_get_for_database (self->db)));
       g_signal_connect_object (self->db, "changed::correspondence", G_CALLBACK (db_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->db, "changed::correspondence_attachment", G_CALLBACK (db_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->db, "changed::evidence_item", G_CALLBACK (db_changed_cb), self, G_CONNECT_SWAPPED);

@@ -20,6 +20,7 @@
 
 #include "redress-case.h"
 #include "redress-composer-page.h"
+#include "redress-docket.h"
 #include "redress-l10n.h"
 #include "redress-composer.h"
 #include "redress-draft.h"
@@ -547,7 +548,7 @@ filed_activated_cb (RedressComposerPage *self,
   if (self->database == NULL || sha == NULL)
     return;
   /* The frozen bytes, opened read-only from the locker: never changed. */
-  store = redress_evidence_store_new (self->database);
+  store = g_object_ref (redress_docket_get_evidence_store (redress_docket_get_for_database (self->database)));
   path = redress_evidence_store_get_readable_path (store, sha, "filed.pdf", &error);
   if (path == NULL)
     {
@@ -730,7 +731,7 @@ submit_response_cb (AdwMessageDialog    *dialog,
   submission.sent_on = today;
   submission.subject = redress_template_get_title (tmpl);
   submission.event = redress_template_get_event (tmpl);
-  store = redress_evidence_store_new (self->database);
+  store = g_object_ref (redress_docket_get_evidence_store (redress_docket_get_for_database (self->database)));
   frozen = redress_draft_mark_submitted (store, self->draft_id, &submission, &error);
   if (frozen == NULL)
     {

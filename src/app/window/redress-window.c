@@ -35,7 +35,8 @@ struct _RedressWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  RedressDatabase      *database;
+  RedressDocket        *docket;
+  RedressDatabase      *database;      /* the docket's connection */
   GSettings            *settings;
   RedressCaseList      *case_list;
   RedressReference     *reference;
@@ -1112,10 +1113,10 @@ new_case_action (GtkWidget  *widget,
 }
 
 static void
-set_database (RedressWindow   *self,
-              RedressDatabase *database)
+set_docket (RedressWindow *self,
+            RedressDocket *docket)
 {
-  g_autoptr(GError) error = NULL;
+  RedressDatabase *database = docket != NULL ? redress_docket_get_database (docket) : NULL;
   g_autofree char *docket_name = NULL;
   GtkWidget *page;
 
@@ -1137,6 +1138,7 @@ set_database (RedressWindow   *self,
     gtk_stack_remove (self->content_stack, page);
   self->case_page = NULL;
 
+  g_set_object (&self->docket, docket);
   g_set_object (&self->database, database);
   g_clear_pointer (&self->today, g_free);
   /* The deadlines page builds one row per open deadline: it gets the docket
@@ -1161,14 +1163,8 @@ set_database (RedressWindow   *self,
     }
 
   self->today = redress_iso_date_today ();
-  self->reference = redress_reference_load (database, &error);
-  if (self->reference == NULL)
-    {
-      /* The docket's own copy is unusable: the names shipped with Redress
-       * still beat bare codes. */
-      g_warning ("%s", error->message);
-      self->reference = redress_reference_new_bundled (NULL);
-    }
+  /* Loaded once by the docket (the bundled names when its own copy is unusable). */
+  self->reference = g_object_ref (redress_docket_get_reference (docket));
   populate_filters (self);
 
   self->case_list = redress_case_list_new (database);
@@ -1325,6 +1321,7 @@ redress_window_dispose (GObject *object)
   g_clear_object (&self->case_list);
   g_clear_object (&self->reference);
   g_clear_object (&self->database);
+  g_clear_object (&self->docket);
   g_clear_pointer (&self->today, g_free);
   g_clear_pointer (&self->stage_codes, g_ptr_array_unref);
   g_clear_pointer (&self->state_codes, g_ptr_array_unref);
@@ -1670,7 +1667,7 @@ redress_window_init (RedressWindow *self)
   redress_window_add_page (self, "composer", _("Composer"), "document-edit-symbolic", self->composer_page);
 
   setup_docket (self);
-  set_database (self, NULL);
+  set_docket (self, NULL);
   content_page_changed_cb (self);
   setup_lock (self);
 }
@@ -1689,14 +1686,53 @@ redress_window_get_database (RedressWindow *self)
   return self->database;
 }
 
+/**
+ * redress_window_set_database:
+ * @database: (nullable): an open database, or %NULL for none
+ *
+ * Shows the docket of @database (redress_docket_new_for_database()).
+ */
 void
 redress_window_set_database (RedressWindow   *self,
                              RedressDatabase *database)
 {
+  g_autoptr(RedressDocket) docket = NULL;
+
   g_return_if_fail (REDRESS_IS_WINDOW (self));
   g_return_if_fail (!database || REDRESS_IS_DATABASE (database));
 
-  set_database (self, database);
+  if (database != NULL)
+    docket = redress_docket_new_for_database (database);
+  set_docket (self, docket);
+}
+
+/**
+ * redress_window_get_docket:
+ *
+ * Returns: (transfer none) (nullable): the docket the window shows.
+ */
+RedressDocket *
+redress_window_get_docket (RedressWindow *self)
+{
+  g_return_val_if_fail (REDRESS_IS_WINDOW (self), NULL);
+
+  return self->docket;
+}
+
+/**
+ * redress_window_set_docket:
+ * @docket: (nullable): an open docket, or %NULL for none
+ *
+ * Shows @docket: its cases, its deadlines, its composer.
+ */
+void
+redress_window_set_docket (RedressWindow *self,
+                           RedressDocket *docket)
+{
+  g_return_if_fail (REDRESS_IS_WINDOW (self));
+  g_return_if_fail (!docket || REDRESS_IS_DOCKET (docket));
+
+  set_docket (self, docket);
 }
 
 /**
@@ -1713,7 +1749,7 @@ redress_window_show_problem (RedressWindow *self,
 {
   g_return_if_fail (REDRESS_IS_WINDOW (self));
 
-  set_database (self, NULL);
+  set_docket (self, NULL);
   adw_status_page_set_title (self->closed_page, title);
   adw_status_page_set_description (self->closed_page, description);
 }

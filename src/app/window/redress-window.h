@@ -11,6 +11,7 @@
 
 #include "redress-application.h"
 #include "redress-database.h"
+#include "redress-docket.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RedressWindow, redress_window, REDRESS, WINDOW, AdwApplicationWindow)
 
 RedressWindow   *redress_window_new            (RedressApplication *application);
+RedressDocket   *redress_window_get_docket     (RedressWindow      *self);
+void             redress_window_set_docket     (RedressWindow      *self,
+                                                RedressDocket      *docket);
 RedressDatabase *redress_window_get_database   (RedressWindow      *self);
 void             redress_window_set_database   (RedressWindow      *self,
                                                 RedressDatabase    *database);

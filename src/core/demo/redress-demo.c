@@ -1565,7 +1565,5 @@ out:
   _redress_database_exec (db, "PRAGMA cache_size = -2000", NULL);
   redress_database_set_audit_enabled (db, audit);
   demo_clear (&demo);
-  if (done > 0)
-    redress_database_emit_changed (db, "case_file", NULL);
   return ok;
 }

@@ -22,6 +22,9 @@ gboolean _redress_evidence_add_custody (RedressDatabase  *db,
 void     _redress_evidence_store_forget  (RedressEvidenceStore *self,
                                         const char           *sha256);
 void     _redress_evidence_sweep_at_open (RedressDatabase *db);
+guint    _redress_evidence_store_get_n_instances (void);
+RedressEvidenceStore *_redress_evidence_store_new_full (RedressDatabase *db,
+                                                        gboolean         hold_db);
 char    *_redress_evidence_original_relative (const RedressSealKeys *seal,
                                               const char            *sha256) G_GNUC_WARN_UNUSED_RESULT;
 char    *_redress_evidence_hash_stored   (const char            *path,

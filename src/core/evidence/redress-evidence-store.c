@@ -1260,7 +1260,8 @@ struct _RedressEvidenceStore
 {
   GObject                     parent_instance;
 
-  RedressDatabase            *db;
+  RedressDatabase            *db;    /* a weak pointer when not held */
+  gboolean                    holds_db;
   char                       *dir;   /* the evidence folder */
   RedressSealKeys            *seal;  /* NULL when originals are stored plain */
   RedressEvidenceInspectFunc  inspect;
@@ -1274,11 +1275,25 @@ redress_evidence_store_dispose (GObject *object)
 {
   RedressEvidenceStore *self = (RedressEvidenceStore *)object;
 
-  g_clear_object (&self->db);
+  if (self->holds_db)
+    g_clear_object (&self->db);
+  else if (self->db != NULL)
+    g_clear_weak_pointer (&self->db);
   g_clear_pointer (&self->dir, g_free);
   g_clear_pointer (&self->seal, _redress_seal_keys_free);
 
   G_OBJECT_CLASS (redress_evidence_store_parent_class)->dispose (object);
+}
+
+/* How many stores are alive, for the test that a docket has one. */
+static gint n_instances;
+
+static void
+redress_evidence_store_finalize (GObject *object)
+{
+  g_atomic_int_dec_and_test (&n_instances);
+
+  G_OBJECT_CLASS (redress_evidence_store_parent_class)->finalize (object);
 }
 
 static void
@@ -1287,31 +1302,54 @@ redress_evidence_store_class_init (RedressEvidenceStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = redress_evidence_store_dispose;
+  object_class->finalize = redress_evidence_store_finalize;
 }
 
 static void
 redress_evidence_store_init (RedressEvidenceStore *self)
 {
+  g_atomic_int_inc (&n_instances);
+}
+
+guint
+_redress_evidence_store_get_n_instances (void)
+{
+  return (guint) g_atomic_int_get (&n_instances);
 }
 
 /**
  * redress_evidence_store_new:
  * @db: an open docket
  *
- * Makes the locker of @db and removes temporary files left by a copy whose
- * process was killed.
+ * Makes a locker of @db and removes temporary files left by a copy whose
+ * process was killed.  The window, the command line and the composer use
+ * the docket's one store (redress_docket_get_evidence_store()).
  *
  * Returns: (transfer full): the store.
  */
 RedressEvidenceStore *
 redress_evidence_store_new (RedressDatabase *db)
 {
+  return _redress_evidence_store_new_full (db, TRUE);
+}
+
+/* @hold_db FALSE: for the docket a database opened on its own owns, which
+ * the store must not keep alive (the database owns the docket, which owns
+ * the store). */
+RedressEvidenceStore *
+_redress_evidence_store_new_full (RedressDatabase *db,
+                                  gboolean         hold_db)
+{
   RedressEvidenceStore *self;
 
   g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
 
   self = g_object_new (REDRESS_TYPE_EVIDENCE_STORE, NULL);
-  self->db = g_object_ref (db);
+  self->holds_db = hold_db;
+  if (hold_db)
+    self->db = g_object_ref (db);
+  else
+    g_set_weak_pointer (&self->db, db);
   self->dir = redress_database_get_evidence_dir (db);
   self->seal = _redress_seal_keys_new (db);
   if (!redress_database_get_read_only (db))
@@ -1572,9 +1610,7 @@ _redress_evidence_sweep_at_open (RedressDatabase *db)
 
   if (removed > 0)
     g_message ("Removed %u original(s) of an intake that did not finish", removed);
-  g_object_set_data (G_OBJECT (db), "redress-orphans-removed",
-                     GUINT_TO_POINTER (removed + GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (db),
-                                                                   "redress-orphans-removed"))));
+  _redress_database_add_orphans_removed (db, removed);
 }
 
 /**
@@ -1592,7 +1628,7 @@ redress_evidence_store_count_orphans (RedressEvidenceStore *self,
   g_return_val_if_fail (REDRESS_IS_EVIDENCE_STORE (self), 0);
 
   if (removed != NULL)
-    *removed = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->db), "redress-orphans-removed"));
+    *removed = _redress_database_get_orphans_removed (self->db);
   return sweep_journals (self->db, self->dir, self->seal, FALSE);
 }
 
@@ -1829,7 +1865,6 @@ record_intake (RedressEvidenceStore  *self,
   item = redress_evidence_store_get_info (self, id, error);
   if (item != NULL)
     item->duplicate = duplicate;
-  redress_database_emit_changed (self->db, "evidence_item", id);
   return g_steal_pointer (&item);
 
 fail:
@@ -2391,7 +2426,6 @@ redress_evidence_store_open_original (RedressEvidenceStore  *self,
   if (!redress_database_get_read_only (self->db) &&
       !_redress_evidence_add_custody (self->db, item->id, "view", _("Opened for viewing."), error))
     return NULL;
-  redress_database_emit_changed (self->db, "custody_event", item->id);
   return g_steal_pointer (&path);
 }
 
@@ -2494,7 +2528,6 @@ redress_evidence_store_export (RedressEvidenceStore  *self,
   note = g_strdup_printf (_("Exported to “%s”; the copy matched SHA-256 %s."), dest_path, item->sha256);
   if (!_redress_evidence_add_custody (self->db, item->id, "export", note, error))
     return FALSE;
-  redress_database_emit_changed (self->db, "custody_event", item->id);
   return TRUE;
 }
 
@@ -2602,7 +2635,6 @@ redress_evidence_store_link (RedressEvidenceStore   *self,
     goto fail;
   if (!_redress_database_commit (self->db, error))
     return FALSE;
-  redress_database_emit_changed (self->db, "evidence_link", evidence_id);
   return TRUE;
 
 fail:
@@ -2650,7 +2682,6 @@ redress_evidence_store_unlink (RedressEvidenceStore   *self,
     goto fail;
   if (!_redress_database_commit (self->db, error))
     return FALSE;
-  redress_database_emit_changed (self->db, "evidence_link", evidence_id);
   return TRUE;
 
 fail:
@@ -2992,7 +3023,6 @@ verify_record (RedressEvidenceStore  *self,
   if (!_redress_database_commit (self->db, error))
     return NULL;
 
-  redress_database_emit_changed (self->db, "custody_event", NULL);
   return g_steal_pointer (&report);
 
 fail:

@@ -254,7 +254,6 @@ redress_correspondence_register_add (RedressDatabase      *db,
   if (!_redress_database_commit (db, error))
     return NULL;
 
-  redress_database_emit_changed (db, "correspondence", id);
   return g_steal_pointer (&id);
 
 fail:
@@ -325,7 +324,6 @@ redress_correspondence_register_attach (RedressDatabase  *db,
     goto fail;
   if (!_redress_database_commit (db, error))
     return FALSE;
-  redress_database_emit_changed (db, "correspondence", letter_id);
   return TRUE;
 
 fail:

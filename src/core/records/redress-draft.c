@@ -180,7 +180,6 @@ redress_draft_create (RedressDatabase  *db,
                            _("The case no longer exists."));
       return NULL;
     }
-  redress_database_emit_changed (db, "draft", id);
   return g_steal_pointer (&id);
 }
 
@@ -315,7 +314,6 @@ redress_draft_set_options (RedressDatabase  *db,
   sqlite3_bind_text (stmt, 4, draft_id, -1, SQLITE_TRANSIENT);
   if (!_redress_database_step_done (db, stmt, _("Could not save the draft"), error))
     return FALSE;
-  redress_database_emit_changed (db, "draft", draft_id);
   return TRUE;
 }
 
@@ -365,7 +363,6 @@ redress_draft_set_section (RedressDatabase  *db,
       !_redress_database_step_done (db, touch, _("Could not save the draft"), error) ||
       !_redress_database_commit (db, error))
     goto fail;
-  redress_database_emit_changed (db, "draft", draft_id);
   return TRUE;
 
 fail:
@@ -420,7 +417,6 @@ redress_draft_delete (RedressDatabase  *db,
   sqlite3_bind_text (stmt, 1, draft_id, -1, SQLITE_TRANSIENT);
   if (!_redress_database_step_done (db, stmt, _("Could not delete the draft"), error))
     return FALSE;
-  redress_database_emit_changed (db, "draft", draft_id);
   return TRUE;
 }
 
@@ -635,8 +631,6 @@ redress_draft_mark_submitted (RedressEvidenceStore    *store,
       !_redress_database_commit (db, error))
     goto fail;
 
-  redress_database_emit_changed (db, "draft", draft_id);
-  redress_database_emit_changed (db, "evidence_item", item->id);
   return redress_draft_get (db, draft_id, error);
 
 fail:

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "redress-docket-private.h"
 #include "redress-record-private.h"
 #include "redress-util.h"
 
@@ -221,15 +222,15 @@ typedef struct
   char       *select_sql; /* "SELECT id, created_at, updated_at, ... FROM table" */
 } TypeMap;
 
-/* Per docket: the type maps and the live instances (the identity map). */
-typedef struct
+/* Per docket (RedressDocket owns it): the type maps and the live instances
+ * (the identity map). */
+struct _RedressRecordState
 {
   RedressDatabase *db;
   GHashTable      *maps;   /* GType -> TypeMap */
   GHashTable      *live;   /* id -> RedressRecord (no reference) */
-} DbState;
-
-#define STATE_KEY "redress-record-state"
+};
+typedef RedressRecordState DbState;
 
 static GQuark choices_quark;
 /* Guards every DbState: records may be finalized in a worker thread. */
@@ -263,13 +264,18 @@ values_new (void)
   return g_hash_table_new_full (NULL, NULL, NULL, value_free);
 }
 
-static void
-db_state_free (gpointer data)
+static void database_changed_cb (RedressDatabase *db,
+                                 const char      *table,
+                                 const char      *id,
+                                 DbState         *state);
+
+void
+_redress_record_state_free (RedressRecordState *state)
 {
-  DbState *state = data;
   GHashTableIter iter;
   gpointer value;
 
+  g_signal_handlers_disconnect_by_data (state->db, state);
   g_rec_mutex_lock (&state_lock);
   g_hash_table_iter_init (&iter, state->live);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -377,25 +383,23 @@ database_changed_cb (RedressDatabase *db,
     }
 }
 
+/* Made by the docket when it is opened. */
+RedressRecordState *
+_redress_record_state_new (RedressDatabase *db)
+{
+  DbState *state = g_new0 (DbState, 1);
+
+  state->db = db;
+  state->maps = g_hash_table_new_full (NULL, NULL, NULL, type_map_free);
+  state->live = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_signal_connect_after (db, "changed", G_CALLBACK (database_changed_cb), state);
+  return state;
+}
+
 static DbState *
 get_state (RedressDatabase *db)
 {
-  DbState *state;
-
-  g_rec_mutex_lock (&state_lock);
-  state = g_object_get_data (G_OBJECT (db), STATE_KEY);
-  if (state == NULL)
-    {
-      state = g_new0 (DbState, 1);
-      state->db = db;
-      state->maps = g_hash_table_new_full (NULL, NULL, NULL, type_map_free);
-      state->live = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_object_set_data_full (G_OBJECT (db), STATE_KEY, state, db_state_free);
-      g_signal_connect_after (db, "changed", G_CALLBACK (database_changed_cb), state);
-    }
-  g_rec_mutex_unlock (&state_lock);
-
-  return state;
+  return _redress_docket_get_record_state (redress_docket_get_for_database (db));
 }
 
 static char *
@@ -754,7 +758,7 @@ unregister_live (RedressRecord *self)
 
   g_rec_mutex_lock (&state_lock);
   if (priv->db != NULL && priv->id != NULL &&
-      (state = g_object_get_data (G_OBJECT (priv->db), STATE_KEY)) != NULL &&
+      (state = _redress_docket_peek_record_state (priv->db)) != NULL &&
       g_hash_table_lookup (state->live, priv->id) == self)
     g_hash_table_remove (state->live, priv->id);
   g_rec_mutex_unlock (&state_lock);
@@ -1823,8 +1827,22 @@ redress_record_save (RedressRecord    *record,
       _redress_database_rollback (db);
       return FALSE;
     }
+  /* The commit announces the row: a new record is in the identity map by
+   * then, so that lists take this instance and it is reloaded as stored. */
+  if (is_new)
+    {
+      priv->id = g_steal_pointer (&new_id);
+      register_live (record, db);
+    }
   if (!_redress_database_commit (db, error))
-    return FALSE;
+    {
+      if (is_new)
+        {
+          unregister_live (record);
+          g_clear_pointer (&priv->id, g_free);
+        }
+      return FALSE;
+    }
 
   g_clear_pointer (&priv->conflicts, g_ptr_array_unref);
   /* What was written is what the docket holds: the reload below takes the
@@ -1838,10 +1856,8 @@ redress_record_save (RedressRecord    *record,
   g_object_freeze_notify (G_OBJECT (record));
   if (is_new)
     {
-      priv->id = g_steal_pointer (&new_id);
       g_object_notify_by_pspec (G_OBJECT (record), properties[PROP_ID]);
       set_private_string (record, &priv->created_at, now, PROP_CREATED_AT);
-      register_live (record, db);
     }
   if (is_new || dirty->len > 0)
     set_private_string (record, &priv->updated_at, now, PROP_UPDATED_AT);

@@ -147,7 +147,6 @@ redress_violation_set_fact_linked (RedressDatabase  *db,
                                     error))
     return FALSE;
 
-  redress_database_emit_changed (db, "violation_fact", violation_id);
   return TRUE;
 }
 

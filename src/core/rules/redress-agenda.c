@@ -819,8 +819,6 @@ redress_agenda_record_export (RedressDatabase  *db,
 
   if (!_redress_database_commit (db, error))
     return FALSE;
-  if (changed)
-    redress_database_emit_changed (db, "ics_export", deadline_id);
 
   if (out_uid != NULL)
     *out_uid = g_steal_pointer (&uid);

@@ -20,6 +20,7 @@
 #include "redress-database-private.h"
 #include "redress-date.h"
 #include "redress-deadline-rules.h"
+#include "redress-docket.h"
 #include "redress-lifecycle.h"
 #include "redress-procedure.h"
 #include "redress-procedure-private.h"
@@ -787,16 +788,6 @@ _redress_procedure_submission_event (const char *kind)
   return g_strcmp0 (kind, "inquiry") == 0 ? "information_sent" : "sent_to_ohchr";
 }
 
-static void
-emit_all (RedressDatabase *db,
-          const char      *case_id,
-          const char      *event_id)
-{
-  redress_database_emit_changed (db, "procedural_event", event_id);
-  redress_database_emit_changed (db, "deadline", NULL);
-  redress_database_emit_changed (db, "case_file", case_id);
-}
-
 /**
  * redress_procedure_recompute:
  *
@@ -820,7 +811,6 @@ redress_procedure_recompute (RedressDatabase  *db,
     }
   if (!_redress_database_commit (db, error))
     return FALSE;
-  emit_all (db, case_id, NULL);
   return TRUE;
 }
 
@@ -890,10 +880,6 @@ redress_procedure_recompute_all (RedressDatabase  *db,
   if (!_redress_database_commit (db, error))
     return FALSE;
 
-  redress_database_emit_changed (db, "procedural_event", NULL);
-  redress_database_emit_changed (db, "deadline", NULL);
-  redress_database_emit_changed (db, "case_file", NULL);
-
   if (failed->len > 0)
     {
       g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
@@ -940,53 +926,68 @@ redress_procedure_ensure_rule_pack (RedressDatabase  *db,
   return redress_procedure_recompute_all (db, error);
 }
 
-static void
-remedy_changed_cb (RedressDatabase *db,
-                   const char      *table,
-                   const char      *id,
-                   gpointer         user_data)
+/**
+ * redress_procedure_follow_remedies:
+ * @remedy_ids: (nullable) (array zero-terminated=1): the domestic remedies
+ *   that changed, or %NULL when which is not known
+ *
+ * Keeps D01 (art 7(h)) in step with the domestic remedies: recomputes the
+ * cases of @remedy_ids (every case when a remedy is gone or not known).  The
+ * docket runs it after every commit that changed a domestic remedy, whoever
+ * the writer.
+ */
+gboolean
+redress_procedure_follow_remedies (RedressDatabase     *db,
+                                   const char * const  *remedy_ids,
+                                   GError             **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *case_id = NULL;
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (REDRESS_IS_DATABASE (db), FALSE);
 
   if (redress_database_get_read_only (db))
-    return;
+    return TRUE;
 
-  if (id != NULL)
+  for (guint i = 0; remedy_ids != NULL && remedy_ids[i] != NULL; i++)
     {
-      g_autoptr(sqlite3_stmt) stmt = _redress_database_prepare (db,
-                                                                "SELECT case_id FROM domestic_remedy WHERE id = ?",
-                                                                NULL);
+      g_autoptr(RedressStmt) stmt = _redress_database_prepare_cached (db,
+                                                                      "SELECT case_id FROM domestic_remedy WHERE id = ?",
+                                                                      error);
+      char *case_id;
 
-      if (stmt != NULL)
-        {
-          sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            case_id = dup_column (stmt, 0);
-        }
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, remedy_ids[i], -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        return redress_procedure_recompute_all (db, error);  /* deleted: which case is unknown */
+      case_id = dup_column (stmt, 0);
+      if (g_ptr_array_find_with_equal_func (cases, case_id, g_str_equal, NULL))
+        g_free (case_id);
+      else
+        g_ptr_array_add (cases, case_id);
     }
+  if (remedy_ids == NULL)
+    return redress_procedure_recompute_all (db, error);
 
-  if (!(case_id != NULL ? redress_procedure_recompute (db, case_id, &error)
-                        : redress_procedure_recompute_all (db, &error)))
-    g_warning ("Could not recompute the deadlines after a change of domestic remedies: %s", error->message);
+  for (guint i = 0; i < cases->len; i++)
+    if (!redress_procedure_recompute (db, g_ptr_array_index (cases, i), error))
+      return FALSE;
+  return TRUE;
 }
 
 /**
  * redress_procedure_watch:
  *
- * Keeps D01 (art 7(h)) in step with the domestic remedies: every change to
- * them that is announced with redress_database_emit_changed() recomputes
- * the case.
+ * Kept for older callers: the docket follows the domestic remedies from the
+ * moment it is opened (redress_procedure_follow_remedies()); this makes sure
+ * @db has its docket.
  */
 void
 redress_procedure_watch (RedressDatabase *db)
 {
   g_return_if_fail (REDRESS_IS_DATABASE (db));
 
-  if (g_object_get_data (G_OBJECT (db), "redress-procedure-watch") != NULL)
-    return;
-  g_object_set_data (G_OBJECT (db), "redress-procedure-watch", GINT_TO_POINTER (1));
-  g_signal_connect (db, "changed::domestic_remedy", G_CALLBACK (remedy_changed_cb), NULL);
+  (void) redress_docket_get_for_database (db);
 }
 
 static gboolean
@@ -1142,7 +1143,6 @@ redress_procedure_record_event (RedressDatabase  *db,
   if (!_redress_database_commit (db, error))
     return NULL;
 
-  emit_all (db, case_id, id);
   return g_steal_pointer (&id);
 }
 
@@ -1309,7 +1309,6 @@ redress_procedure_record_extension (RedressDatabase  *db,
   if (!_redress_database_commit (db, error))
     return NULL;
 
-  emit_all (db, case_id, id);
   return g_steal_pointer (&id);
 }
 
@@ -1390,7 +1389,6 @@ redress_procedure_correct_event (RedressDatabase  *db,
   if (!_redress_database_commit (db, error))
     return FALSE;
 
-  emit_all (db, case_id, event_id);
   return TRUE;
 
 fail:
@@ -1437,7 +1435,6 @@ redress_procedure_delete_event (RedressDatabase  *db,
   if (!_redress_database_commit (db, error))
     return FALSE;
 
-  emit_all (db, case_id, event_id);
   return TRUE;
 
 fail:
@@ -1508,7 +1505,6 @@ set_status (RedressDatabase  *db,
     goto fail;
   if (!_redress_database_commit (db, error))
     return FALSE;
-  redress_database_emit_changed (db, "deadline", deadline_id);
   return TRUE;
 
 fail:

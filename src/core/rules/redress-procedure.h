@@ -87,6 +87,9 @@ gboolean    redress_procedure_recompute_all         (RedressDatabase  *db,
                                                      GError          **error);
 gboolean    redress_procedure_ensure_rule_pack      (RedressDatabase  *db,
                                                      GError          **error);
+gboolean    redress_procedure_follow_remedies       (RedressDatabase     *db,
+                                                     const char * const  *remedy_ids,
+                                                     GError             **error);
 void        redress_procedure_watch                 (RedressDatabase  *db);
 gboolean    redress_procedure_mark_done             (RedressDatabase  *db,
                                                      const char       *deadline_id,

@@ -938,6 +938,5 @@ redress_reference_import_states_full (RedressDatabase            *db,
   if (!_redress_database_commit (db, error))
     return FALSE;
 
-  redress_database_emit_changed (db, "ref_data_import", id);
   return TRUE;
 }

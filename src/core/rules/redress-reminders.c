@@ -279,7 +279,6 @@ redress_reminders_mark_fired (RedressDatabase        *db,
     }
   if (!_redress_database_commit (db, error))
     return FALSE;
-  redress_database_emit_changed (db, "reminder_fired", reminder->deadline_id);
   return TRUE;
 }
 

@@ -54,6 +54,14 @@ RedressDatabase *_redress_database_open_full (const char       *path,
                                              RedressDatabaseOpenFlags flags,
                                              int               version,
                                              GError          **error);
+void          _redress_database_flush_changes (RedressDatabase *self);
+void          _redress_database_add_orphans_removed (RedressDatabase *self,
+                                             guint             removed);
+guint         _redress_database_get_orphans_removed (RedressDatabase *self);
+GObject      *_redress_database_get_docket  (RedressDatabase  *self);
+void          _redress_database_set_docket  (RedressDatabase  *self,
+                                             GObject          *docket,
+                                             gboolean          owned);
 const char   *_redress_database_get_passphrase (RedressDatabase *self);
 const guint8 *_redress_database_get_data_key (RedressDatabase *self);
 gboolean      _redress_database_derive_subkey (RedressDatabase *self,

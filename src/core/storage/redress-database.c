@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "redress-audit-private.h"
+#include "redress-change-set.h"
 #include "redress-database-private.h"
 #include "redress-evidence-store-private.h"
 #include "redress-keys-private.h"
@@ -44,8 +45,15 @@ struct _RedressDatabase
   char     *read_only_reason;
   int       schema_version;
   guint     tx_depth;
+  guint     orphans_removed;  /* originals of unfinished intakes removed at open */
   GHashTable *stmt_cache;     /* SQL text -> GPtrArray of sqlite3_stmt */
   GHashTable *stmt_counts;    /* tests: SQL text -> statements run, or NULL */
+  GArray   *pending;          /* PendingChange: rows written and not announced yet */
+  RedressChangeSet *announced; /* what the last flush announced, until the next write */
+  GHashTable *id_tables;      /* table -> 1: keyed by a TEXT "id", 2: not */
+  GObject  *docket;           /* the RedressDocket of this connection (src/core/redress-docket.c) */
+  guint     docket_owned : 1; /* a docket made for a database opened on its own */
+  guint     flushing : 1;
   guint     read_only : 1;
   guint     encrypted : 1;
   guint     audit_disabled : 1;
@@ -55,8 +63,29 @@ G_DEFINE_FINAL_TYPE (RedressDatabase, redress_database, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  COMMITTED,
   N_SIGNALS
 };
+
+/* A row the update hook saw written, or a change announced by hand with
+ * redress_database_emit_changed(), waiting for its commit. */
+typedef struct
+{
+  const char *table;    /* interned */
+  gint64      rowid;
+  char       *id;       /* by hand: the id given, or NULL */
+  guint       level;    /* tx_depth when written; 0 once committed */
+  guint       committed : 1;
+  guint       by_hand : 1;
+} PendingChange;
+
+static void
+pending_change_clear (gpointer data)
+{
+  PendingChange *change = data;
+
+  g_clear_pointer (&change->id, g_free);
+}
 
 static guint signals[N_SIGNALS];
 
@@ -122,6 +151,9 @@ redress_database_finalize (GObject *object)
   RedressDatabase *self = (RedressDatabase *)object;
 
   redress_database_close (self);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->announced, redress_change_set_unref);
+  g_clear_pointer (&self->id_tables, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->key_spec, _redress_secure_free);
   g_clear_pointer (&self->data_key, _redress_secure_free);
@@ -154,12 +186,29 @@ redress_database_class_init (RedressDatabaseClass *klass)
                                    G_TYPE_NONE, 2,
                                    G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
                                    G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * RedressDatabase::committed:
+   * @changes: what the commit changed
+   *
+   * Emitted once after each commit that changed rows, after ::changed for
+   * each of its tables.  RedressDocket::changed relays it.
+   */
+  signals[COMMITTED] = g_signal_new ("committed",
+                                     G_TYPE_FROM_CLASS (klass),
+                                     G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL,
+                                     G_TYPE_NONE, 1,
+                                     REDRESS_TYPE_CHANGE_SET | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
 redress_database_init (RedressDatabase *self)
 {
   self->actor = g_strdup (redress_default_actor ());
+  self->pending = g_array_new (FALSE, TRUE, sizeof (PendingChange));
+  g_array_set_clear_func (self->pending, pending_change_clear);
+  self->id_tables = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 void
@@ -310,7 +359,12 @@ _redress_database_step_done (RedressDatabase  *self,
   int rc = sqlite3_step (stmt);
 
   if (rc == SQLITE_DONE)
-    return TRUE;
+    {
+      /* A write outside a transaction is committed now. */
+      if (self->tx_depth == 0)
+        _redress_database_flush_changes (self);
+      return TRUE;
+    }
   _redress_set_sqlite_error (error, self->db, rc, what);
   return FALSE;
 }
@@ -341,7 +395,11 @@ _redress_database_exec (RedressDatabase  *self,
 {
   g_return_val_if_fail (REDRESS_IS_DATABASE (self), FALSE);
 
-  return exec_on (self->db, sql, error);
+  if (!exec_on (self->db, sql, error))
+    return FALSE;
+  if (self->tx_depth == 0)
+    _redress_database_flush_changes (self);
+  return TRUE;
 }
 
 gboolean
@@ -375,6 +433,14 @@ _redress_database_begin (RedressDatabase  *self,
     return FALSE;
 
   if (self->tx_depth == 0)
+    {
+      /* Writes made outside a transaction are announced before this one. */
+      _redress_database_flush_changes (self);
+      if (!self->flushing)
+        g_clear_pointer (&self->announced, redress_change_set_unref);
+    }
+
+  if (self->tx_depth == 0)
     sql = g_strdup ("BEGIN IMMEDIATE");
   else
     sql = g_strdup_printf ("SAVEPOINT redress_%u", self->tx_depth);
@@ -403,7 +469,17 @@ _redress_database_commit (RedressDatabase  *self,
       _redress_database_rollback (self);
       return FALSE;
     }
+  /* What a released savepoint wrote belongs to the one around it now. */
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      PendingChange *change = &g_array_index (self->pending, PendingChange, i);
+
+      if (!change->committed && change->level == self->tx_depth)
+        change->level--;
+    }
   self->tx_depth--;
+  if (self->tx_depth == 0)
+    _redress_database_flush_changes (self);
   return TRUE;
 }
 
@@ -423,7 +499,365 @@ _redress_database_rollback (RedressDatabase *self)
 
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  /* What was written since the savepoint (or the transaction) is undone:
+   * nothing of it is announced. */
+  for (guint i = self->pending->len; i > 0; i--)
+    {
+      PendingChange *change = &g_array_index (self->pending, PendingChange, i - 1);
+
+      if (!change->committed && change->level >= self->tx_depth)
+        g_array_remove_index (self->pending, i - 1);
+    }
   self->tx_depth--;
+}
+
+
+/* Change notification ------------------------------------------------------
+ *
+ * SQLite's update hook records every row written on the main connection
+ * (triggers included), the commit hook marks them committed and the rollback
+ * hook (or _redress_database_rollback() for a savepoint) drops them.  Once the
+ * outermost transaction is committed, _redress_database_flush_changes()
+ * resolves the rows to their ids and announces them: ::changed once per table,
+ * then ::committed once with the whole RedressChangeSet. */
+
+static gboolean
+table_is_internal (const char *table)
+{
+  /* The search index and its FTS5 shadow tables follow other tables through
+   * triggers; nobody shows them. */
+  return g_str_has_prefix (table, "sqlite_") || g_str_has_prefix (table, "search_");
+}
+
+static void
+update_hook_cb (void          *data,
+                int            op,
+                const char    *dbname,
+                const char    *table,
+                sqlite3_int64  rowid)
+{
+  RedressDatabase *self = data;
+  PendingChange change = { 0 };
+
+  if (strcmp (dbname, "main") != 0 || table_is_internal (table))
+    return;
+  change.table = g_intern_string (table);
+  change.rowid = rowid;
+  change.level = self->tx_depth;
+  g_array_append_val (self->pending, change);
+  if (!self->flushing)
+    g_clear_pointer (&self->announced, redress_change_set_unref);
+}
+
+static int
+commit_hook_cb (void *data)
+{
+  RedressDatabase *self = data;
+
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      PendingChange *change = &g_array_index (self->pending, PendingChange, i);
+
+      change->committed = TRUE;
+      change->level = 0;
+    }
+  return 0;
+}
+
+static void
+rollback_hook_cb (void *data)
+{
+  RedressDatabase *self = data;
+
+  for (guint i = self->pending->len; i > 0; i--)
+    if (!g_array_index (self->pending, PendingChange, i - 1).committed)
+      g_array_remove_index (self->pending, i - 1);
+}
+
+/* Whether @table's rows are keyed by a TEXT "id" column alone. */
+static gboolean
+table_has_id (RedressDatabase *self,
+              const char      *table)
+{
+  gpointer known = g_hash_table_lookup (self->id_tables, table);
+  char *sql;
+  sqlite3_stmt *stmt = NULL;
+  gboolean id = FALSE, other_key = FALSE;
+
+  if (known != NULL)
+    return GPOINTER_TO_INT (known) == 1;
+
+  sql = sqlite3_mprintf ("PRAGMA table_info (\"%w\")", table);
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        const char *name = (const char *) sqlite3_column_text (stmt, 1);
+        gboolean pk = sqlite3_column_int (stmt, 5) > 0;
+
+        if (g_strcmp0 (name, "id") == 0 && pk)
+          id = TRUE;
+        else if (pk)
+          other_key = TRUE;
+      }
+  sqlite3_finalize (stmt);
+  sqlite3_free (sql);
+  id = id && !other_key;
+  g_hash_table_insert (self->id_tables, (gpointer) g_intern_string (table), GINT_TO_POINTER (id ? 1 : 2));
+  return id;
+}
+
+static char *
+id_of_row (RedressDatabase *self,
+           const char      *table,
+           gint64           rowid)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM \"%s\" WHERE rowid = ?1", table);
+  g_autoptr(RedressStmt) stmt = _redress_database_prepare_cached (self, sql, NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return g_strdup (_redress_column_text (stmt, 0));
+  return NULL;
+}
+
+/* Takes the committed changes out of the pending ones, as a change set of
+ * ids (NULL when nothing was committed). */
+static RedressChangeSet *
+collect_committed (RedressDatabase *self)
+{
+  g_autoptr(GArray) taken = g_array_new (FALSE, TRUE, sizeof (PendingChange));
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);     /* table -> rows */
+  g_autoptr(GHashTable) unresolved = g_hash_table_new (g_str_hash, g_str_equal); /* table -> rows gone */
+  g_autoptr(GHashTable) deleted = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GArray) audit_rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  RedressChangeSet *set;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_array_set_clear_func (taken, pending_change_clear);
+  /* One pass: the committed ones move to @taken, the others stay in order. */
+  {
+    guint kept = 0;
+
+    for (guint i = 0; i < self->pending->len; i++)
+      {
+        PendingChange *change = &g_array_index (self->pending, PendingChange, i);
+
+        if (change->committed)
+          g_array_append_val (taken, *change);
+        else
+          g_array_index (self->pending, PendingChange, kept++) = *change;
+      }
+    /* The entries moved keep their strings: shrink without clearing. */
+    g_array_set_clear_func (self->pending, NULL);
+    g_array_set_size (self->pending, kept);
+    g_array_set_clear_func (self->pending, pending_change_clear);
+  }
+  if (taken->len == 0)
+    return NULL;
+
+  set = _redress_change_set_new ();
+  for (guint i = 0; i < taken->len; i++)
+    {
+      PendingChange *change = &g_array_index (taken, PendingChange, i);
+      guint n;
+
+      if (change->by_hand)
+        {
+          _redress_change_set_add (set, change->table, change->id);
+          continue;
+        }
+      if (strcmp (change->table, "audit_log") == 0)
+        {
+          g_array_append_val (audit_rows, change->rowid);
+          continue;
+        }
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, change->table)) + 1;
+      g_hash_table_insert (counts, (gpointer) change->table, GUINT_TO_POINTER (n));
+      if (n > 64 || !table_has_id (self, change->table))
+        _redress_change_set_add (set, change->table, NULL);
+      else
+        {
+          g_autofree char *id = id_of_row (self, change->table, change->rowid);
+
+          if (id != NULL)
+            _redress_change_set_add (set, change->table, id);
+          else
+            g_hash_table_insert (unresolved, (gpointer) change->table,
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (unresolved,
+                                                                                          change->table)) + 1));
+        }
+    }
+
+  /* A row that is gone was deleted: the audit trail of the same commit names it. */
+  if (g_hash_table_size (unresolved) > 0 && audit_rows->len <= 4096)
+    {
+      for (guint i = 0; i < audit_rows->len; i++)
+        {
+          g_autoptr(RedressStmt) stmt =
+            _redress_database_prepare_cached (self,
+                                              "SELECT table_name, row_id FROM audit_log "
+                                              "WHERE rowid = ?1 AND op = 'delete'", NULL);
+          const char *table;
+          GHashTable *ids;
+
+          if (stmt == NULL)
+            break;
+          sqlite3_bind_int64 (stmt, 1, g_array_index (audit_rows, gint64, i));
+          if (sqlite3_step (stmt) != SQLITE_ROW)
+            continue;
+          table = g_intern_string (_redress_column_text (stmt, 0));
+          if (!g_hash_table_contains (unresolved, table))
+            continue;
+          ids = g_hash_table_lookup (deleted, table);
+          if (ids == NULL)
+            {
+              ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+              g_hash_table_insert (deleted, (gpointer) table, ids);
+            }
+          g_hash_table_add (ids, g_strdup (_redress_column_text (stmt, 1)));
+        }
+    }
+  g_hash_table_iter_init (&iter, unresolved);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GHashTable *ids = g_hash_table_lookup (deleted, key);
+      GHashTableIter id_iter;
+      gpointer id;
+
+      if (ids == NULL || g_hash_table_size (ids) < GPOINTER_TO_UINT (value))
+        {
+          _redress_change_set_add (set, key, NULL);
+          continue;
+        }
+      g_hash_table_iter_init (&id_iter, ids);
+      while (g_hash_table_iter_next (&id_iter, &id, NULL))
+        _redress_change_set_add (set, key, id);
+    }
+
+  if (redress_change_set_is_empty (set))
+    g_clear_pointer (&set, redress_change_set_unref);
+  return set;
+}
+
+static void
+announce (RedressDatabase  *self,
+          RedressChangeSet *set)
+{
+  const char * const *tables = redress_change_set_get_tables (set);
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      const char * const *ids = redress_change_set_get_ids (set, tables[i]);
+      const char *id = ids != NULL && ids[0] != NULL && ids[1] == NULL ? ids[0] : NULL;
+
+      g_signal_emit (self, signals[CHANGED], g_quark_from_string (tables[i]), tables[i], id);
+    }
+  g_signal_emit (self, signals[COMMITTED], 0, set);
+}
+
+/**
+ * _redress_database_flush_changes:
+ *
+ * Announces what was committed and not announced yet.  Runs when the
+ * outermost transaction is committed and before the next one begins; a
+ * listener that writes is announced after the others have run, never inside
+ * their emission.
+ */
+void
+_redress_database_flush_changes (RedressDatabase *self)
+{
+  g_autoptr(RedressChangeSet) all = NULL;
+
+  g_return_if_fail (REDRESS_IS_DATABASE (self));
+
+  if (self->flushing || self->tx_depth > 0 || self->db == NULL)
+    return;
+
+  self->flushing = TRUE;
+  for (;;)
+    {
+      g_autoptr(RedressChangeSet) set = collect_committed (self);
+      const char * const *tables;
+
+      if (set == NULL)
+        break;
+      if (all == NULL)
+        all = _redress_change_set_new ();
+      tables = redress_change_set_get_tables (set);
+      for (guint i = 0; tables[i] != NULL; i++)
+        {
+          const char * const *ids = redress_change_set_get_ids (set, tables[i]);
+
+          if (ids == NULL)
+            _redress_change_set_add (all, tables[i], NULL);
+          for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
+            _redress_change_set_add (all, tables[i], ids[j]);
+        }
+      announce (self, set);
+    }
+  self->flushing = FALSE;
+  if (all != NULL)
+    {
+      g_clear_pointer (&self->announced, redress_change_set_unref);
+      self->announced = g_steal_pointer (&all);
+    }
+}
+
+static void
+install_hooks (RedressDatabase *self)
+{
+  sqlite3_update_hook (self->db, update_hook_cb, self);
+  sqlite3_commit_hook (self->db, commit_hook_cb, self);
+  sqlite3_rollback_hook (self->db, rollback_hook_cb, self);
+}
+
+/* How many originals of intakes that did not finish were removed when the
+ * docket was opened (src/core/evidence/redress-evidence-store.c). */
+void
+_redress_database_add_orphans_removed (RedressDatabase *self,
+                                       guint            removed)
+{
+  self->orphans_removed += removed;
+}
+
+guint
+_redress_database_get_orphans_removed (RedressDatabase *self)
+{
+  return self->orphans_removed;
+}
+
+/**
+ * _redress_database_get_docket:
+ *
+ * Returns: (transfer none) (nullable): the RedressDocket this connection
+ *   belongs to; use redress_docket_get_for_database() instead.
+ */
+GObject *
+_redress_database_get_docket (RedressDatabase *self)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), NULL);
+
+  return self->docket;
+}
+
+/* The docket that opened the database holds it, and is pointed to here
+ * without a reference (@owned FALSE); a docket made for a database opened on
+ * its own is owned by the database (@owned TRUE) until it is closed. */
+void
+_redress_database_set_docket (RedressDatabase *self,
+                              GObject         *docket,
+                              gboolean         owned)
+{
+  g_return_if_fail (REDRESS_IS_DATABASE (self));
+
+  if (self->docket_owned && self->docket != NULL && self->docket != docket)
+    g_object_unref (self->docket);
+  self->docket = docket;
+  self->docket_owned = docket != NULL && owned;
 }
 
 /* Whether a write transaction of the model is open on the main connection. */
@@ -1184,6 +1618,7 @@ open_with (const char                *path,
         _redress_evidence_sweep_at_open (self);
     }
 
+  install_hooks (self);
   return g_steal_pointer (&self);
 }
 
@@ -1578,18 +2013,35 @@ redress_database_set_actor (RedressDatabase *self,
  * @table: the table whose rows changed
  * @id: (nullable): the row, or %NULL for many rows
  *
- * Tells every list and object that shows @table that it changed.  The model
- * calls it after each commit; the detail of the signal is the table name.
+ * Announces a change that SQLite's update hook cannot see.  Every row
+ * written on the connection is announced without it, once per commit
+ * (::changed per table, then ::committed); a call for a change that was just
+ * announced does nothing, one inside a transaction joins its change set.
  */
 void
 redress_database_emit_changed (RedressDatabase *self,
                                const char      *table,
                                const char      *id)
 {
+  PendingChange change = { 0 };
+
   g_return_if_fail (REDRESS_IS_DATABASE (self));
   g_return_if_fail (table != NULL);
 
-  g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table, id);
+  /* Writes outside a transaction first; then a change the update hook has
+   * already announced is not announced again. */
+  _redress_database_flush_changes (self);
+  if (self->tx_depth == 0 && !self->flushing && self->announced != NULL &&
+      redress_change_set_contains (self->announced, table, id))
+    return;
+
+  change.table = g_intern_string (table);
+  change.id = g_strdup (id);
+  change.by_hand = TRUE;
+  change.level = self->tx_depth;
+  change.committed = self->tx_depth == 0;
+  g_array_append_val (self->pending, change);
+  _redress_database_flush_changes (self);
 }
 
 void
@@ -1597,6 +2049,14 @@ redress_database_close (RedressDatabase *self)
 {
   g_return_if_fail (REDRESS_IS_DATABASE (self));
 
+  /* A docket made for this database alone goes with it. */
+  if (self->docket_owned && self->docket != NULL)
+    {
+      GObject *docket = g_steal_pointer (&self->docket);
+
+      self->docket_owned = FALSE;
+      g_object_unref (docket);
+    }
   g_clear_pointer (&self->stmt_cache, g_hash_table_unref);
   g_clear_pointer (&self->stmt_counts, g_hash_table_unref);
   if (self->db != NULL)

@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 
+#include "redress-change-set.h"
+
 G_BEGIN_DECLS
 
 #define REDRESS_DATABASE_ERROR (redress_database_error_quark ())

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "redress-database-private.h"
+#include "redress-docket-private.h"
 #include "redress-search.h"
 
 /* Markers FTS5's snippet() puts around matched terms; never in user text
@@ -490,44 +491,38 @@ redress_search_run (RedressDatabase  *db,
 }
 
 /* One read-only connection per docket is kept for searches, since opening an
- * encrypted one derives the key again (a noticeable pause while typing). */
-typedef struct
+ * encrypted one derives the key again (a noticeable pause while typing).
+ * The docket owns it. */
+struct _RedressSearchReader
 {
   GMutex   mutex;
   sqlite3 *idle;
-} ReaderCache;
+};
+typedef RedressSearchReader ReaderCache;
 
-#define READER_CACHE_KEY "redress-search-reader-cache"
-
-static void
-reader_cache_free (gpointer data)
+RedressSearchReader *
+_redress_search_reader_new (void)
 {
-  ReaderCache *cache = data;
+  ReaderCache *cache = g_new0 (ReaderCache, 1);
 
+  g_mutex_init (&cache->mutex);
+  return cache;
+}
+
+void
+_redress_search_reader_free (RedressSearchReader *cache)
+{
   if (cache->idle != NULL)
     sqlite3_close_v2 (cache->idle);
   g_mutex_clear (&cache->mutex);
   g_free (cache);
 }
 
-static ReaderCache *
-get_reader_cache (RedressDatabase *db)
-{
-  ReaderCache *cache = g_object_get_data (G_OBJECT (db), READER_CACHE_KEY);
-
-  if (cache == NULL)
-    {
-      cache = g_new0 (ReaderCache, 1);
-      g_mutex_init (&cache->mutex);
-      g_object_set_data_full (G_OBJECT (db), READER_CACHE_KEY, cache, reader_cache_free);
-    }
-  return cache;
-}
-
 typedef struct
 {
   RedressDatabase *db;     /* not owned: the outer task holds it until the worker is done */
-  ReaderCache     *cache;  /* owned by db */
+  GObject         *docket; /* owns the cache */
+  ReaderCache     *cache;
   char            *match;
   guint            limit;
 } SearchData;
@@ -537,6 +532,7 @@ search_data_free (gpointer data)
 {
   SearchData *sd = data;
 
+  g_clear_object (&sd->docket);
   g_free (sd->match);
   g_free (sd);
 }
@@ -627,7 +623,8 @@ redress_search_async (RedressDatabase     *db,
 
   sd = g_new0 (SearchData, 1);
   sd->db = db;
-  sd->cache = get_reader_cache (db);
+  sd->docket = g_object_ref (G_OBJECT (redress_docket_get_for_database (db)));
+  sd->cache = _redress_docket_get_search_reader (REDRESS_DOCKET (sd->docket));
   sd->match = redress_search_build_match (query);
   sd->limit = limit;
 
