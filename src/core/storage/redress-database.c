@@ -21,7 +21,7 @@
 #include <unistd.h>
 
 #include "redress-audit-private.h"
-#include "redress-database-private.h"
+#include "redress-sqlite-private.h"
 #include "redress-evidence-store-private.h"
 #include "redress-keys-private.h"
 #include "redress-seal-private.h"
@@ -44,7 +44,7 @@ struct _RedressDatabase
   char     *read_only_reason;
   int       schema_version;
   guint     tx_depth;
-  GHashTable *stmt_cache;     /* SQL text -> GPtrArray of sqlite3_stmt */
+  RedressConnection *conn;    /* the seam over db (redress-statement.c) */
   guint     read_only : 1;
   guint     encrypted : 1;
   guint     audit_disabled : 1;
@@ -126,14 +126,16 @@ redress_database_init (RedressDatabase *self)
 }
 
 void
-_redress_set_sqlite_error (GError    **error,
-                           sqlite3    *db,
-                           int         rc,
-                           const char *what)
+_redress_set_sqlite_error_full (GError    **error,
+                                int         rc,
+                                const char *detail,
+                                const char *what)
 {
   int primary = rc & 0xff;
   RedressDatabaseError code;
-  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  if (detail == NULL)
+    detail = sqlite3_errstr (rc);
 
   switch (primary)
     {
@@ -152,6 +154,12 @@ _redress_set_sqlite_error (GError    **error,
     case SQLITE_READONLY:
       code = REDRESS_DATABASE_ERROR_READ_ONLY;
       break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_BUSY,
+                   _("%s: another window or program kept the docket busy. Nothing was saved; "
+                     "try again in a moment."), what);
+      return;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_CORRUPT,
@@ -163,6 +171,15 @@ _redress_set_sqlite_error (GError    **error,
     }
 
   g_set_error (error, REDRESS_DATABASE_ERROR, code, "%s: %s", what, detail);
+}
+
+void
+_redress_set_sqlite_error (GError    **error,
+                           sqlite3    *db,
+                           int         rc,
+                           const char *what)
+{
+  _redress_set_sqlite_error_full (error, rc, db != NULL ? sqlite3_errmsg (db) : NULL, what);
 }
 
 sqlite3 *
@@ -192,67 +209,6 @@ _redress_database_prepare (RedressDatabase  *self,
       return NULL;
     }
 
-  return stmt;
-}
-
-static void
-stmt_pool_free (gpointer data)
-{
-  GPtrArray *pool = data;
-
-  for (guint i = 0; i < pool->len; i++)
-    sqlite3_finalize (g_ptr_array_index (pool, i));
-  g_ptr_array_unref (pool);
-}
-
-/**
- * _redress_database_prepare_cached:
- * @sql: a statement whose text is a constant of the caller
- *
- * Like _redress_database_prepare(), but keeps the compiled statement for the
- * next call with the same text.  Compiling a write statement also compiles
- * every trigger it fires (the audit trail, the search index), so hot paths
- * use this.  The statement is borrowed: release it with g_autoptr(RedressStmt)
- * or _redress_stmt_release(), which resets it; never finalize it.  A statement
- * still in use (a nested call with the same text) gets a second copy.
- *
- * Returns: (transfer none) (nullable): the statement, reset, without bindings.
- */
-RedressStmt *
-_redress_database_prepare_cached (RedressDatabase  *self,
-                                  const char       *sql,
-                                  GError          **error)
-{
-  GPtrArray *pool;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (REDRESS_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (self->db != NULL, NULL);
-
-  if (self->stmt_cache == NULL)
-    self->stmt_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stmt_pool_free);
-
-  pool = g_hash_table_lookup (self->stmt_cache, sql);
-  if (pool == NULL)
-    {
-      pool = g_ptr_array_new ();
-      g_hash_table_insert (self->stmt_cache, g_strdup (sql), pool);
-    }
-
-  for (guint i = 0; i < pool->len; i++)
-    {
-      stmt = g_ptr_array_index (pool, i);
-      if (!sqlite3_stmt_busy (stmt))
-        {
-          sqlite3_reset (stmt);
-          sqlite3_clear_bindings (stmt);
-          return stmt;
-        }
-    }
-
-  stmt = _redress_database_prepare (self, sql, error);
-  if (stmt != NULL)
-    g_ptr_array_add (pool, stmt);
   return stmt;
 }
 
@@ -1178,6 +1134,42 @@ _redress_database_open_reader (RedressDatabase  *self,
 }
 
 /**
+ * redress_database_get_connection:
+ *
+ * Returns: (transfer none) (nullable): the docket's main connection, for
+ *   redress_connection_prepare(); %NULL once the docket is closed.
+ */
+RedressConnection *
+redress_database_get_connection (RedressDatabase *self)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), NULL);
+
+  if (self->conn != NULL && _redress_connection_get_handle (self->conn) != self->db)
+    g_clear_pointer (&self->conn, redress_connection_close);
+  if (self->conn == NULL && self->db != NULL)
+    self->conn = _redress_connection_new (self->db, FALSE);
+  return self->conn;
+}
+
+/**
+ * redress_database_open_reader:
+ *
+ * A read-only connection of its own for a worker thread (see
+ * _redress_database_open_reader()); one thread at a time uses it.
+ *
+ * Returns: (transfer full): the connection, to close with
+ *   redress_connection_close().
+ */
+RedressConnection *
+redress_database_open_reader (RedressDatabase  *self,
+                              GError          **error)
+{
+  sqlite3 *db = _redress_database_open_reader (self, error);
+
+  return db != NULL ? _redress_connection_new (db, TRUE) : NULL;
+}
+
+/**
  * redress_database_get_default_path:
  *
  * Returns: (transfer full): the default docket, in the user's data folder.
@@ -1560,7 +1552,7 @@ redress_database_close (RedressDatabase *self)
 {
   g_return_if_fail (REDRESS_IS_DATABASE (self));
 
-  g_clear_pointer (&self->stmt_cache, g_hash_table_unref);
+  g_clear_pointer (&self->conn, redress_connection_close);
   if (self->db != NULL)
     {
       if (!self->read_only)

@@ -27,6 +27,7 @@ typedef enum
   REDRESS_DATABASE_ERROR_CONFLICT,          /* a constraint: duplicate reference, row still in use */
   REDRESS_DATABASE_ERROR_IO,                /* disk full, permission denied ... */
   REDRESS_DATABASE_ERROR_WRONG_RECOVERY_KEY, /* the recovery key does not open it */
+  REDRESS_DATABASE_ERROR_BUSY,              /* another connection held the docket too long */
 } RedressDatabaseError;
 
 /* How the docket's data is protected at rest (docs/encryption.md). */

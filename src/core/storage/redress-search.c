@@ -15,7 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "redress-database-private.h"
+#include "redress-sqlite-private.h"
 #include "redress-search.h"
 
 /* Markers FTS5's snippet() puts around matched terms; never in user text
