@@ -494,6 +494,16 @@ HAND_FIXES = [
     ('src/core/records/redress-record.c',
      """  if (!is_new && sqlite3_changes (handle) == 0)""",
      """  if (!is_new && redress_statement_changes (stmt) == 0)"""),
+    # The demo generator's statements, released together (keeps the list aligned).
+    ('src/core/demo/redress-demo.c',
+     """  sqlite3_stmt **stmts[] = { &demo->person, &demo->case_file, &demo->party, &demo->violation,
+                             &demo->fact, &demo->violation_fact, &demo->remedy,
+                             &demo->other_procedure, &demo->event, &demo->correspondence,
+                             &demo->note };""",
+     """  RedressStatement **stmts[] = { &demo->person, &demo->case_file, &demo->party,
+                                 &demo->violation, &demo->fact, &demo->violation_fact,
+                                 &demo->remedy, &demo->other_procedure, &demo->event,
+                                 &demo->correspondence, &demo->note };"""),
     # The failure of a delete is read before its statement is given back.
     ('src/core/records/redress-record.c',
      """  rc = sqlite3_step (stmt);

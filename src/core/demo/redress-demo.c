@@ -1414,10 +1414,10 @@ prepare_all (Demo    *demo,
 static void
 demo_clear (Demo *demo)
 {
-  RedressStatement **stmts[] = { &demo->person, &demo->case_file, &demo->party, &demo->violation,
-                             &demo->fact, &demo->violation_fact, &demo->remedy,
-                             &demo->other_procedure, &demo->event, &demo->correspondence,
-                             &demo->note };
+  RedressStatement **stmts[] = { &demo->person, &demo->case_file, &demo->party,
+                                 &demo->violation, &demo->fact, &demo->violation_fact,
+                                 &demo->remedy, &demo->other_procedure, &demo->event,
+                                 &demo->correspondence, &demo->note };
 
   for (guint i = 0; i < G_N_ELEMENTS (stmts); i++)
     g_clear_pointer (stmts[i], redress_statement_release);
