@@ -19,7 +19,7 @@
 
 #include "redress-case.h"
 #include "redress-case-list.h"
-#include "redress-database-private.h"
+#include "redress-sqlite-private.h"
 
 static long
 rss_kb (void)

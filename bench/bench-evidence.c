@@ -18,7 +18,7 @@
 #include <stdio.h>
 #include <sqlite3.h>
 
-#include "redress-database-private.h"
+#include "redress-sqlite-private.h"
 #include "redress-evidence-store.h"
 
 static double

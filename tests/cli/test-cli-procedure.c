@@ -17,6 +17,7 @@
 
 #include "procedure-fixture.h"
 #include "redress-procedure.h"
+#include "redress-sqlite-private.h"
 
 static int
 run (char       **out,

@@ -10,6 +10,7 @@
 
 #include "config.h"
 #include "redress-test-util.h"
+#include "redress-sqlite-private.h"
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>

@@ -23,7 +23,7 @@
 #include "redress-composer.h"
 #include "redress-correspondence-register.h"
 #include "redress-database.h"
-#include "redress-database-private.h"
+#include "redress-sqlite-private.h"
 #include "redress-demo.h"
 #include "redress-domestic-remedy.h"
 #include "redress-enums.h"

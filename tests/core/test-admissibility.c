@@ -16,6 +16,7 @@
 #include "redress-admissibility.h"
 #include "redress-demo.h"
 #include "redress-reference.h"
+#include "redress-sqlite-private.h"
 
 #define TODAY "2024-07-01"
 

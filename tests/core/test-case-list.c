@@ -14,7 +14,7 @@
 
 #include "redress-case.h"
 #include "redress-case-list.h"
-#include "redress-database-private.h"
+#include "redress-sqlite-private.h"
 #include "redress-deadline.h"
 #include "redress-util.h"
 

@@ -19,7 +19,7 @@
 #include <string.h>
 
 #include "redress-case.h"
-#include "redress-database-private.h"
+#include "redress-sqlite-private.h"
 #include "redress-evidence-store.h"
 #include "redress-evidence-store-private.h"
 #include "redress-procedure.h"

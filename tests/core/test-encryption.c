@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 #include "redress-backup.h"
-#include "redress-database-private.h"
+#include "redress-sqlite-private.h"
 #include "redress-encrypt.h"
 #include "redress-evidence-store.h"
 #include "redress-keys.h"

@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 
 #include "redress-database.h"
-#include "redress-database-private.h"
+#include "redress-sqlite-private.h"
 #include "redress-evidence-store.h"
 #include "redress-util.h"
 

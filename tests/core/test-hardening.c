@@ -21,7 +21,7 @@
 
 #include "redress-case.h"
 #include "redress-database.h"
-#include "redress-database-private.h"
+#include "redress-sqlite-private.h"
 #include "redress-demo.h"
 #include "redress-exchange.h"
 #include "redress-record.h"

@@ -16,6 +16,7 @@
 #include "procedure-fixture.h"
 #include "redress-lifecycle.h"
 #include "redress-procedure.h"
+#include "redress-sqlite-private.h"
 
 static guint
 count_csv_rows (const char *name)

@@ -21,6 +21,7 @@
 #include "redress-exchange.h"
 #include "redress-lifecycle.h"
 #include "redress-procedure.h"
+#include "redress-sqlite-private.h"
 
 #define TODAY "2026-06-01"
 #define N_HISTORIES 40

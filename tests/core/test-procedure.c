@@ -17,6 +17,7 @@
 #include "redress-deadline-rules.h"
 #include "redress-domestic-remedy.h"
 #include "redress-procedure.h"
+#include "redress-sqlite-private.h"
 
 /* Up to SUBMITTED. */
 #define FILED "eligibility_checked_ok@2023-06-01 draft_approved@2023-06-02 sent_to_ohchr@2023-06-03 "

@@ -15,7 +15,7 @@
 #include "redress-case.h"
 #include "redress-case-party.h"
 #include "redress-correspondence.h"
-#include "redress-database-private.h"
+#include "redress-sqlite-private.h"
 #include "redress-deadline.h"
 #include "redress-domestic-remedy.h"
 #include "redress-enums.h"

@@ -16,6 +16,7 @@
 #include "redress-csv.h"
 #include "redress-deadline-rules.h"
 #include "redress-reference.h"
+#include "redress-sqlite-private.h"
 
 static char *
 read_data (const char *name)

@@ -18,7 +18,7 @@
 #include "redress-audit.h"
 #include "redress-backup.h"
 #include "redress-database.h"
-#include "redress-database-private.h"
+#include "redress-sqlite-private.h"
 #include "redress-search.h"
 #include "redress-util.h"
 

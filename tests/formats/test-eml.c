@@ -18,7 +18,7 @@
 
 #include "redress-correspondence-register.h"
 #include "redress-database.h"
-#include "redress-database-private.h"
+#include "redress-sqlite-private.h"
 #include "redress-eml.h"
 #include "redress-evidence-store.h"
 #include "redress-media.h"

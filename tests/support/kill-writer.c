@@ -22,7 +22,7 @@
 #include <unistd.h>
 
 #include "redress-database.h"
-#include "redress-database-private.h"
+#include "redress-sqlite-private.h"
 #include "redress-util.h"
 
 static gboolean

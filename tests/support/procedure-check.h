@@ -10,7 +10,7 @@
 
 #pragma once
 
-#include "redress-database-private.h"
+#include "redress-sqlite-private.h"
 #include "redress-procedure.h"
 
 /* The case's stage and every deadline row, as text. */

@@ -15,7 +15,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
-#include "redress-database-private.h"
+#include "redress-sqlite-private.h"
 #include "redress-util.h"
 
 typedef struct

@@ -251,35 +251,35 @@ typedef struct
 
 typedef struct
 {
-  RedressDatabase *db;
-  GRand           *rand;
-  GRand           *gaps;         /* a stream of its own: what a real docket does not know yet */
-  guint32          seed_hash;
-  guint64          counter;
-  GArray          *states;       /* DemoState */
-  GArray          *inquiry_states; /* guint indexes into states */
-  GPtrArray       *transitions;  /* DemoTransition*, communication, inquiry, interim_measures */
-  GHashTable      *opsc_articles;
-  GHashTable      *opac_articles;
-  guint32          horizon;
-  gboolean         has_in_writing;
-  gboolean         all_deadlines;
-  gboolean         deadlines;
-  guint            reference_base;
+  RedressDatabase  *db;
+  GRand            *rand;
+  GRand            *gaps;         /* a stream of its own: what a real docket does not know yet */
+  guint32           seed_hash;
+  guint64           counter;
+  GArray           *states;       /* DemoState */
+  GArray           *inquiry_states; /* guint indexes into states */
+  GPtrArray        *transitions;  /* DemoTransition*, communication, inquiry, interim_measures */
+  GHashTable       *opsc_articles;
+  GHashTable       *opac_articles;
+  guint32           horizon;
+  gboolean          has_in_writing;
+  gboolean          all_deadlines;
+  gboolean          deadlines;
+  guint             reference_base;
   /* Lawyers: some people are in many cases. */
-  GHashTable      *lawyers;       /* "CODE#n" -> id */
-  GPtrArray       *pending;       /* Pending */
-  sqlite3_stmt    *person;
-  sqlite3_stmt    *case_file;
-  sqlite3_stmt    *party;
-  sqlite3_stmt    *violation;
-  sqlite3_stmt    *fact;
-  sqlite3_stmt    *violation_fact;
-  sqlite3_stmt    *remedy;
-  sqlite3_stmt    *other_procedure;
-  sqlite3_stmt    *event;
-  sqlite3_stmt    *correspondence;
-  sqlite3_stmt    *note;
+  GHashTable       *lawyers;       /* "CODE#n" -> id */
+  GPtrArray        *pending;       /* Pending */
+  RedressStatement *person;
+  RedressStatement *case_file;
+  RedressStatement *party;
+  RedressStatement *violation;
+  RedressStatement *fact;
+  RedressStatement *violation_fact;
+  RedressStatement *remedy;
+  RedressStatement *other_procedure;
+  RedressStatement *event;
+  RedressStatement *correspondence;
+  RedressStatement *note;
 } Demo;
 
 static void
@@ -501,30 +501,29 @@ chance (Demo   *demo,
 }
 
 static gboolean
-step (Demo          *demo,
-      sqlite3_stmt  *stmt,
-      GError       **error)
+step (Demo             *demo,
+      RedressStatement *stmt,
+      GError          **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = redress_statement_step (stmt);
 
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
+  redress_statement_reset (stmt);
+  redress_statement_clear_bindings (stmt);
+  if (rc != REDRESS_STEP_DONE)
     {
-      if ((rc & 0xff) == SQLITE_CONSTRAINT)
+      if (redress_statement_get_constraint (stmt) != REDRESS_CONSTRAINT_NONE)
         g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_CONFLICT,
                      _("This docket already holds demonstration cases made with this seed; "
                        "use another seed or a new docket."));
       else
-        _redress_set_sqlite_error (error, _redress_database_get_handle (demo->db), rc,
-                                   _("Could not write the demonstration cases"));
+        redress_statement_set_error (stmt, error, _("Could not write the demonstration cases"));
       return FALSE;
     }
   return TRUE;
 }
 
-#define T(stmt, i, v) sqlite3_bind_text (stmt, i, v, -1, SQLITE_TRANSIENT)
-#define I(stmt, i, v) sqlite3_bind_int64 (stmt, i, v)
+#define T(stmt, i, v) redress_statement_bind_text (stmt, i, v)
+#define I(stmt, i, v) redress_statement_bind_int64 (stmt, i, v)
 
 /* Rows made before their case row (the history is walked before the case's
  * stage is known) wait here: writing a child before its parent would make
@@ -533,10 +532,10 @@ step (Demo          *demo,
 
 typedef struct
 {
-  sqlite3_stmt *stmt;
-  char         *text[MAX_PENDING_COLUMNS + 1];
-  gint64        number[MAX_PENDING_COLUMNS + 1];
-  gboolean      is_number[MAX_PENDING_COLUMNS + 1];
+  RedressStatement *stmt;
+  char             *text[MAX_PENDING_COLUMNS + 1];
+  gint64            number[MAX_PENDING_COLUMNS + 1];
+  gboolean          is_number[MAX_PENDING_COLUMNS + 1];
 } Pending;
 
 static void
@@ -550,8 +549,8 @@ pending_free (gpointer data)
 }
 
 static Pending *
-pending_new (Demo         *demo,
-             sqlite3_stmt *stmt)
+pending_new (Demo             *demo,
+             RedressStatement *stmt)
 {
   Pending *p = g_new0 (Pending, 1);
 
@@ -581,8 +580,8 @@ pending_number (Pending *p,
 }
 
 static gboolean step (Demo          *demo,
-                      sqlite3_stmt  *stmt,
-                      GError       **error);
+                      RedressStatement *stmt,
+                      GError          **error);
 
 static gboolean
 flush_pending (Demo    *demo,
@@ -621,7 +620,7 @@ add_person (Demo           *demo,
             GError        **error)
 {
   char *id = next_id (demo);
-  sqlite3_stmt *s = demo->person;
+  RedressStatement *s = demo->person;
 
   T (s, 1, id);
   T (s, 2, pick (demo, female ? pool->given_f : pool->given_m));
@@ -650,7 +649,7 @@ add_party (Demo        *demo,
            GError     **error)
 {
   g_autofree char *id = next_id (demo);
-  sqlite3_stmt *s = demo->party;
+  RedressStatement *s = demo->party;
 
   T (s, 1, id);
   T (s, 2, case_id);
@@ -893,7 +892,7 @@ add_case (Demo    *demo,
   const char *nationality = state->code;
   guint32 span, fact_day, final_notified = 0, open_day, day;
   int seq = 0;
-  sqlite3_stmt *s;
+  RedressStatement *s;
   gboolean ok = FALSE;
 
   /* Inquiry information goes to a State known not to have opted out of
@@ -1061,25 +1060,26 @@ add_case (Demo    *demo,
     {
       /* Before filing, the form of the communication may not be settled yet (art 7(b)). */
       if (inquiry || (early && gap (demo, 0.3)))
-        sqlite3_bind_null (demo->case_file, 19);
+        redress_statement_bind_null (demo->case_file, 19);
       else
         I (demo->case_file, 19, 1);
     }
   /* The case row goes before the rows that point to it. */
   {
-    int rc = sqlite3_step (demo->case_file);
+    int rc = redress_statement_step (demo->case_file);
 
-    sqlite3_reset (demo->case_file);
-    sqlite3_clear_bindings (demo->case_file);
-    if (rc != SQLITE_DONE)
+    redress_statement_reset (demo->case_file);
+    redress_statement_clear_bindings (demo->case_file);
+    if (rc != REDRESS_STEP_DONE)
       {
-        if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        if (redress_statement_get_constraint (demo->case_file) != REDRESS_CONSTRAINT_NONE)
           g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_CONFLICT,
                        _("This docket already holds demonstration cases made with this seed; "
                          "use another seed or a new docket."));
         else
-          _redress_set_sqlite_error (error, _redress_database_get_handle (demo->db), rc,
-                                     _("Could not write the demonstration cases"));
+          redress_statement_set_error (demo->case_file,
+                                       error,
+                                       _("Could not write the demonstration cases"));
         goto out;
       }
   }
@@ -1237,7 +1237,7 @@ add_case (Demo    *demo,
       s = demo->fact;
       T (s, 1, id);
       T (s, 2, case_id);
-      sqlite3_bind_null (s, 3);
+      redress_statement_bind_null (s, 3);
       T (s, 4, place);
       T (s, 5, text);
       I (s, 6, 0);
@@ -1283,7 +1283,7 @@ add_case (Demo    *demo,
       T (s, 5, "struck out");
       /* Whether it is the same matter (art 7(d)) is sometimes still to be assessed. */
       if (gap (demo, 0.3))
-        sqlite3_bind_null (s, 6);
+        redress_statement_bind_null (s, 6);
       else
         I (s, 6, 0);
       T (s, 7, on);
@@ -1381,7 +1381,7 @@ prepare_all (Demo    *demo,
                               demo->has_in_writing ? ", in_writing" : "",
                               demo->has_in_writing ? ", ?19" : "");
 #define P(field, sql) \
-  if ((demo->field = _redress_database_prepare (demo->db, sql, error)) == NULL) return FALSE;
+  if ((demo->field = redress_database_prepare (demo->db, sql, error)) == NULL) return FALSE;
 
   P (person, "INSERT INTO person (id, given_name, family_name, birth_date, sex_gender, nationality, "
              "alias, notes, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
@@ -1414,13 +1414,13 @@ prepare_all (Demo    *demo,
 static void
 demo_clear (Demo *demo)
 {
-  sqlite3_stmt **stmts[] = { &demo->person, &demo->case_file, &demo->party, &demo->violation,
-                             &demo->fact, &demo->violation_fact, &demo->remedy,
-                             &demo->other_procedure, &demo->event, &demo->correspondence,
-                             &demo->note };
+  RedressStatement **stmts[] = { &demo->person, &demo->case_file, &demo->party,
+                                 &demo->violation, &demo->fact, &demo->violation_fact,
+                                 &demo->remedy, &demo->other_procedure, &demo->event,
+                                 &demo->correspondence, &demo->note };
 
   for (guint i = 0; i < G_N_ELEMENTS (stmts); i++)
-    g_clear_pointer (stmts[i], sqlite3_finalize);
+    g_clear_pointer (stmts[i], redress_statement_release);
   g_clear_pointer (&demo->rand, g_rand_free);
   g_clear_pointer (&demo->gaps, g_rand_free);
   g_clear_pointer (&demo->states, g_array_unref);
@@ -1437,24 +1437,24 @@ column_exists (RedressDatabase *db,
                const char      *table,
                const char      *column)
 {
-  g_autoptr(sqlite3_stmt) stmt =
-    _redress_database_prepare (db, "SELECT 1 FROM pragma_table_info (?1) WHERE name = ?2", NULL);
+  g_autoptr(RedressStatement) stmt =
+    redress_database_prepare (db, "SELECT 1 FROM pragma_table_info (?1) WHERE name = ?2", NULL);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, column, -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  redress_statement_bind_text (stmt, 1, table);
+  redress_statement_bind_text (stmt, 2, column);
+  return redress_statement_step (stmt) == REDRESS_STEP_ROW;
 }
 
 static guint
 count_cases (RedressDatabase *db)
 {
-  g_autoptr(sqlite3_stmt) stmt = _redress_database_prepare (db, "SELECT count(*) FROM case_file", NULL);
+  g_autoptr(RedressStatement) stmt = redress_database_prepare (db, "SELECT count(*) FROM case_file", NULL);
 
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+  if (stmt == NULL || redress_statement_step (stmt) != REDRESS_STEP_ROW)
     return 0;
-  return (guint) sqlite3_column_int64 (stmt, 0);
+  return (guint) redress_statement_column_int64 (stmt, 0);
 }
 
 gboolean

@@ -1187,8 +1187,8 @@ _redress_evidence_add_custody (RedressDatabase  *db,
 
   for (guint attempt = 0; ; attempt++)
     {
-      g_autoptr(sqlite3_stmt) last = NULL;
-      g_autoptr(sqlite3_stmt) ins = NULL;
+      g_autoptr(RedressStatement) last = NULL;
+      g_autoptr(RedressStatement) ins = NULL;
       g_autofree char *prev_hash = NULL;
       g_autofree char *at = redress_timestamp_now ();
       g_autofree char *id = redress_uuid_new ();
@@ -1199,54 +1199,58 @@ _redress_evidence_add_custody (RedressDatabase  *db,
       if (!_redress_database_begin (db, error))
         return FALSE;
 
-      last = _redress_database_prepare (db,
-                                        "SELECT seq, chain_hash FROM custody_event WHERE evidence_id = ?1 "
-                                        "ORDER BY seq DESC LIMIT 1", error);
+      last = redress_database_prepare (db,
+                                       "SELECT seq, chain_hash FROM custody_event WHERE evidence_id = ?1 "
+                                       "ORDER BY seq DESC LIMIT 1", error);
       if (last == NULL)
         goto fail;
-      sqlite3_bind_text (last, 1, evidence_id, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (last);
-      if (rc == SQLITE_ROW)
+      redress_statement_bind_text (last, 1, evidence_id);
+      rc = redress_statement_step (last);
+      if (rc == REDRESS_STEP_ROW)
         {
-          seq = sqlite3_column_int64 (last, 0) + 1;
-          prev_hash = g_strdup (_redress_column_text (last, 1));
+          seq = redress_statement_column_int64 (last, 0) + 1;
+          prev_hash = g_strdup (redress_statement_column_text (last, 1));
         }
-      else if (rc != SQLITE_DONE)
+      else if (rc != REDRESS_STEP_DONE)
         {
-          _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                     _("Could not read the custody log"));
+          redress_statement_set_error (last, error, _("Could not read the custody log"));
           goto fail;
         }
 
       chain = custody_chain_hash (prev_hash ? prev_hash : "", evidence_id, seq, action, actor, at,
                                   note ? note : "");
-      ins = _redress_database_prepare (db,
-                                       "INSERT INTO custody_event (id, evidence_id, action, actor, at, note, "
-                                       "seq, chain_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+      ins = redress_database_prepare (db,
+                                      "INSERT INTO custody_event (id, evidence_id, action, actor, at, note, "
+                                      "seq, chain_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
       if (ins == NULL)
         goto fail;
-      sqlite3_bind_text (ins, 1, id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (ins, 2, evidence_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (ins, 3, action, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (ins, 4, actor, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (ins, 5, at, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (ins, 6, note ? note : "", -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (ins, 7, seq);
-      sqlite3_bind_text (ins, 8, chain, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (ins);
-      if (rc == SQLITE_DONE)
+      redress_statement_bind_text (ins, 1, id);
+      redress_statement_bind_text (ins, 2, evidence_id);
+      redress_statement_bind_text (ins, 3, action);
+      redress_statement_bind_text (ins, 4, actor);
+      redress_statement_bind_text (ins, 5, at);
+      redress_statement_bind_text (ins, 6, note ? note : "");
+      redress_statement_bind_int64 (ins, 7, seq);
+      redress_statement_bind_text (ins, 8, chain);
+      rc = redress_statement_step (ins);
+      if (rc == REDRESS_STEP_DONE)
         return _redress_database_commit (db, error);
 
-      if (outermost && attempt < 5 &&
-          (rc == SQLITE_CONSTRAINT_UNIQUE || (rc & 0xff) == SQLITE_BUSY))
-        {
-          g_clear_pointer (&ins, sqlite3_finalize);
-          g_clear_pointer (&last, sqlite3_finalize);
-          _redress_database_rollback (db);
-          continue;
-        }
-      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                 _("Could not record the custody event"));
+      {
+        g_autoptr(GError) local = NULL;
+
+        redress_statement_set_error (ins, &local, _("Could not record the custody event"));
+        if (outermost && attempt < 5 &&
+            (redress_statement_get_constraint (ins) == REDRESS_CONSTRAINT_UNIQUE ||
+             g_error_matches (local, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_BUSY)))
+          {
+            g_clear_pointer (&ins, redress_statement_release);
+            g_clear_pointer (&last, redress_statement_release);
+            _redress_database_rollback (db);
+            continue;
+          }
+        g_propagate_error (error, g_steal_pointer (&local));
+      }
 fail:
       _redress_database_rollback (db);
       return FALSE;
@@ -1522,14 +1526,14 @@ static GHashTable *
 referenced_originals (RedressDatabase       *db,
                       const RedressSealKeys *seal)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  stmt = _redress_database_prepare (db, "SELECT DISTINCT sha256 FROM evidence_item", NULL);
+  stmt = redress_database_prepare (db, "SELECT DISTINCT sha256 FROM evidence_item", NULL);
   if (stmt == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_add (set, original_relative (seal, _redress_column_text (stmt, 0)));
+  while (redress_statement_step (stmt) == REDRESS_STEP_ROW)
+    g_hash_table_add (set, original_relative (seal, redress_statement_column_text (stmt, 0)));
   return set;
 }
 
@@ -1643,20 +1647,20 @@ redress_evidence_store_resolve_case (RedressEvidenceStore  *self,
                                      const char            *id_or_reference,
                                      GError               **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
 
   g_return_val_if_fail (REDRESS_IS_EVIDENCE_STORE (self), NULL);
   g_return_val_if_fail (id_or_reference != NULL, NULL);
 
-  stmt = _redress_database_prepare (self->db,
-                                    "SELECT id FROM case_file WHERE id = ?1 "
-                                    "UNION ALL SELECT id FROM case_file WHERE reference = ?1 COLLATE NOCASE "
-                                    "LIMIT 1", error);
+  stmt = redress_database_prepare (self->db,
+                                   "SELECT id FROM case_file WHERE id = ?1 "
+                                   "UNION ALL SELECT id FROM case_file WHERE reference = ?1 COLLATE NOCASE "
+                                   "LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, id_or_reference, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    return g_strdup (_redress_column_text (stmt, 0));
+  redress_statement_bind_text (stmt, 1, id_or_reference);
+  if (redress_statement_step (stmt) == REDRESS_STEP_ROW)
+    return g_strdup (redress_statement_column_text (stmt, 0));
 
   g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
                _("There is no case “%s” in this docket."), id_or_reference);
@@ -1668,26 +1672,26 @@ redress_evidence_store_resolve_case (RedressEvidenceStore  *self,
                      "size, page_count, created_at"
 
 static RedressEvidenceInfo *
-item_from_stmt (sqlite3_stmt *stmt)
+item_from_stmt (RedressStatement *stmt)
 {
   RedressEvidenceInfo *item = g_new0 (RedressEvidenceInfo, 1);
 
-  item->id = g_strdup (_redress_column_text (stmt, 0));
-  item->case_id = g_strdup (_redress_column_text (stmt, 1));
-  item->sha256 = g_strdup (_redress_column_text (stmt, 2));
-  item->title = g_strdup (_redress_column_text (stmt, 3));
-  item->description = g_strdup (_redress_column_text (stmt, 4));
-  item->kind = g_strdup (_redress_column_text (stmt, 5));
-  item->shown_date = g_strdup (_redress_column_text (stmt, 6));
-  item->provenance = g_strdup (_redress_column_text (stmt, 7));
-  item->language = g_strdup (_redress_column_text (stmt, 8));
-  item->identifies_child = sqlite3_column_type (stmt, 9) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 9);
-  item->confidentiality = g_strdup (_redress_column_text (stmt, 10));
-  item->original_name = g_strdup (_redress_column_text (stmt, 11));
-  item->mime_type = g_strdup (_redress_column_text (stmt, 12));
-  item->size = sqlite3_column_int64 (stmt, 13);
-  item->page_count = sqlite3_column_type (stmt, 14) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 14);
-  item->created_at = g_strdup (_redress_column_text (stmt, 15));
+  item->id = g_strdup (redress_statement_column_text (stmt, 0));
+  item->case_id = g_strdup (redress_statement_column_text (stmt, 1));
+  item->sha256 = g_strdup (redress_statement_column_text (stmt, 2));
+  item->title = g_strdup (redress_statement_column_text (stmt, 3));
+  item->description = g_strdup (redress_statement_column_text (stmt, 4));
+  item->kind = g_strdup (redress_statement_column_text (stmt, 5));
+  item->shown_date = g_strdup (redress_statement_column_text (stmt, 6));
+  item->provenance = g_strdup (redress_statement_column_text (stmt, 7));
+  item->language = g_strdup (redress_statement_column_text (stmt, 8));
+  item->identifies_child = redress_statement_column_type (stmt, 9) == REDRESS_COLUMN_NULL ? -1 : redress_statement_column_int (stmt, 9);
+  item->confidentiality = g_strdup (redress_statement_column_text (stmt, 10));
+  item->original_name = g_strdup (redress_statement_column_text (stmt, 11));
+  item->mime_type = g_strdup (redress_statement_column_text (stmt, 12));
+  item->size = redress_statement_column_int64 (stmt, 13);
+  item->page_count = redress_statement_column_type (stmt, 14) == REDRESS_COLUMN_NULL ? -1 : redress_statement_column_int (stmt, 14);
+  item->created_at = g_strdup (redress_statement_column_text (stmt, 15));
   return item;
 }
 
@@ -1701,17 +1705,17 @@ redress_evidence_store_get_info (RedressEvidenceStore  *self,
                                  const char            *id,
                                  GError               **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
 
   g_return_val_if_fail (REDRESS_IS_EVIDENCE_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  stmt = _redress_database_prepare (self->db,
-                                    "SELECT " ITEM_COLUMNS " FROM evidence_item WHERE id = ?1", error);
+  stmt = redress_database_prepare (self->db,
+                                   "SELECT " ITEM_COLUMNS " FROM evidence_item WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, id);
+  if (redress_statement_step (stmt) == REDRESS_STEP_ROW)
     return item_from_stmt (stmt);
 
   g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
@@ -1720,19 +1724,18 @@ redress_evidence_store_get_info (RedressEvidenceStore  *self,
 }
 
 static GPtrArray *
-list_items (RedressEvidenceStore  *self,
-            sqlite3_stmt          *stmt,
-            GError               **error)
+list_items (RedressEvidenceStore *self,
+            RedressStatement     *stmt,
+            GError              **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) redress_evidence_info_free);
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = redress_statement_step (stmt)) == REDRESS_STEP_ROW)
     g_ptr_array_add (items, item_from_stmt (stmt));
-  if (rc != SQLITE_DONE)
+  if (rc != REDRESS_STEP_DONE)
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (self->db), rc,
-                                 _("Could not read the evidence list"));
+      redress_statement_set_error (stmt, error, _("Could not read the evidence list"));
       return NULL;
     }
   return g_steal_pointer (&items);
@@ -1750,17 +1753,17 @@ redress_evidence_store_list (RedressEvidenceStore  *self,
                              const char            *case_id,
                              GError               **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
 
   g_return_val_if_fail (REDRESS_IS_EVIDENCE_STORE (self), NULL);
 
-  stmt = _redress_database_prepare (self->db,
-                                    "SELECT " ITEM_COLUMNS " FROM evidence_item "
-                                    "WHERE ?1 IS NULL OR case_id = ?1 "
-                                    "ORDER BY created_at, rowid", error);
+  stmt = redress_database_prepare (self->db,
+                                   "SELECT " ITEM_COLUMNS " FROM evidence_item "
+                                   "WHERE ?1 IS NULL OR case_id = ?1 "
+                                   "ORDER BY created_at, rowid", error);
   if (stmt == NULL)
     return NULL;
-  _redress_bind_text_or_null (stmt, 1, case_id);
+  redress_statement_bind_text (stmt, 1, case_id);
   return list_items (self, stmt, error);
 }
 
@@ -1779,8 +1782,8 @@ record_intake (RedressEvidenceStore  *self,
                const char            *provenance,
                GError               **error)
 {
-  g_autoptr(sqlite3_stmt) find = NULL;
-  g_autoptr(sqlite3_stmt) ins = NULL;
+  g_autoptr(RedressStatement) find = NULL;
+  g_autoptr(RedressStatement) ins = NULL;
   g_autoptr(RedressEvidenceInfo) item = NULL;
   g_autofree char *id = NULL;
   g_autofree char *note = NULL;
@@ -1792,16 +1795,16 @@ record_intake (RedressEvidenceStore  *self,
   if (!_redress_database_begin (self->db, error))
     return NULL;
 
-  find = _redress_database_prepare (self->db,
-                                    "SELECT id FROM evidence_item WHERE case_id = ?1 AND sha256 = ?2 "
-                                    "ORDER BY created_at LIMIT 1", error);
+  find = redress_database_prepare (self->db,
+                                   "SELECT id FROM evidence_item WHERE case_id = ?1 AND sha256 = ?2 "
+                                   "ORDER BY created_at LIMIT 1", error);
   if (find == NULL)
     goto fail;
-  sqlite3_bind_text (find, 1, case_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (find, 2, ingest->sha256, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (find) == SQLITE_ROW)
+  redress_statement_bind_text (find, 1, case_id);
+  redress_statement_bind_text (find, 2, ingest->sha256);
+  if (redress_statement_step (find) == REDRESS_STEP_ROW)
     {
-      id = g_strdup (_redress_column_text (find, 0));
+      id = g_strdup (redress_statement_column_text (find, 0));
       duplicate = TRUE;
       note = g_strdup_printf (_("Received again as “%s” (%s); the same content is already in the "
                                 "case and was stored once. SHA-256 %s."),
@@ -1810,13 +1813,13 @@ record_intake (RedressEvidenceStore  *self,
   else
     {
       {
-        g_autoptr(sqlite3_stmt) check = _redress_database_prepare (self->db,
-                                                                   "SELECT 1 FROM case_file WHERE id = ?1",
-                                                                   error);
+        g_autoptr(RedressStatement) check = redress_database_prepare (self->db,
+                                                                  "SELECT 1 FROM case_file WHERE id = ?1",
+                                                                  error);
         if (check == NULL)
           goto fail;
-        sqlite3_bind_text (check, 1, case_id, -1, SQLITE_TRANSIENT);
-        if (sqlite3_step (check) != SQLITE_ROW)
+        redress_statement_bind_text (check, 1, case_id);
+        if (redress_statement_step (check) != REDRESS_STEP_ROW)
           {
             g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
                          _("There is no case “%s” in this docket."), case_id);
@@ -1829,28 +1832,28 @@ record_intake (RedressEvidenceStore  *self,
       if (strrchr (title, '.') != NULL && strrchr (title, '.') != title)
         *strrchr (title, '.') = '\0';
 
-      ins = _redress_database_prepare (self->db,
-                                       "INSERT INTO evidence_item (id, case_id, sha256, title, kind, "
-                                       "provenance, original_name, mime_type, size, page_count, "
-                                       "created_at, updated_at) "
-                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)", error);
+      ins = redress_database_prepare (self->db,
+                                      "INSERT INTO evidence_item (id, case_id, sha256, title, kind, "
+                                      "provenance, original_name, mime_type, size, page_count, "
+                                      "created_at, updated_at) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)", error);
       if (ins == NULL)
         goto fail;
-      sqlite3_bind_text (ins, 1, id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (ins, 2, case_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (ins, 3, ingest->sha256, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (ins, 4, title, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (ins, 5, redress_evidence_kind_guess (ingest->mime_type), -1, SQLITE_STATIC);
-      sqlite3_bind_text (ins, 6, provenance ? provenance : "", -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (ins, 7, ingest->original_name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (ins, 8, ingest->mime_type, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (ins, 9, ingest->size);
+      redress_statement_bind_text (ins, 1, id);
+      redress_statement_bind_text (ins, 2, case_id);
+      redress_statement_bind_text (ins, 3, ingest->sha256);
+      redress_statement_bind_text (ins, 4, title);
+      redress_statement_bind_text (ins, 5, redress_evidence_kind_guess (ingest->mime_type));
+      redress_statement_bind_text (ins, 6, provenance ? provenance : "");
+      redress_statement_bind_text (ins, 7, ingest->original_name);
+      redress_statement_bind_text (ins, 8, ingest->mime_type);
+      redress_statement_bind_int64 (ins, 9, ingest->size);
       if (ingest->page_count >= 0)
-        sqlite3_bind_int (ins, 10, ingest->page_count);
+        redress_statement_bind_int64 (ins, 10, ingest->page_count);
       else
-        sqlite3_bind_null (ins, 10);
-      sqlite3_bind_text (ins, 11, now, -1, SQLITE_TRANSIENT);
-      if (!_redress_database_step_done (self->db, ins, _("Could not record the evidence item"), error))
+        redress_statement_bind_null (ins, 10);
+      redress_statement_bind_text (ins, 11, now);
+      if (!redress_statement_step_done (ins, _("Could not record the evidence item"), error))
         goto fail;
 
       note = g_strdup_printf (_("Taken in from “%s” (%s, %s). SHA-256 %s."),
@@ -1878,13 +1881,13 @@ void
 _redress_evidence_store_forget (RedressEvidenceStore *self,
                                 const char           *sha256)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
 
-  stmt = _redress_database_prepare (self->db, "SELECT 1 FROM evidence_item WHERE sha256 = ?1", NULL);
+  stmt = redress_database_prepare (self->db, "SELECT 1 FROM evidence_item WHERE sha256 = ?1", NULL);
   if (stmt == NULL)
     return;
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, sha256);
+  if (redress_statement_step (stmt) != REDRESS_STEP_ROW)
     {
       g_autofree char *path = redress_evidence_store_get_original_path (self, sha256);
 
@@ -2307,37 +2310,36 @@ redress_evidence_store_list_custody (RedressEvidenceStore  *self,
                                      const char            *evidence_id,
                                      GError               **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) redress_custody_event_free);
   int rc;
 
   g_return_val_if_fail (REDRESS_IS_EVIDENCE_STORE (self), NULL);
   g_return_val_if_fail (evidence_id != NULL, NULL);
 
-  stmt = _redress_database_prepare (self->db,
-                                    "SELECT id, evidence_id, seq, action, actor, at, note, chain_hash "
-                                    "FROM custody_event WHERE evidence_id = ?1 ORDER BY seq, at", error);
+  stmt = redress_database_prepare (self->db,
+                                   "SELECT id, evidence_id, seq, action, actor, at, note, chain_hash "
+                                   "FROM custody_event WHERE evidence_id = ?1 ORDER BY seq, at", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, evidence_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, evidence_id);
+  while ((rc = redress_statement_step (stmt)) == REDRESS_STEP_ROW)
     {
       RedressCustodyEvent *e = g_new0 (RedressCustodyEvent, 1);
 
-      e->id = g_strdup (_redress_column_text (stmt, 0));
-      e->evidence_id = g_strdup (_redress_column_text (stmt, 1));
-      e->seq = sqlite3_column_int64 (stmt, 2);
-      e->action = g_strdup (_redress_column_text (stmt, 3));
-      e->actor = g_strdup (_redress_column_text (stmt, 4));
-      e->at = g_strdup (_redress_column_text (stmt, 5));
-      e->note = g_strdup (_redress_column_text (stmt, 6));
-      e->chain_hash = g_strdup (_redress_column_text (stmt, 7));
+      e->id = g_strdup (redress_statement_column_text (stmt, 0));
+      e->evidence_id = g_strdup (redress_statement_column_text (stmt, 1));
+      e->seq = redress_statement_column_int64 (stmt, 2);
+      e->action = g_strdup (redress_statement_column_text (stmt, 3));
+      e->actor = g_strdup (redress_statement_column_text (stmt, 4));
+      e->at = g_strdup (redress_statement_column_text (stmt, 5));
+      e->note = g_strdup (redress_statement_column_text (stmt, 6));
+      e->chain_hash = g_strdup (redress_statement_column_text (stmt, 7));
       g_ptr_array_add (events, e);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != REDRESS_STEP_DONE)
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (self->db), rc,
-                                 _("Could not read the custody log"));
+      redress_statement_set_error (stmt, error, _("Could not read the custody log"));
       return NULL;
     }
   return g_steal_pointer (&events);
@@ -2553,18 +2555,18 @@ check_target (RedressEvidenceStore   *self,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT case_id, %s FROM %s WHERE id = ?1",
                                           target_label_sql[target], target_info[target].table);
-  g_autoptr(sqlite3_stmt) stmt = _redress_database_prepare (self->db, sql, error);
+  g_autoptr(RedressStatement) stmt = redress_database_prepare (self->db, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, target_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, target_id);
+  if (redress_statement_step (stmt) != REDRESS_STEP_ROW)
     {
       g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
                    _("There is no %s “%s” in this docket."), _(target_info[target].label), target_id);
       return FALSE;
     }
-  if (g_strcmp0 (_redress_column_text (stmt, 0), case_id) != 0)
+  if (g_strcmp0 (redress_statement_column_text (stmt, 0), case_id) != 0)
     {
       g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
                    _("The evidence and the %s belong to different cases; link evidence only within "
@@ -2572,7 +2574,7 @@ check_target (RedressEvidenceStore   *self,
       return FALSE;
     }
   if (label != NULL)
-    *label = g_strdup (_redress_column_text (stmt, 1));
+    *label = g_strdup (redress_statement_column_text (stmt, 1));
   return TRUE;
 }
 
@@ -2592,7 +2594,7 @@ redress_evidence_store_link (RedressEvidenceStore   *self,
                              GError                **error)
 {
   g_autoptr(RedressEvidenceInfo) item = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autofree char *id = redress_uuid_new ();
   g_autofree char *now = redress_timestamp_now ();
   g_autofree char *note = NULL;
@@ -2610,20 +2612,20 @@ redress_evidence_store_link (RedressEvidenceStore   *self,
 
   if (!_redress_database_begin (self->db, error))
     return FALSE;
-  stmt = _redress_database_prepare (self->db,
-                                    "INSERT INTO evidence_link (id, evidence_id, target_kind, target_id, created_at) "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5) "
-                                    "ON CONFLICT (evidence_id, target_kind, target_id) DO NOTHING", error);
+  stmt = redress_database_prepare (self->db,
+                                   "INSERT INTO evidence_link (id, evidence_id, target_kind, target_id, created_at) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5) "
+                                   "ON CONFLICT (evidence_id, target_kind, target_id) DO NOTHING", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, evidence_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, targets[target], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, target_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
-  if (!_redress_database_step_done (self->db, stmt, _("Could not link the evidence"), error))
+  redress_statement_bind_text (stmt, 1, id);
+  redress_statement_bind_text (stmt, 2, evidence_id);
+  redress_statement_bind_text (stmt, 3, targets[target]);
+  redress_statement_bind_text (stmt, 4, target_id);
+  redress_statement_bind_text (stmt, 5, now);
+  if (!redress_statement_step_done (stmt, _("Could not link the evidence"), error))
     goto fail;
-  if (sqlite3_changes (_redress_database_get_handle (self->db)) == 0)
+  if (redress_statement_changes (stmt) == 0)
     {
       _redress_database_rollback (self->db);
       return TRUE;
@@ -2654,7 +2656,7 @@ redress_evidence_store_unlink (RedressEvidenceStore   *self,
                                const char             *target_id,
                                GError                **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autofree char *note = NULL;
 
   g_return_val_if_fail (REDRESS_IS_EVIDENCE_STORE (self), FALSE);
@@ -2662,17 +2664,17 @@ redress_evidence_store_unlink (RedressEvidenceStore   *self,
 
   if (!_redress_database_begin (self->db, error))
     return FALSE;
-  stmt = _redress_database_prepare (self->db,
-                                    "DELETE FROM evidence_link WHERE evidence_id = ?1 AND target_kind = ?2 "
-                                    "AND target_id = ?3", error);
+  stmt = redress_database_prepare (self->db,
+                                   "DELETE FROM evidence_link WHERE evidence_id = ?1 AND target_kind = ?2 "
+                                   "AND target_id = ?3", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, evidence_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, targets[target], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, target_id, -1, SQLITE_TRANSIENT);
-  if (!_redress_database_step_done (self->db, stmt, _("Could not remove the link"), error))
+  redress_statement_bind_text (stmt, 1, evidence_id);
+  redress_statement_bind_text (stmt, 2, targets[target]);
+  redress_statement_bind_text (stmt, 3, target_id);
+  if (!redress_statement_step_done (stmt, _("Could not remove the link"), error))
     goto fail;
-  if (sqlite3_changes (_redress_database_get_handle (self->db)) == 0)
+  if (redress_statement_changes (stmt) == 0)
     {
       _redress_database_rollback (self->db);
       return TRUE;
@@ -2699,34 +2701,33 @@ redress_evidence_store_list_links (RedressEvidenceStore  *self,
                                    const char            *evidence_id,
                                    GError               **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) redress_evidence_link_free);
   int rc;
 
   g_return_val_if_fail (REDRESS_IS_EVIDENCE_STORE (self), NULL);
 
-  stmt = _redress_database_prepare (self->db,
-                                    "SELECT id, evidence_id, target_kind, target_id, created_at "
-                                    "FROM evidence_link WHERE evidence_id = ?1 ORDER BY created_at, rowid",
-                                    error);
+  stmt = redress_database_prepare (self->db,
+                                   "SELECT id, evidence_id, target_kind, target_id, created_at "
+                                   "FROM evidence_link WHERE evidence_id = ?1 ORDER BY created_at, rowid",
+                                   error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, evidence_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, evidence_id);
+  while ((rc = redress_statement_step (stmt)) == REDRESS_STEP_ROW)
     {
       RedressEvidenceLink *link = g_new0 (RedressEvidenceLink, 1);
 
-      link->id = g_strdup (_redress_column_text (stmt, 0));
-      link->evidence_id = g_strdup (_redress_column_text (stmt, 1));
-      redress_evidence_target_from_string (_redress_column_text (stmt, 2), &link->target);
-      link->target_id = g_strdup (_redress_column_text (stmt, 3));
-      link->created_at = g_strdup (_redress_column_text (stmt, 4));
+      link->id = g_strdup (redress_statement_column_text (stmt, 0));
+      link->evidence_id = g_strdup (redress_statement_column_text (stmt, 1));
+      redress_evidence_target_from_string (redress_statement_column_text (stmt, 2), &link->target);
+      link->target_id = g_strdup (redress_statement_column_text (stmt, 3));
+      link->created_at = g_strdup (redress_statement_column_text (stmt, 4));
       g_ptr_array_add (links, link);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != REDRESS_STEP_DONE)
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (self->db), rc,
-                                 _("Could not read the evidence links"));
+      redress_statement_set_error (stmt, error, _("Could not read the evidence links"));
       return NULL;
     }
   return g_steal_pointer (&links);
@@ -2744,23 +2745,23 @@ redress_evidence_store_list_linked (RedressEvidenceStore   *self,
                                     const char             *target_id,
                                     GError                **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
 
   g_return_val_if_fail (REDRESS_IS_EVIDENCE_STORE (self), NULL);
   g_return_val_if_fail (target < G_N_ELEMENTS (targets), NULL);
 
-  stmt = _redress_database_prepare (self->db,
-                                    "SELECT e.id, e.case_id, e.sha256, e.title, e.description, e.kind, "
-                                    "e.shown_date, e.provenance, e.language, e.identifies_child, "
-                                    "e.confidentiality, e.original_name, e.mime_type, e.size, "
-                                    "e.page_count, e.created_at "
-                                    "FROM evidence_link l JOIN evidence_item e ON e.id = l.evidence_id "
-                                    "WHERE l.target_kind = ?1 AND l.target_id = ?2 "
-                                    "ORDER BY l.created_at, l.rowid", error);
+  stmt = redress_database_prepare (self->db,
+                                   "SELECT e.id, e.case_id, e.sha256, e.title, e.description, e.kind, "
+                                   "e.shown_date, e.provenance, e.language, e.identifies_child, "
+                                   "e.confidentiality, e.original_name, e.mime_type, e.size, "
+                                   "e.page_count, e.created_at "
+                                   "FROM evidence_link l JOIN evidence_item e ON e.id = l.evidence_id "
+                                   "WHERE l.target_kind = ?1 AND l.target_id = ?2 "
+                                   "ORDER BY l.created_at, l.rowid", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, targets[target], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, target_id, -1, SQLITE_TRANSIENT);
+  redress_statement_bind_text (stmt, 1, targets[target]);
+  redress_statement_bind_text (stmt, 2, target_id);
   return list_items (self, stmt, error);
 }
 
@@ -2824,18 +2825,18 @@ verify_prepare (RedressEvidenceStore  *self,
                 const char            *evidence_id,
                 GError               **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   VerifyData *d;
   int rc;
 
-  stmt = _redress_database_prepare (self->db,
-                                    "SELECT id, case_id, title, sha256, size FROM evidence_item "
-                                    "WHERE (?1 IS NULL OR case_id = ?1) AND (?2 IS NULL OR id = ?2) "
-                                    "ORDER BY sha256, created_at", error);
+  stmt = redress_database_prepare (self->db,
+                                   "SELECT id, case_id, title, sha256, size FROM evidence_item "
+                                   "WHERE (?1 IS NULL OR case_id = ?1) AND (?2 IS NULL OR id = ?2) "
+                                   "ORDER BY sha256, created_at", error);
   if (stmt == NULL)
     return NULL;
-  _redress_bind_text_or_null (stmt, 1, case_id);
-  _redress_bind_text_or_null (stmt, 2, evidence_id);
+  redress_statement_bind_text (stmt, 1, case_id);
+  redress_statement_bind_text (stmt, 2, evidence_id);
 
   d = g_new0 (VerifyData, 1);
   d->evidence_dir = redress_database_get_evidence_dir (self->db);
@@ -2844,21 +2845,20 @@ verify_prepare (RedressEvidenceStore  *self,
   d->evidence_id = g_strdup (evidence_id);
   d->started_at = redress_timestamp_now ();
   d->targets = g_ptr_array_new_with_free_func (verify_target_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = redress_statement_step (stmt)) == REDRESS_STEP_ROW)
     {
       VerifyTarget *t = g_new0 (VerifyTarget, 1);
 
-      t->evidence_id = g_strdup (_redress_column_text (stmt, 0));
-      t->case_id = g_strdup (_redress_column_text (stmt, 1));
-      t->title = g_strdup (_redress_column_text (stmt, 2));
-      t->sha256 = g_strdup (_redress_column_text (stmt, 3));
-      t->size = sqlite3_column_int64 (stmt, 4);
+      t->evidence_id = g_strdup (redress_statement_column_text (stmt, 0));
+      t->case_id = g_strdup (redress_statement_column_text (stmt, 1));
+      t->title = g_strdup (redress_statement_column_text (stmt, 2));
+      t->sha256 = g_strdup (redress_statement_column_text (stmt, 3));
+      t->size = redress_statement_column_int64 (stmt, 4);
       g_ptr_array_add (d->targets, t);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != REDRESS_STEP_DONE)
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (self->db), rc,
-                                 _("Could not read the evidence list"));
+      redress_statement_set_error (stmt, error, _("Could not read the evidence list"));
       verify_data_free (d);
       return NULL;
     }
@@ -2943,7 +2943,7 @@ verify_record (RedressEvidenceStore  *self,
                GError               **error)
 {
   g_autoptr(RedressVerifyReport) report = verify_report_new ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autofree char *finished = NULL;
   gboolean write = !redress_database_get_read_only (self->db);
 
@@ -3002,23 +3002,23 @@ verify_record (RedressEvidenceStore  *self,
     return g_steal_pointer (&report);
 
   finished = redress_timestamp_now ();
-  stmt = _redress_database_prepare (self->db,
-                                    "INSERT INTO evidence_verification (id, case_id, evidence_id, actor, "
-                                    "started_at, finished_at, checked, intact, changed, missing) "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
+  stmt = redress_database_prepare (self->db,
+                                   "INSERT INTO evidence_verification (id, case_id, evidence_id, actor, "
+                                   "started_at, finished_at, checked, intact, changed, missing) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, report->id, -1, SQLITE_TRANSIENT);
-  _redress_bind_text_or_null (stmt, 2, d->case_id);
-  _redress_bind_text_or_null (stmt, 3, d->evidence_id);
-  sqlite3_bind_text (stmt, 4, redress_database_get_actor (self->db), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, d->started_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, finished, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 7, report->checked);
-  sqlite3_bind_int (stmt, 8, report->intact);
-  sqlite3_bind_int (stmt, 9, report->changed);
-  sqlite3_bind_int (stmt, 10, report->missing);
-  if (!_redress_database_step_done (self->db, stmt, _("Could not record the verification"), error))
+  redress_statement_bind_text (stmt, 1, report->id);
+  redress_statement_bind_text (stmt, 2, d->case_id);
+  redress_statement_bind_text (stmt, 3, d->evidence_id);
+  redress_statement_bind_text (stmt, 4, redress_database_get_actor (self->db));
+  redress_statement_bind_text (stmt, 5, d->started_at);
+  redress_statement_bind_text (stmt, 6, finished);
+  redress_statement_bind_int64 (stmt, 7, report->checked);
+  redress_statement_bind_int64 (stmt, 8, report->intact);
+  redress_statement_bind_int64 (stmt, 9, report->changed);
+  redress_statement_bind_int64 (stmt, 10, report->missing);
+  if (!redress_statement_step_done (stmt, _("Could not record the verification"), error))
     goto fail;
   if (!_redress_database_commit (self->db, error))
     return NULL;
@@ -3175,21 +3175,21 @@ redress_evidence_store_lookup_thumbnail (RedressEvidenceStore *self,
                                          const char           *sha256,
                                          int                   size)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
 
   g_return_val_if_fail (REDRESS_IS_EVIDENCE_STORE (self), NULL);
   g_return_val_if_fail (sha256 != NULL, NULL);
 
-  stmt = _redress_database_prepare (self->db,
-                                    "SELECT png FROM evidence_thumbnail WHERE sha256 = ?1 AND size = ?2",
-                                    NULL);
+  stmt = redress_database_prepare (self->db,
+                                   "SELECT png FROM evidence_thumbnail WHERE sha256 = ?1 AND size = ?2",
+                                   NULL);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, size);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, sha256);
+  redress_statement_bind_int64 (stmt, 2, size);
+  if (redress_statement_step (stmt) != REDRESS_STEP_ROW)
     return NULL;
-  return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  return g_bytes_new (redress_statement_column_blob (stmt, 0), redress_statement_column_bytes (stmt, 0));
 }
 
 /**
@@ -3206,7 +3206,7 @@ redress_evidence_store_save_thumbnail (RedressEvidenceStore  *self,
                                        GBytes                *png,
                                        GError               **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autofree char *now = redress_timestamp_now ();
   gsize len;
   gconstpointer data;
@@ -3217,20 +3217,20 @@ redress_evidence_store_save_thumbnail (RedressEvidenceStore  *self,
 
   if (!_redress_database_check_writable (self->db, error))
     return FALSE;
-  stmt = _redress_database_prepare (self->db,
-                                    "INSERT OR REPLACE INTO evidence_thumbnail (sha256, size, png, created_at) "
-                                    "VALUES (?1, ?2, ?3, ?4)", error);
+  stmt = redress_database_prepare (self->db,
+                                   "INSERT OR REPLACE INTO evidence_thumbnail (sha256, size, png, created_at) "
+                                   "VALUES (?1, ?2, ?3, ?4)", error);
   if (stmt == NULL)
     return FALSE;
   data = g_bytes_get_data (png, &len);
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, size);
-  sqlite3_bind_blob64 (stmt, 3, data, len, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+  redress_statement_bind_text (stmt, 1, sha256);
+  redress_statement_bind_int64 (stmt, 2, size);
+  redress_statement_bind_blob (stmt, 3, data, len);
+  redress_statement_bind_text (stmt, 4, now);
 
   /* A thumbnail is a cache derived from the original, not an edit: its table
    * has no audit triggers (redress-audit.c). */
-  return _redress_database_step_done (self->db, stmt, _("Could not save the thumbnail"), error);
+  return redress_statement_step_done (stmt, _("Could not save the thumbnail"), error);
 }
 
 /* }}} */

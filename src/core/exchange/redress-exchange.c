@@ -652,26 +652,25 @@ load_schema (RedressDatabase  *db,
              GError          **error)
 {
   g_autoptr(GHashTable) present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   int rc;
 
-  stmt = _redress_database_prepare (db,
-                                    "SELECT m.name, p.name FROM sqlite_schema AS m, "
-                                    "pragma_table_info (m.name) AS p WHERE m.type = 'table'",
-                                    error);
+  stmt = redress_database_prepare (db,
+                                   "SELECT m.name, p.name FROM sqlite_schema AS m, "
+                                   "pragma_table_info (m.name) AS p WHERE m.type = 'table'",
+                                   error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = redress_statement_step (stmt)) == REDRESS_STEP_ROW)
     {
-      const char *table = _redress_column_text (stmt, 0);
+      const char *table = redress_statement_column_text (stmt, 0);
 
       g_hash_table_add (present, g_strdup (table));
-      g_hash_table_add (present, g_strdup_printf ("%s.%s", table, _redress_column_text (stmt, 1)));
+      g_hash_table_add (present, g_strdup_printf ("%s.%s", table, redress_statement_column_text (stmt, 1)));
     }
-  if (rc != SQLITE_DONE)
+  if (rc != REDRESS_STEP_DONE)
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                 _("Could not read the docket"));
+      redress_statement_set_error (stmt, error, _("Could not read the docket"));
       return NULL;
     }
   return g_steal_pointer (&present);
@@ -706,31 +705,31 @@ select_sql (const Spec *spec,
 }
 
 static void
-add_column (JsonBuilder  *b,
-            const Column *c,
-            sqlite3_stmt *stmt,
-            int           i)
+add_column (JsonBuilder      *b,
+            const Column     *c,
+            RedressStatement *stmt,
+            int               i)
 {
-  gboolean is_null = sqlite3_column_type (stmt, i) == SQLITE_NULL;
+  gboolean is_null = redress_statement_column_type (stmt, i) == REDRESS_COLUMN_NULL;
 
   json_builder_set_member_name (b, KEY (c));
   switch (c->kind)
     {
     case COL_BOOL:
-      json_builder_add_boolean_value (b, sqlite3_column_int (stmt, i) != 0);
+      json_builder_add_boolean_value (b, redress_statement_column_int (stmt, i) != 0);
       break;
     case COL_TRIBOOL:
       if (is_null)
         json_builder_add_null_value (b);
       else
-        json_builder_add_boolean_value (b, sqlite3_column_int (stmt, i) != 0);
+        json_builder_add_boolean_value (b, redress_statement_column_int (stmt, i) != 0);
       break;
     case COL_INT:
     case COL_INT_NULL:
       if (is_null)
         json_builder_add_null_value (b);
       else
-        json_builder_add_int_value (b, sqlite3_column_int64 (stmt, i));
+        json_builder_add_int_value (b, redress_statement_column_int64 (stmt, i));
       break;
     case COL_ID:
     case COL_TEXT:
@@ -750,7 +749,7 @@ add_column (JsonBuilder  *b,
       if (is_null)
         json_builder_add_null_value (b);
       else
-        json_builder_add_string_value (b, _redress_column_text (stmt, i));
+        json_builder_add_string_value (b, redress_statement_column_text (stmt, i));
       break;
     }
 }
@@ -767,16 +766,16 @@ export_rows (RedressDatabase  *db,
              GError          **error)
 {
   g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   int rc;
 
   if (!g_hash_table_contains (present, spec->table))
     return TRUE;
   sql = select_sql (spec, present);
-  stmt = _redress_database_prepare (db, sql, error);
+  stmt = redress_database_prepare (db, sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, parent_id, -1, SQLITE_TRANSIENT);
+  redress_statement_bind_text (stmt, 1, parent_id);
 
   if (!single)
     {
@@ -784,7 +783,7 @@ export_rows (RedressDatabase  *db,
       json_builder_begin_array (b);
     }
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = redress_statement_step (stmt)) == REDRESS_STEP_ROW)
     {
       int i = 0;
 
@@ -795,7 +794,7 @@ export_rows (RedressDatabase  *db,
 
       if (spec->children[0] != NULL)
         {
-          g_autofree char *id = g_strdup (_redress_column_text (stmt, 0));
+          g_autofree char *id = g_strdup (redress_statement_column_text (stmt, 0));
 
           for (guint k = 0; spec->children[k] != NULL; k++)
             if (!export_rows (db, present, b, spec->children[k], id, FALSE, error))
@@ -805,10 +804,9 @@ export_rows (RedressDatabase  *db,
       if (single)
         break;
     }
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc != REDRESS_STEP_ROW && rc != REDRESS_STEP_DONE)
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                 _("Could not read the case"));
+      redress_statement_set_error (stmt, error, _("Could not read the case"));
       return FALSE;
     }
 
@@ -822,16 +820,16 @@ case_exists (RedressDatabase *db,
              const char      *case_id,
              char           **reference)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
 
-  stmt = _redress_database_prepare (db, "SELECT reference FROM case_file WHERE id = ?1", NULL);
+  stmt = redress_database_prepare (db, "SELECT reference FROM case_file WHERE id = ?1", NULL);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, case_id);
+  if (redress_statement_step (stmt) != REDRESS_STEP_ROW)
     return FALSE;
   if (reference != NULL)
-    *reference = g_strdup (_redress_column_text (stmt, 0));
+    *reference = g_strdup (redress_statement_column_text (stmt, 0));
   return TRUE;
 }
 
@@ -849,28 +847,28 @@ redress_exchange_resolve_case (RedressDatabase  *db,
                                const char       *reference_or_id,
                                GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
 
   g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
   g_return_val_if_fail (reference_or_id != NULL, NULL);
 
-  stmt = _redress_database_prepare (db,
-                                    "SELECT id FROM case_file WHERE id = ?1 "
-                                    "UNION ALL "
-                                    "SELECT id FROM case_file WHERE reference = ?1 COLLATE NOCASE "
-                                    "LIMIT 1",
-                                    error);
+  stmt = redress_database_prepare (db,
+                                   "SELECT id FROM case_file WHERE id = ?1 "
+                                   "UNION ALL "
+                                   "SELECT id FROM case_file WHERE reference = ?1 COLLATE NOCASE "
+                                   "LIMIT 1",
+                                   error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, reference_or_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, reference_or_id);
+  if (redress_statement_step (stmt) != REDRESS_STEP_ROW)
     {
       g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
                    _("There is no case with the reference or id “%s” in this docket."),
                    reference_or_id);
       return NULL;
     }
-  return g_strdup (_redress_column_text (stmt, 0));
+  return g_strdup (redress_statement_column_text (stmt, 0));
 }
 
 /**
@@ -1235,20 +1233,20 @@ parse_file (RedressDatabase  *db,
             gsize             length,
             GError          **error)
 {
-  g_autoptr(sqlite3_stmt) check = NULL;
+  g_autoptr(RedressStatement) check = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *marked = NULL;
   g_autofree char *stopped = NULL;
   gboolean named;
   JsonNode *root;
 
-  check = _redress_database_prepare (db, "SELECT json_valid (?1), json_error_position (?1)", error);
+  check = redress_database_prepare (db, "SELECT json_valid (?1), json_error_position (?1)", error);
   if (check == NULL)
     return FALSE;
-  sqlite3_bind_text (check, 1, json, (int) length, SQLITE_STATIC);
-  if (sqlite3_step (check) != SQLITE_ROW || sqlite3_column_int (check, 0) != 1)
+  redress_statement_bind_text_len (check, 1, json, (int) length);
+  if (redress_statement_step (check) != REDRESS_STEP_ROW || redress_statement_column_int (check, 0) != 1)
     {
-      g_autofree char *where = describe_position (json, length, sqlite3_column_int64 (check, 1));
+      g_autofree char *where = describe_position (json, length, redress_statement_column_int64 (check, 1));
 
       g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
                    _("The file is not valid JSON (the error is at %s). Nothing was imported."),
@@ -1711,7 +1709,7 @@ insert_row (RedressDatabase  *db,
 {
   GString *sql = g_string_new ("INSERT ");
   g_autofree char *text = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   const Spec *spec = row->spec;
   int n = 0, bound = 0, rc;
 
@@ -1742,7 +1740,7 @@ insert_row (RedressDatabase  *db,
     }
   text = g_string_free (sql, FALSE);
 
-  stmt = _redress_database_prepare (db, text, error);
+  stmt = redress_database_prepare (db, text, error);
   if (stmt == NULL)
     return FALSE;
   bound = 0;
@@ -1754,28 +1752,27 @@ insert_row (RedressDatabase  *db,
         continue;
       bound++;
       if (spec->columns[i].late)
-        sqlite3_bind_null (stmt, bound);
+        redress_statement_bind_null (stmt, bound);
       else if (v->kind == VALUE_TEXT)
-        sqlite3_bind_text (stmt, bound, v->text, -1, SQLITE_STATIC);
+        redress_statement_bind_text (stmt, bound, v->text);
       else if (v->kind == VALUE_INT)
-        sqlite3_bind_int64 (stmt, bound, v->number);
+        redress_statement_bind_int64 (stmt, bound, v->number);
       else
-        sqlite3_bind_null (stmt, bound);
+        redress_statement_bind_null (stmt, bound);
     }
   if (spec->parent != NULL)
-    sqlite3_bind_text (stmt, bound + 1, parent_id, -1, SQLITE_STATIC);
+    redress_statement_bind_text (stmt, bound + 1, parent_id);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
+  rc = redress_statement_step (stmt);
+  if (rc != REDRESS_STEP_DONE)
     {
-      if ((rc & 0xff) == SQLITE_CONSTRAINT)
+      if (redress_statement_get_constraint (stmt) != REDRESS_CONSTRAINT_NONE)
         g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_CONFLICT,
                      _("%s: this entry clashes with one already in the docket (an id used by "
                        "another case?). Nothing was imported."),
                      row->path);
       else
-        _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                   _("Could not import the case"));
+        redress_statement_set_error (stmt, error, _("Could not import the case"));
       return FALSE;
     }
 
@@ -1793,21 +1790,20 @@ insert_row (RedressDatabase  *db,
     {
       const Column *c = &spec->columns[i];
       g_autofree char *update = NULL;
-      g_autoptr(sqlite3_stmt) late = NULL;
+      g_autoptr(RedressStatement) late = NULL;
 
       if (!c->late || row->values[i].kind != VALUE_TEXT || !has_column (present, spec, c))
         continue;
       update = g_strdup_printf ("UPDATE %s SET %s = ?2 WHERE id = ?1", spec->table, c->name);
-      late = _redress_database_prepare (db, update, error);
+      late = redress_database_prepare (db, update, error);
       if (late == NULL)
         return FALSE;
-      sqlite3_bind_text (late, 1, row->values[0].text, -1, SQLITE_STATIC);
-      sqlite3_bind_text (late, 2, row->values[i].text, -1, SQLITE_STATIC);
-      rc = sqlite3_step (late);
-      if (rc != SQLITE_DONE)
+      redress_statement_bind_text (late, 1, row->values[0].text);
+      redress_statement_bind_text (late, 2, row->values[i].text);
+      rc = redress_statement_step (late);
+      if (rc != REDRESS_STEP_DONE)
         {
-          _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                     _("Could not import the case"));
+          redress_statement_set_error (late, error, _("Could not import the case"));
           return FALSE;
         }
     }
@@ -1818,29 +1814,29 @@ static gboolean
 person_exists (RedressDatabase *db,
                const char      *id)
 {
-  g_autoptr(sqlite3_stmt) stmt = _redress_database_prepare (db, "SELECT 1 FROM person WHERE id = ?1",
-                                                            NULL);
+  g_autoptr(RedressStatement) stmt = redress_database_prepare (db, "SELECT 1 FROM person WHERE id = ?1",
+                                                           NULL);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  redress_statement_bind_text (stmt, 1, id);
+  return redress_statement_step (stmt) == REDRESS_STEP_ROW;
 }
 
 static char *
 reference_owner (RedressDatabase *db,
                  const char      *reference)
 {
-  g_autoptr(sqlite3_stmt) stmt = _redress_database_prepare (db,
-                                                            "SELECT id FROM case_file WHERE reference = ?1",
-                                                            NULL);
+  g_autoptr(RedressStatement) stmt = redress_database_prepare (db,
+                                                           "SELECT id FROM case_file WHERE reference = ?1",
+                                                           NULL);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, reference);
+  if (redress_statement_step (stmt) != REDRESS_STEP_ROW)
     return NULL;
-  return g_strdup (_redress_column_text (stmt, 0));
+  return g_strdup (redress_statement_column_text (stmt, 0));
 }
 
 static const char *
@@ -1862,7 +1858,7 @@ derive_procedure (RedressDatabase  *db,
   const char *kind = row_text (case_row, "kind");
   const char *stated = row_text (case_row, "submitted_on");
   g_autoptr(GError) local = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   const char *derived = NULL;
 
   if (!_redress_procedure_recompute_in_transaction (db, case_id, &local))
@@ -1875,12 +1871,12 @@ derive_procedure (RedressDatabase  *db,
     }
 
   /* One date of submission: the file's submitted_on must be its history's. */
-  stmt = _redress_database_prepare (db, "SELECT submitted_on FROM case_file WHERE id = ?1", error);
+  stmt = redress_database_prepare (db, "SELECT submitted_on FROM case_file WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    derived = _redress_column_text (stmt, 0);
+  redress_statement_bind_text (stmt, 1, case_id);
+  if (redress_statement_step (stmt) == REDRESS_STEP_ROW)
+    derived = redress_statement_column_text (stmt, 0);
   if (stated != NULL && g_strcmp0 (stated, derived) != 0)
     {
       const char *event = _redress_procedure_submission_event (kind);
@@ -1942,19 +1938,18 @@ write_case (RedressDatabase            *db,
 
   if (existing_reference != NULL)
     {
-      g_autoptr(sqlite3_stmt) del = _redress_database_prepare (db,
-                                                               "DELETE FROM case_file WHERE id = ?1",
-                                                               error);
+      g_autoptr(RedressStatement) del = redress_database_prepare (db,
+                                                              "DELETE FROM case_file WHERE id = ?1",
+                                                              error);
       int rc;
 
       if (del == NULL)
         goto fail;
-      sqlite3_bind_text (del, 1, case_id, -1, SQLITE_STATIC);
-      rc = sqlite3_step (del);
-      if (rc != SQLITE_DONE)
+      redress_statement_bind_text (del, 1, case_id);
+      rc = redress_statement_step (del);
+      if (rc != REDRESS_STEP_DONE)
         {
-          _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                     _("Could not replace the case"));
+          redress_statement_set_error (del, error, _("Could not replace the case"));
           goto fail;
         }
     }
@@ -2134,12 +2129,8 @@ redress_exchange_import (RedressDatabase             *db,
   if (!write_case (db, case_row, people, flags, error))
     goto out;
 
+  /* Its commit announced every table it wrote. */
   result = g_strdup (case_row->values[0].text);
-  redress_database_emit_changed (db, "case_file", result);
-  redress_database_emit_changed (db, "procedural_event", NULL);
-  redress_database_emit_changed (db, "deadline", NULL);
-  if (people->len > 0)
-    redress_database_emit_changed (db, "person", NULL);
 
 out:
   g_clear_pointer (&case_row, row_free);

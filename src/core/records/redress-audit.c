@@ -272,7 +272,7 @@ redress_audit_list_for_row (RedressDatabase  *db,
                             const char       *row_id,
                             GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autoptr(GListStore) store = NULL;
   int rc;
 
@@ -280,38 +280,37 @@ redress_audit_list_for_row (RedressDatabase  *db,
   g_return_val_if_fail (table != NULL, NULL);
   g_return_val_if_fail (row_id != NULL, NULL);
 
-  stmt = _redress_database_prepare (db,
-                                    "SELECT id, seq, at, actor, table_name, row_id, field, "
-                                    "       old_value, new_value, op "
-                                    "  FROM audit_log WHERE table_name = ?1 AND row_id = ?2 "
-                                    " ORDER BY seq",
-                                    error);
+  stmt = redress_database_prepare (db,
+                                   "SELECT id, seq, at, actor, table_name, row_id, field, "
+                                   "       old_value, new_value, op "
+                                   "  FROM audit_log WHERE table_name = ?1 AND row_id = ?2 "
+                                   " ORDER BY seq",
+                                   error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, row_id, -1, SQLITE_TRANSIENT);
+  redress_statement_bind_text (stmt, 1, table);
+  redress_statement_bind_text (stmt, 2, row_id);
 
   store = g_list_store_new (REDRESS_TYPE_AUDIT_ENTRY);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = redress_statement_step (stmt)) == REDRESS_STEP_ROW)
     {
       g_autoptr(RedressAuditEntry) entry = g_object_new (REDRESS_TYPE_AUDIT_ENTRY, NULL);
 
-      entry->id = g_strdup (_redress_column_text (stmt, 0));
-      entry->seq = sqlite3_column_int64 (stmt, 1);
-      entry->at = g_strdup (_redress_column_text (stmt, 2));
-      entry->actor = g_strdup (_redress_column_text (stmt, 3));
-      entry->table_name = g_strdup (_redress_column_text (stmt, 4));
-      entry->row_id = g_strdup (_redress_column_text (stmt, 5));
-      entry->field = g_strdup (_redress_column_text (stmt, 6));
-      entry->old_value = g_strdup (_redress_column_text (stmt, 7));
-      entry->new_value = g_strdup (_redress_column_text (stmt, 8));
-      entry->op = g_strdup (_redress_column_text (stmt, 9));
+      entry->id = g_strdup (redress_statement_column_text (stmt, 0));
+      entry->seq = redress_statement_column_int64 (stmt, 1);
+      entry->at = g_strdup (redress_statement_column_text (stmt, 2));
+      entry->actor = g_strdup (redress_statement_column_text (stmt, 3));
+      entry->table_name = g_strdup (redress_statement_column_text (stmt, 4));
+      entry->row_id = g_strdup (redress_statement_column_text (stmt, 5));
+      entry->field = g_strdup (redress_statement_column_text (stmt, 6));
+      entry->old_value = g_strdup (redress_statement_column_text (stmt, 7));
+      entry->new_value = g_strdup (redress_statement_column_text (stmt, 8));
+      entry->op = g_strdup (redress_statement_column_text (stmt, 9));
       g_list_store_append (store, entry);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != REDRESS_STEP_DONE)
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                 _("Could not read the audit trail"));
+      redress_statement_set_error (stmt, error, _("Could not read the audit trail"));
       return NULL;
     }
 
@@ -362,12 +361,10 @@ in_list (const char         *name,
 }
 
 static gboolean
-step_error (RedressDatabase  *self,
-            int               rc,
-            GError          **error)
+step_error (RedressStatement  *stmt,
+            GError           **error)
 {
-  _redress_set_sqlite_error (error, _redress_database_get_handle (self), rc,
-                             _("Could not set up the audit trail"));
+  redress_statement_set_error (stmt, error, _("Could not set up the audit trail"));
   return FALSE;
 }
 
@@ -381,21 +378,21 @@ gboolean
 _redress_audit_drop_triggers (RedressDatabase  *self,
                               GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
-  stmt = _redress_database_prepare (self,
-                                    "SELECT name FROM sqlite_schema WHERE type = 'trigger' "
-                                    "AND substr (name, 1, length ('" TRIGGER_PREFIX "')) = "
-                                    "'" TRIGGER_PREFIX "'",
-                                    error);
+  stmt = redress_database_prepare (self,
+                                   "SELECT name FROM sqlite_schema WHERE type = 'trigger' "
+                                   "AND substr (name, 1, length ('" TRIGGER_PREFIX "')) = "
+                                   "'" TRIGGER_PREFIX "'",
+                                   error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (names, g_strdup (_redress_column_text (stmt, 0)));
-  if (rc != SQLITE_DONE)
-    return step_error (self, rc, error);
+  while ((rc = redress_statement_step (stmt)) == REDRESS_STEP_ROW)
+    g_ptr_array_add (names, g_strdup (redress_statement_column_text (stmt, 0)));
+  if (rc != REDRESS_STEP_DONE)
+    return step_error (stmt, error);
 
   for (guint i = 0; i < names->len; i++)
     {
@@ -439,25 +436,25 @@ list_columns (RedressDatabase  *self,
               const char       *table,
               GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (column_free);
   int rc;
 
-  stmt = _redress_database_prepare (self, "SELECT name, pk FROM pragma_table_info (?1)", error);
+  stmt = redress_database_prepare (self, "SELECT name, pk FROM pragma_table_info (?1)", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, table);
+  while ((rc = redress_statement_step (stmt)) == REDRESS_STEP_ROW)
     {
       Column *c = g_new0 (Column, 1);
 
-      c->name = g_strdup (_redress_column_text (stmt, 0));
-      c->pk = sqlite3_column_int (stmt, 1);
+      c->name = g_strdup (redress_statement_column_text (stmt, 0));
+      c->pk = redress_statement_column_int (stmt, 1);
       g_ptr_array_add (columns, c);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != REDRESS_STEP_DONE)
     {
-      step_error (self, rc, error);
+      step_error (stmt, error);
       return NULL;
     }
 
@@ -576,7 +573,7 @@ _redress_audit_install_triggers (RedressDatabase  *self,
                                  GError          **error)
 {
   static const char * const ops[] = { "insert", "update", "delete" };
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
@@ -585,24 +582,24 @@ _redress_audit_install_triggers (RedressDatabase  *self,
   if (!_redress_audit_drop_triggers (self, error))
     return FALSE;
 
-  stmt = _redress_database_prepare (self,
-                                    "SELECT name FROM pragma_table_list "
-                                    " WHERE schema = 'main' AND type = 'table' "
-                                    "   AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-                                    " ORDER BY name",
-                                    error);
+  stmt = redress_database_prepare (self,
+                                   "SELECT name FROM pragma_table_list "
+                                   " WHERE schema = 'main' AND type = 'table' "
+                                   "   AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                                   " ORDER BY name",
+                                   error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = redress_statement_step (stmt)) == REDRESS_STEP_ROW)
     {
-      const char *name = _redress_column_text (stmt, 0);
+      const char *name = redress_statement_column_text (stmt, 0);
 
       if (!in_list (name, unaudited_tables, G_N_ELEMENTS (unaudited_tables)))
         g_ptr_array_add (tables, g_strdup (name));
     }
-  if (rc != SQLITE_DONE)
-    return step_error (self, rc, error);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (rc != REDRESS_STEP_DONE)
+    return step_error (stmt, error);
+  g_clear_pointer (&stmt, redress_statement_release);
 
   for (guint i = 0; i < tables->len; i++)
     {

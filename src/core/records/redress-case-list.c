@@ -84,8 +84,8 @@ typedef struct
 /* A read-only connection shared by the list and its count workers. */
 typedef struct
 {
-  GMutex   lock;
-  sqlite3 *db;
+  GMutex             lock;
+  RedressConnection *db;
 } Reader;
 
 struct _RedressCaseList
@@ -179,7 +179,7 @@ reader_clear (gpointer data)
   Reader *reader = data;
 
   if (reader->db != NULL)
-    sqlite3_close_v2 (reader->db);
+    redress_connection_close (reader->db);
   g_mutex_clear (&reader->lock);
 }
 
@@ -256,19 +256,19 @@ after_clause (const Query *q)
 }
 
 static void
-bind_named (sqlite3_stmt *stmt,
-            const char   *name,
-            const char   *value)
+bind_named (RedressStatement *stmt,
+            const char       *name,
+            const char       *value)
 {
-  int idx = sqlite3_bind_parameter_index (stmt, name);
+  int idx = redress_statement_parameter_index (stmt, name);
 
   if (idx > 0)
-    _redress_bind_text_or_null (stmt, idx, value);
+    redress_statement_bind_text (stmt, idx, value);
 }
 
 static void
-bind_query (sqlite3_stmt *stmt,
-            const Query  *q)
+bind_query (RedressStatement *stmt,
+            const Query      *q)
 {
   bind_named (stmt, ":kind", q->kind);
   bind_named (stmt, ":stage", q->stage);
@@ -302,9 +302,9 @@ key_first (const Query  *q,
 }
 
 static void
-bind_key (sqlite3_stmt *stmt,
-          const Query  *q,
-          const RowKey *key)
+bind_key (RedressStatement *stmt,
+          const Query      *q,
+          const RowKey     *key)
 {
   bind_named (stmt, ":k1", key_first (q, key));
   bind_named (stmt, ":k2", key->reference);
@@ -367,28 +367,28 @@ row_key_from_database (RedressCaseList *self,
                        const char      *id,
                        RowKey          *key)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
 
-  stmt = _redress_database_prepare (self->db,
-                                    "SELECT kind, stage, state_code, next_deadline, reference,"
-                                    " title, updated_at FROM case_file WHERE id = ?1", NULL);
+  stmt = redress_database_prepare (self->db,
+                                   "SELECT kind, stage, state_code, next_deadline, reference,"
+                                   " title, updated_at FROM case_file WHERE id = ?1", NULL);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, id);
+  if (redress_statement_step (stmt) != REDRESS_STEP_ROW)
     return FALSE;
-  key->kind = g_strdup (_redress_column_text (stmt, 0));
-  key->stage = g_strdup (_redress_column_text (stmt, 1));
-  key->state_code = g_strdup (_redress_column_text (stmt, 2));
-  key->next_deadline = g_strdup (_redress_column_text (stmt, 3));
-  key->reference = g_strdup (_redress_column_text (stmt, 4));
-  key->title = g_strdup (_redress_column_text (stmt, 5));
-  key->updated_at = g_strdup (_redress_column_text (stmt, 6));
+  key->kind = g_strdup (redress_statement_column_text (stmt, 0));
+  key->stage = g_strdup (redress_statement_column_text (stmt, 1));
+  key->state_code = g_strdup (redress_statement_column_text (stmt, 2));
+  key->next_deadline = g_strdup (redress_statement_column_text (stmt, 3));
+  key->reference = g_strdup (redress_statement_column_text (stmt, 4));
+  key->title = g_strdup (redress_statement_column_text (stmt, 5));
+  key->updated_at = g_strdup (redress_statement_column_text (stmt, 6));
   return TRUE;
 }
 
 static gint64
-count_rows (sqlite3     *db,
+count_rows (RedressConnection     *db,
             const Query *q,
             const char  *extra,
             const RowKey *key,
@@ -396,23 +396,24 @@ count_rows (sqlite3     *db,
 {
   g_autofree char *where = where_clause (q, extra);
   g_autofree char *sql = g_strconcat ("SELECT count(*) FROM case_file", where, NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if ((stmt = redress_connection_prepare (db, sql, &local_error)) == NULL)
     {
-      g_message ("Could not count the cases: %s", sqlite3_errmsg (db));
+      g_message ("Could not count the cases: %s", local_error->message);
       return -1;
     }
   bind_query (stmt, q);
   if (key != NULL)
     bind_key (stmt, q, key);
   bind_named (stmt, ":exclude", exclude_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (redress_statement_step (stmt) != REDRESS_STEP_ROW)
     {
-      g_message ("Could not count the cases: %s", sqlite3_errmsg (db));
+      g_message ("Could not count the cases: %s", redress_statement_get_error_message (stmt));
       return -1;
     }
-  return sqlite3_column_int64 (stmt, 0);
+  return redress_statement_column_int64 (stmt, 0);
 }
 
 /* Where a row with @key is (or was) in the active order, not counting itself. */
@@ -424,7 +425,7 @@ position_of (RedressCaseList *self,
   g_autofree char *before = before_clause (&self->active);
   g_autofree char *extra = g_strconcat (before, " AND id != :exclude", NULL);
 
-  return count_rows (_redress_database_get_handle (self->db), &self->active, extra, key, id);
+  return count_rows (redress_database_get_connection (self->db), &self->active, extra, key, id);
 }
 
 static void
@@ -539,7 +540,7 @@ redress_case_list_reload (RedressCaseList *self)
       g_autoptr(GError) error = NULL;
 
       g_mutex_lock (&self->reader->lock);
-      self->reader->db = _redress_database_open_reader (self->db, &error);
+      self->reader->db = redress_database_open_reader (self->db, &error);
       g_mutex_unlock (&self->reader->lock);
       if (self->reader->db == NULL)
         g_warning ("Could not open a reader on the docket: %s", error->message);
@@ -579,7 +580,7 @@ case_changed (RedressCaseList *self,
     }
 
   new_member = row_key_from_database (self, id, &new_key) && key_matches (&self->active, &new_key);
-  n = count_rows (_redress_database_get_handle (self->db), &self->active, NULL, NULL, NULL);
+  n = count_rows (redress_database_get_connection (self->db), &self->active, NULL, NULL, NULL);
   if (n < 0)
     goto reset;
 
@@ -648,7 +649,7 @@ database_changed_cb (RedressCaseList *self,
   else
     {
       g_autofree char *sql = NULL;
-      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autoptr(RedressStatement) stmt = NULL;
 
       /* Deadlines and parties change only derived columns; positions move
        * only when the order or a filter looks at the next deadline. */
@@ -657,15 +658,15 @@ database_changed_cb (RedressCaseList *self,
         return;
 
       sql = g_strdup_printf ("SELECT case_id FROM \"%s\" WHERE id = ?1", table);
-      if ((stmt = _redress_database_prepare (db, sql, NULL)) == NULL)
+      if ((stmt = redress_database_prepare (db, sql, NULL)) == NULL)
         return;
-      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
+      redress_statement_bind_text (stmt, 1, id);
+      if (redress_statement_step (stmt) != REDRESS_STEP_ROW)
         {
           redress_case_list_reload (self);
           return;
         }
-      case_id = g_strdup (_redress_column_text (stmt, 0));
+      case_id = g_strdup (redress_statement_column_text (stmt, 0));
     }
 
   case_changed (self, case_id);
@@ -680,7 +681,7 @@ fetch_page (RedressCaseList *self,
   g_autofree char *order = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *after = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   RowKey key = { 0 };
   Page *prev = index > 0 ? g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index - 1)) : NULL;
   Page *page;
@@ -700,7 +701,7 @@ fetch_page (RedressCaseList *self,
   sql = g_strdup_printf ("%s%s%s LIMIT %d OFFSET %u", select, where, order, PAGE_SIZE,
                          after != NULL ? 0 : index * PAGE_SIZE);
 
-  stmt = _redress_database_prepare (self->db, sql, NULL);
+  stmt = redress_database_prepare (self->db, sql, NULL);
   if (stmt == NULL)
     {
       row_key_clear (&key);
@@ -714,10 +715,10 @@ fetch_page (RedressCaseList *self,
   page = g_new0 (Page, 1);
   page->index = index;
   page->items = g_ptr_array_new_full (PAGE_SIZE, g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = redress_statement_step (stmt)) == REDRESS_STEP_ROW)
     g_ptr_array_add (page->items, _redress_record_from_row (self->db, REDRESS_TYPE_CASE, stmt));
-  if (rc != SQLITE_DONE)
-    g_message ("Could not read cases: %s", sqlite3_errmsg (_redress_database_get_handle (self->db)));
+  if (rc != REDRESS_STEP_DONE)
+    g_message ("Could not read cases: %s", redress_statement_get_error_message (stmt));
 
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
   g_queue_push_head (&self->lru, page);

@@ -188,7 +188,7 @@ redress_correspondence_register_add (RedressDatabase      *db,
                                      const RedressLetter  *letter,
                                      GError              **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autofree char *id = redress_uuid_new ();
   g_autofree char *now = redress_timestamp_now ();
   g_autofree char *event_id = NULL;
@@ -213,42 +213,41 @@ redress_correspondence_register_add (RedressDatabase      *db,
         goto fail;
     }
 
-  stmt = _redress_database_prepare (db,
-                                    "INSERT INTO correspondence (id, case_id, direction, counterpart, channel, "
-                                    "letter_date, transit_date, subject, body, committee_ref, event_id, "
-                                    "stated_due, sender, recipients, message_id, source_evidence_id, "
-                                    "reported_event, created_at, updated_at) "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                                    "?15, ?16, ?17, ?18, ?18)", error);
+  stmt = redress_database_prepare (db,
+                                   "INSERT INTO correspondence (id, case_id, direction, counterpart, channel, "
+                                   "letter_date, transit_date, subject, body, committee_ref, event_id, "
+                                   "stated_due, sender, recipients, message_id, source_evidence_id, "
+                                   "reported_event, created_at, updated_at) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                                   "?15, ?16, ?17, ?18, ?18)", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, letter->case_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, letter->direction, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, letter->counterpart, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, or_empty (letter->channel), -1, SQLITE_TRANSIENT);
-  _redress_bind_text_or_null (stmt, 6, empty (letter->letter_date) ? NULL : letter->letter_date);
-  _redress_bind_text_or_null (stmt, 7, empty (letter->transit_date) ? NULL : letter->transit_date);
-  sqlite3_bind_text (stmt, 8, or_empty (letter->subject), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 9, or_empty (letter->body), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 10, or_empty (letter->committee_ref), -1, SQLITE_TRANSIENT);
-  _redress_bind_text_or_null (stmt, 11, event_id);
-  _redress_bind_text_or_null (stmt, 12, empty (letter->stated_due) ? NULL : letter->stated_due);
-  sqlite3_bind_text (stmt, 13, or_empty (letter->sender), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 14, or_empty (letter->recipients), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 15, or_empty (letter->message_id), -1, SQLITE_TRANSIENT);
-  _redress_bind_text_or_null (stmt, 16, empty (letter->source_evidence_id) ? NULL : letter->source_evidence_id);
-  sqlite3_bind_text (stmt, 17, or_empty (letter->reported_event), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 18, now, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
+  redress_statement_bind_text (stmt, 1, id);
+  redress_statement_bind_text (stmt, 2, letter->case_id);
+  redress_statement_bind_text (stmt, 3, letter->direction);
+  redress_statement_bind_text (stmt, 4, letter->counterpart);
+  redress_statement_bind_text (stmt, 5, or_empty (letter->channel));
+  redress_statement_bind_text (stmt, 6, empty (letter->letter_date) ? NULL : letter->letter_date);
+  redress_statement_bind_text (stmt, 7, empty (letter->transit_date) ? NULL : letter->transit_date);
+  redress_statement_bind_text (stmt, 8, or_empty (letter->subject));
+  redress_statement_bind_text (stmt, 9, or_empty (letter->body));
+  redress_statement_bind_text (stmt, 10, or_empty (letter->committee_ref));
+  redress_statement_bind_text (stmt, 11, event_id);
+  redress_statement_bind_text (stmt, 12, empty (letter->stated_due) ? NULL : letter->stated_due);
+  redress_statement_bind_text (stmt, 13, or_empty (letter->sender));
+  redress_statement_bind_text (stmt, 14, or_empty (letter->recipients));
+  redress_statement_bind_text (stmt, 15, or_empty (letter->message_id));
+  redress_statement_bind_text (stmt, 16, empty (letter->source_evidence_id) ? NULL : letter->source_evidence_id);
+  redress_statement_bind_text (stmt, 17, or_empty (letter->reported_event));
+  redress_statement_bind_text (stmt, 18, now);
+  rc = redress_statement_step (stmt);
+  if (rc != REDRESS_STEP_DONE)
     {
-      if ((rc & 0xff) == SQLITE_CONSTRAINT)
+      if (redress_statement_get_constraint (stmt) != REDRESS_CONSTRAINT_NONE)
         g_set_error_literal (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
                              _("The letter’s case or source file is not in this docket."));
       else
-        _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                   _("Could not register the letter"));
+        redress_statement_set_error (stmt, error, _("Could not register the letter"));
       goto fail;
     }
   if (!_redress_database_commit (db, error))
@@ -273,53 +272,52 @@ redress_correspondence_register_attach (RedressDatabase  *db,
                                         const char       *evidence_id,
                                         GError          **error)
 {
-  g_autoptr(sqlite3_stmt) check = NULL;
-  g_autoptr(sqlite3_stmt) ins = NULL;
+  g_autoptr(RedressStatement) check = NULL;
+  g_autoptr(RedressStatement) ins = NULL;
   g_autofree char *note = NULL;
   int rc;
 
   g_return_val_if_fail (REDRESS_IS_DATABASE (db), FALSE);
 
-  check = _redress_database_prepare (db,
-                                     "SELECT c.subject, e.case_id = c.case_id, "
-                                     "(SELECT count(*) FROM correspondence_attachment WHERE correspondence_id = c.id) "
-                                     "FROM correspondence c, evidence_item e WHERE c.id = ?1 AND e.id = ?2", error);
+  check = redress_database_prepare (db,
+                                    "SELECT c.subject, e.case_id = c.case_id, "
+                                    "(SELECT count(*) FROM correspondence_attachment WHERE correspondence_id = c.id) "
+                                    "FROM correspondence c, evidence_item e WHERE c.id = ?1 AND e.id = ?2", error);
   if (check == NULL)
     return FALSE;
-  sqlite3_bind_text (check, 1, letter_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (check, 2, evidence_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (check) != SQLITE_ROW)
+  redress_statement_bind_text (check, 1, letter_id);
+  redress_statement_bind_text (check, 2, evidence_id);
+  if (redress_statement_step (check) != REDRESS_STEP_ROW)
     {
       g_set_error_literal (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
                            _("The letter or the evidence item is not in this docket."));
       return FALSE;
     }
-  if (sqlite3_column_int (check, 1) != 1)
+  if (redress_statement_column_int (check, 1) != 1)
     {
       g_set_error_literal (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
                            _("The letter and the evidence item belong to different cases."));
       return FALSE;
     }
-  note = g_strdup_printf (_("Attached to the letter “%s”."), _redress_column_text (check, 0));
+  note = g_strdup_printf (_("Attached to the letter “%s”."), redress_statement_column_text (check, 0));
 
   if (!_redress_database_begin (db, error))
     return FALSE;
-  ins = _redress_database_prepare (db,
-                                   "INSERT INTO correspondence_attachment (correspondence_id, evidence_id, position) "
-                                   "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING", error);
+  ins = redress_database_prepare (db,
+                                  "INSERT INTO correspondence_attachment (correspondence_id, evidence_id, position) "
+                                  "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING", error);
   if (ins == NULL)
     goto fail;
-  sqlite3_bind_text (ins, 1, letter_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (ins, 2, evidence_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (ins, 3, sqlite3_column_int (check, 2));
-  rc = sqlite3_step (ins);
-  if (rc != SQLITE_DONE)
+  redress_statement_bind_text (ins, 1, letter_id);
+  redress_statement_bind_text (ins, 2, evidence_id);
+  redress_statement_bind_int64 (ins, 3, redress_statement_column_int (check, 2));
+  rc = redress_statement_step (ins);
+  if (rc != REDRESS_STEP_DONE)
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                 _("Could not attach the file to the letter"));
+      redress_statement_set_error (ins, error, _("Could not attach the file to the letter"));
       goto fail;
     }
-  if (sqlite3_changes (_redress_database_get_handle (db)) > 0 &&
+  if (redress_statement_changes (ins) > 0 &&
       !_redress_evidence_add_custody (db, evidence_id, "link", note, error))
     goto fail;
   if (!_redress_database_commit (db, error))
@@ -336,11 +334,11 @@ fail:
                        "stated_due, event_id, source_evidence_id, created_at"
 
 static RedressLetter *
-letter_from_stmt (RedressDatabase *db,
-                  sqlite3_stmt    *stmt)
+letter_from_stmt (RedressDatabase  *db,
+                  RedressStatement *stmt)
 {
   RedressLetter *letter = g_new0 (RedressLetter, 1);
-  g_autoptr(sqlite3_stmt) att = NULL;
+  g_autoptr(RedressStatement) att = NULL;
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   char **fields[] = {
     &letter->id, &letter->case_id, &letter->direction, &letter->counterpart, &letter->channel,
@@ -351,18 +349,18 @@ letter_from_stmt (RedressDatabase *db,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    *fields[i] = g_strdup (_redress_column_text (stmt, i));
+    *fields[i] = g_strdup (redress_statement_column_text (stmt, i));
   if (letter->reported_event != NULL && *letter->reported_event == '\0')
     g_clear_pointer (&letter->reported_event, g_free);
 
-  att = _redress_database_prepare (db,
-                                   "SELECT evidence_id FROM correspondence_attachment "
-                                   "WHERE correspondence_id = ?1 ORDER BY position", NULL);
+  att = redress_database_prepare (db,
+                                  "SELECT evidence_id FROM correspondence_attachment "
+                                  "WHERE correspondence_id = ?1 ORDER BY position", NULL);
   if (att != NULL)
     {
-      sqlite3_bind_text (att, 1, letter->id, -1, SQLITE_TRANSIENT);
-      while (sqlite3_step (att) == SQLITE_ROW)
-        g_strv_builder_add (ids, _redress_column_text (att, 0));
+      redress_statement_bind_text (att, 1, letter->id);
+      while (redress_statement_step (att) == REDRESS_STEP_ROW)
+        g_strv_builder_add (ids, redress_statement_column_text (att, 0));
     }
   letter->attachment_ids = g_strv_builder_end (ids);
   return letter;
@@ -378,15 +376,15 @@ redress_correspondence_register_get (RedressDatabase  *db,
                                      const char       *letter_id,
                                      GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
 
   g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
 
-  stmt = _redress_database_prepare (db, "SELECT " LETTER_COLUMNS " FROM correspondence WHERE id = ?1", error);
+  stmt = redress_database_prepare (db, "SELECT " LETTER_COLUMNS " FROM correspondence WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, letter_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, letter_id);
+  if (redress_statement_step (stmt) == REDRESS_STEP_ROW)
     return letter_from_stmt (db, stmt);
   g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
                _("There is no letter “%s” in this docket."), letter_id);
@@ -405,25 +403,24 @@ redress_correspondence_register_list (RedressDatabase  *db,
                                       const char       *case_id,
                                       GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autoptr(GPtrArray) letters = g_ptr_array_new_with_free_func ((GDestroyNotify) redress_letter_free);
   int rc;
 
   g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
 
-  stmt = _redress_database_prepare (db,
-                                    "SELECT " LETTER_COLUMNS " FROM correspondence "
-                                    "WHERE ?1 IS NULL OR case_id = ?1 "
-                                    "ORDER BY coalesce (letter_date, transit_date), created_at", error);
+  stmt = redress_database_prepare (db,
+                                   "SELECT " LETTER_COLUMNS " FROM correspondence "
+                                   "WHERE ?1 IS NULL OR case_id = ?1 "
+                                   "ORDER BY coalesce (letter_date, transit_date), created_at", error);
   if (stmt == NULL)
     return NULL;
-  _redress_bind_text_or_null (stmt, 1, case_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, case_id);
+  while ((rc = redress_statement_step (stmt)) == REDRESS_STEP_ROW)
     g_ptr_array_add (letters, letter_from_stmt (db, stmt));
-  if (rc != SQLITE_DONE)
+  if (rc != REDRESS_STEP_DONE)
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                 _("Could not read the correspondence"));
+      redress_statement_set_error (stmt, error, _("Could not read the correspondence"));
       return NULL;
     }
   return g_steal_pointer (&letters);
@@ -441,21 +438,21 @@ redress_correspondence_register_find_message (RedressDatabase *db,
                                               const char      *case_id,
                                               const char      *message_id)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
 
   g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
 
   if (empty (message_id))
     return NULL;
-  stmt = _redress_database_prepare (db,
-                                    "SELECT id FROM correspondence WHERE case_id = ?1 AND message_id = ?2",
-                                    NULL);
+  stmt = redress_database_prepare (db,
+                                   "SELECT id FROM correspondence WHERE case_id = ?1 AND message_id = ?2",
+                                   NULL);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, message_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    return g_strdup (_redress_column_text (stmt, 0));
+  redress_statement_bind_text (stmt, 1, case_id);
+  redress_statement_bind_text (stmt, 2, message_id);
+  if (redress_statement_step (stmt) == REDRESS_STEP_ROW)
+    return g_strdup (redress_statement_column_text (stmt, 0));
   return NULL;
 }
 

@@ -113,23 +113,23 @@ check_options (const char  *language,
 }
 
 static RedressDraftInfo *
-read_row (sqlite3_stmt *stmt)
+read_row (RedressStatement *stmt)
 {
   RedressDraftInfo *info = g_new0 (RedressDraftInfo, 1);
 
-  info->id = g_strdup (_redress_column_text (stmt, 0));
-  info->case_id = g_strdup (_redress_column_text (stmt, 1));
-  info->document = g_strdup (_redress_column_text (stmt, 2));
-  info->language = g_strdup (_redress_column_text (stmt, 3));
-  info->profile = g_strdup (_redress_column_text (stmt, 4));
-  info->frozen_at = g_strdup (_redress_column_text (stmt, 5));
-  info->frozen_sha256 = g_strdup (_redress_column_text (stmt, 6));
-  info->frozen_name = g_strdup (_redress_column_text (stmt, 7));
-  info->evidence_id = g_strdup (_redress_column_text (stmt, 8));
-  info->correspondence_id = g_strdup (_redress_column_text (stmt, 9));
-  info->event_id = g_strdup (_redress_column_text (stmt, 10));
-  info->created_at = g_strdup (_redress_column_text (stmt, 11));
-  info->updated_at = g_strdup (_redress_column_text (stmt, 12));
+  info->id = g_strdup (redress_statement_column_text (stmt, 0));
+  info->case_id = g_strdup (redress_statement_column_text (stmt, 1));
+  info->document = g_strdup (redress_statement_column_text (stmt, 2));
+  info->language = g_strdup (redress_statement_column_text (stmt, 3));
+  info->profile = g_strdup (redress_statement_column_text (stmt, 4));
+  info->frozen_at = g_strdup (redress_statement_column_text (stmt, 5));
+  info->frozen_sha256 = g_strdup (redress_statement_column_text (stmt, 6));
+  info->frozen_name = g_strdup (redress_statement_column_text (stmt, 7));
+  info->evidence_id = g_strdup (redress_statement_column_text (stmt, 8));
+  info->correspondence_id = g_strdup (redress_statement_column_text (stmt, 9));
+  info->event_id = g_strdup (redress_statement_column_text (stmt, 10));
+  info->created_at = g_strdup (redress_statement_column_text (stmt, 11));
+  info->updated_at = g_strdup (redress_statement_column_text (stmt, 12));
   return info;
 }
 
@@ -141,7 +141,7 @@ redress_draft_create (RedressDatabase  *db,
                       const char       *profile,
                       GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autofree char *id = redress_uuid_new ();
   g_autofree char *now = redress_timestamp_now ();
 
@@ -159,22 +159,22 @@ redress_draft_create (RedressDatabase  *db,
   if (!_redress_database_check_writable (db, error))
     return NULL;
 
-  stmt = _redress_database_prepare (db,
-                                    "INSERT INTO draft (id, case_id, document, language, profile, "
-                                    "created_at, updated_at) "
-                                    "SELECT ?1, id, ?2, ?3, ?4, ?5, ?5 FROM case_file WHERE id = ?6",
-                                    error);
+  stmt = redress_database_prepare (db,
+                                   "INSERT INTO draft (id, case_id, document, language, profile, "
+                                   "created_at, updated_at) "
+                                   "SELECT ?1, id, ?2, ?3, ?4, ?5, ?5 FROM case_file WHERE id = ?6",
+                                   error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, document, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, language, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, profile, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, case_id, -1, SQLITE_TRANSIENT);
-  if (!_redress_database_step_done (db, stmt, _("Could not save the draft"), error))
+  redress_statement_bind_text (stmt, 1, id);
+  redress_statement_bind_text (stmt, 2, document);
+  redress_statement_bind_text (stmt, 3, language);
+  redress_statement_bind_text (stmt, 4, profile);
+  redress_statement_bind_text (stmt, 5, now);
+  redress_statement_bind_text (stmt, 6, case_id);
+  if (!redress_statement_step_done (stmt, _("Could not save the draft"), error))
     return NULL;
-  if (sqlite3_changes (_redress_database_get_handle (db)) == 0)
+  if (redress_statement_changes (stmt) == 0)
     {
       g_set_error_literal (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
                            _("The case no longer exists."));
@@ -188,24 +188,23 @@ redress_draft_get (RedressDatabase  *db,
                    const char       *draft_id,
                    GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
 
-  stmt = _redress_database_prepare (db, "SELECT " DRAFT_COLUMNS " FROM draft WHERE id = ?1", error);
+  stmt = redress_database_prepare (db, "SELECT " DRAFT_COLUMNS " FROM draft WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, draft_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, draft_id);
+  rc = redress_statement_step (stmt);
+  if (rc == REDRESS_STEP_ROW)
     return read_row (stmt);
-  if (rc == SQLITE_DONE)
+  if (rc == REDRESS_STEP_DONE)
     g_set_error_literal (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
                          _("This draft no longer exists."));
   else
-    _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                               _("Could not read the draft"));
+    redress_statement_set_error (stmt, error, _("Could not read the draft"));
   return NULL;
 }
 
@@ -220,21 +219,20 @@ redress_draft_list (RedressDatabase  *db,
                     const char       *case_id,
                     GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autoptr(GPtrArray) ret = g_ptr_array_new_with_free_func ((GDestroyNotify) redress_draft_info_free);
   int rc;
 
-  stmt = _redress_database_prepare (db, "SELECT " DRAFT_COLUMNS " FROM draft WHERE case_id = ?1 "
-                                    "ORDER BY updated_at DESC, id", error);
+  stmt = redress_database_prepare (db, "SELECT " DRAFT_COLUMNS " FROM draft WHERE case_id = ?1 "
+                                   "ORDER BY updated_at DESC, id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, case_id);
+  while ((rc = redress_statement_step (stmt)) == REDRESS_STEP_ROW)
     g_ptr_array_add (ret, read_row (stmt));
-  if (rc != SQLITE_DONE)
+  if (rc != REDRESS_STEP_DONE)
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                 _("Could not read the drafts"));
+      redress_statement_set_error (stmt, error, _("Could not read the drafts"));
       return NULL;
     }
   return g_steal_pointer (&ret);
@@ -252,22 +250,21 @@ redress_draft_find_open (RedressDatabase  *db,
                          const char       *document,
                          GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   int rc;
 
-  stmt = _redress_database_prepare (db, "SELECT " DRAFT_COLUMNS " FROM draft "
-                                    "WHERE case_id = ?1 AND document = ?2 AND frozen_at IS NULL "
-                                    "ORDER BY updated_at DESC, id LIMIT 1", error);
+  stmt = redress_database_prepare (db, "SELECT " DRAFT_COLUMNS " FROM draft "
+                                   "WHERE case_id = ?1 AND document = ?2 AND frozen_at IS NULL "
+                                   "ORDER BY updated_at DESC, id LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, document, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, case_id);
+  redress_statement_bind_text (stmt, 2, document);
+  rc = redress_statement_step (stmt);
+  if (rc == REDRESS_STEP_ROW)
     return read_row (stmt);
-  if (rc != SQLITE_DONE)
-    _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                               _("Could not read the drafts"));
+  if (rc != REDRESS_STEP_DONE)
+    redress_statement_set_error (stmt, error, _("Could not read the drafts"));
   return NULL;
 }
 
@@ -297,22 +294,22 @@ redress_draft_set_options (RedressDatabase  *db,
                            const char       *profile,
                            GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autofree char *now = redress_timestamp_now ();
 
   g_return_val_if_fail (REDRESS_IS_DATABASE (db), FALSE);
 
   if (!check_options (language, profile, error) || !check_open (db, draft_id, error))
     return FALSE;
-  stmt = _redress_database_prepare (db, "UPDATE draft SET language = ?1, profile = ?2, updated_at = ?3 "
-                                    "WHERE id = ?4", error);
+  stmt = redress_database_prepare (db, "UPDATE draft SET language = ?1, profile = ?2, updated_at = ?3 "
+                                   "WHERE id = ?4", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, language, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, profile, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, draft_id, -1, SQLITE_TRANSIENT);
-  if (!_redress_database_step_done (db, stmt, _("Could not save the draft"), error))
+  redress_statement_bind_text (stmt, 1, language);
+  redress_statement_bind_text (stmt, 2, profile);
+  redress_statement_bind_text (stmt, 3, now);
+  redress_statement_bind_text (stmt, 4, draft_id);
+  if (!redress_statement_step_done (stmt, _("Could not save the draft"), error))
     return FALSE;
   return TRUE;
 }
@@ -330,8 +327,8 @@ redress_draft_set_section (RedressDatabase  *db,
                            const char       *body,
                            GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) touch = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
+  g_autoptr(RedressStatement) touch = NULL;
   g_autofree char *now = redress_timestamp_now ();
 
   g_return_val_if_fail (REDRESS_IS_DATABASE (db), FALSE);
@@ -346,21 +343,21 @@ redress_draft_set_section (RedressDatabase  *db,
   if (!check_open (db, draft_id, error) || !_redress_database_begin (db, error))
     return FALSE;
 
-  stmt = _redress_database_prepare (db, "INSERT INTO draft_section (draft_id, section_id, body, updated_at) "
-                                    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (draft_id, section_id) "
-                                    "DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at "
-                                    "WHERE body IS NOT excluded.body", error);
-  touch = _redress_database_prepare (db, "UPDATE draft SET updated_at = ?1 WHERE id = ?2", error);
+  stmt = redress_database_prepare (db, "INSERT INTO draft_section (draft_id, section_id, body, updated_at) "
+                                   "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (draft_id, section_id) "
+                                   "DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at "
+                                   "WHERE body IS NOT excluded.body", error);
+  touch = redress_database_prepare (db, "UPDATE draft SET updated_at = ?1 WHERE id = ?2", error);
   if (stmt == NULL || touch == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, draft_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, section_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, body != NULL ? body : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (touch, 1, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (touch, 2, draft_id, -1, SQLITE_TRANSIENT);
-  if (!_redress_database_step_done (db, stmt, _("Could not save the draft"), error) ||
-      !_redress_database_step_done (db, touch, _("Could not save the draft"), error) ||
+  redress_statement_bind_text (stmt, 1, draft_id);
+  redress_statement_bind_text (stmt, 2, section_id);
+  redress_statement_bind_text (stmt, 3, body != NULL ? body : "");
+  redress_statement_bind_text (stmt, 4, now);
+  redress_statement_bind_text (touch, 1, now);
+  redress_statement_bind_text (touch, 2, draft_id);
+  if (!redress_statement_step_done (stmt, _("Could not save the draft"), error) ||
+      !redress_statement_step_done (touch, _("Could not save the draft"), error) ||
       !_redress_database_commit (db, error))
     goto fail;
   return TRUE;
@@ -381,22 +378,21 @@ redress_draft_get_sections (RedressDatabase  *db,
                             const char       *draft_id,
                             GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autoptr(GHashTable) ret = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   int rc;
 
-  stmt = _redress_database_prepare (db, "SELECT section_id, body FROM draft_section "
-                                    "WHERE draft_id = ?1 AND body <> ''", error);
+  stmt = redress_database_prepare (db, "SELECT section_id, body FROM draft_section "
+                                   "WHERE draft_id = ?1 AND body <> ''", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, draft_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (ret, g_strdup (_redress_column_text (stmt, 0)),
-                         g_strdup (_redress_column_text (stmt, 1)));
-  if (rc != SQLITE_DONE)
+  redress_statement_bind_text (stmt, 1, draft_id);
+  while ((rc = redress_statement_step (stmt)) == REDRESS_STEP_ROW)
+    g_hash_table_insert (ret, g_strdup (redress_statement_column_text (stmt, 0)),
+                         g_strdup (redress_statement_column_text (stmt, 1)));
+  if (rc != REDRESS_STEP_DONE)
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                 _("Could not read the draft"));
+      redress_statement_set_error (stmt, error, _("Could not read the draft"));
       return NULL;
     }
   return g_steal_pointer (&ret);
@@ -407,15 +403,15 @@ redress_draft_delete (RedressDatabase  *db,
                       const char       *draft_id,
                       GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
 
   if (!check_open (db, draft_id, error))
     return FALSE;
-  stmt = _redress_database_prepare (db, "DELETE FROM draft WHERE id = ?1", error);
+  stmt = redress_database_prepare (db, "DELETE FROM draft WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, draft_id, -1, SQLITE_TRANSIENT);
-  if (!_redress_database_step_done (db, stmt, _("Could not delete the draft"), error))
+  redress_statement_bind_text (stmt, 1, draft_id);
+  if (!redress_statement_step_done (stmt, _("Could not delete the draft"), error))
     return FALSE;
   return TRUE;
 }
@@ -431,30 +427,30 @@ find_recorded_event (RedressDatabase  *db,
                      char            **occurred_on,
                      GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   int rc;
 
   *event_id = NULL;
   *occurred_on = NULL;
-  stmt = _redress_database_prepare (db, "SELECT id, occurred_on FROM procedural_event "
-                                    "WHERE case_id = ?1 AND event = ?2 "
-                                    /* One filing per recorded event: a second one is refused. */
-                                    "AND id NOT IN (SELECT event_id FROM draft WHERE event_id IS NOT NULL) "
-                                    "ORDER BY occurred_on DESC, seq DESC "
-                                    "LIMIT 1", error);
+  stmt = redress_database_prepare (db, "SELECT id, occurred_on FROM procedural_event "
+                                   "WHERE case_id = ?1 AND event = ?2 "
+                                   /* One filing per recorded event: a second one is refused. */
+                                   "AND id NOT IN (SELECT event_id FROM draft WHERE event_id IS NOT NULL) "
+                                   "ORDER BY occurred_on DESC, seq DESC "
+                                   "LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, event, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, case_id);
+  redress_statement_bind_text (stmt, 2, event);
+  rc = redress_statement_step (stmt);
+  if (rc == REDRESS_STEP_ROW)
     {
-      *event_id = g_strdup (_redress_column_text (stmt, 0));
-      *occurred_on = g_strdup (_redress_column_text (stmt, 1));
+      *event_id = g_strdup (redress_statement_column_text (stmt, 0));
+      *occurred_on = g_strdup (redress_statement_column_text (stmt, 1));
       return TRUE;
     }
-  if (rc != SQLITE_DONE)
-    _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc, _("Could not read the procedural history"));
+  if (rc != REDRESS_STEP_DONE)
+    redress_statement_set_error (stmt, error, _("Could not read the procedural history"));
   return FALSE;
 }
 
@@ -519,8 +515,8 @@ redress_draft_mark_submitted (RedressEvidenceStore    *store,
   g_autoptr(RedressEvidenceInfo) item = NULL;
   g_autoptr(RedressLetter) letter = NULL;
   g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) kind = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
+  g_autoptr(RedressStatement) kind = NULL;
   g_autofree char *letter_id = NULL;
   g_autofree char *now = redress_timestamp_now ();
   g_autofree char *provenance = NULL;
@@ -576,15 +572,15 @@ redress_draft_mark_submitted (RedressEvidenceStore    *store,
                                             provenance, NULL, error);
   if (item == NULL)
     goto fail;
-  kind = _redress_database_prepare (db, "UPDATE evidence_item SET kind = 'letter', language = ?1, "
-                                    "shown_date = ?2, updated_at = ?3 WHERE id = ?4", error);
+  kind = redress_database_prepare (db, "UPDATE evidence_item SET kind = 'letter', language = ?1, "
+                                   "shown_date = ?2, updated_at = ?3 WHERE id = ?4", error);
   if (kind == NULL)
     goto fail;
-  sqlite3_bind_text (kind, 1, draft->language, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (kind, 2, sent_on, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (kind, 3, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (kind, 4, item->id, -1, SQLITE_TRANSIENT);
-  if (!_redress_database_step_done (db, kind, _("Could not file the document"), error))
+  redress_statement_bind_text (kind, 1, draft->language);
+  redress_statement_bind_text (kind, 2, sent_on);
+  redress_statement_bind_text (kind, 3, now);
+  redress_statement_bind_text (kind, 4, item->id);
+  if (!redress_statement_step_done (kind, _("Could not file the document"), error))
     goto fail;
 
   letter = redress_letter_new (draft->case_id, "out");
@@ -602,32 +598,32 @@ redress_draft_mark_submitted (RedressEvidenceStore    *store,
   if (recorded_id != NULL)
     {
       /* The letter is the one that reported the event recorded earlier. */
-      g_autoptr(sqlite3_stmt) attach = NULL;
+      g_autoptr(RedressStatement) attach = NULL;
 
-      attach = _redress_database_prepare (db, "UPDATE correspondence SET event_id = ?1, reported_event = ?2 "
-                                          "WHERE id = ?3", error);
+      attach = redress_database_prepare (db, "UPDATE correspondence SET event_id = ?1, reported_event = ?2 "
+                                         "WHERE id = ?3", error);
       if (attach == NULL)
         goto fail;
-      sqlite3_bind_text (attach, 1, recorded_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (attach, 2, submission->event, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (attach, 3, letter_id, -1, SQLITE_TRANSIENT);
-      if (!_redress_database_step_done (db, attach, _("Could not file the document"), error))
+      redress_statement_bind_text (attach, 1, recorded_id);
+      redress_statement_bind_text (attach, 2, submission->event);
+      redress_statement_bind_text (attach, 3, letter_id);
+      if (!redress_statement_step_done (attach, _("Could not file the document"), error))
         goto fail;
     }
 
-  stmt = _redress_database_prepare (db, "UPDATE draft SET frozen_at = ?1, frozen_sha256 = ?2, "
-                                    "frozen_name = ?3, evidence_id = ?4, correspondence_id = ?5, "
-                                    "event_id = (SELECT event_id FROM correspondence WHERE id = ?5), "
-                                    "updated_at = ?1 WHERE id = ?6", error);
+  stmt = redress_database_prepare (db, "UPDATE draft SET frozen_at = ?1, frozen_sha256 = ?2, "
+                                   "frozen_name = ?3, evidence_id = ?4, correspondence_id = ?5, "
+                                   "event_id = (SELECT event_id FROM correspondence WHERE id = ?5), "
+                                   "updated_at = ?1 WHERE id = ?6", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, item->sha256, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, submission->file_name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, item->id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, letter_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, draft_id, -1, SQLITE_TRANSIENT);
-  if (!_redress_database_step_done (db, stmt, _("Could not file the document"), error) ||
+  redress_statement_bind_text (stmt, 1, now);
+  redress_statement_bind_text (stmt, 2, item->sha256);
+  redress_statement_bind_text (stmt, 3, submission->file_name);
+  redress_statement_bind_text (stmt, 4, item->id);
+  redress_statement_bind_text (stmt, 5, letter_id);
+  redress_statement_bind_text (stmt, 6, draft_id);
+  if (!redress_statement_step_done (stmt, _("Could not file the document"), error) ||
       !_redress_database_commit (db, error))
     goto fail;
 

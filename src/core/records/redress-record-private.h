@@ -19,7 +19,7 @@ char          *_redress_record_select_sql   (RedressDatabase  *db,
                                              GError          **error) G_GNUC_WARN_UNUSED_RESULT;
 gpointer       _redress_record_from_row     (RedressDatabase  *db,
                                              GType             type,
-                                             sqlite3_stmt     *stmt) G_GNUC_WARN_UNUSED_RESULT;
+                                             RedressStatement *stmt) G_GNUC_WARN_UNUSED_RESULT;
 RedressRecord *_redress_record_peek         (RedressDatabase  *db,
                                              GType             type,
                                              const char       *id);

@@ -362,7 +362,7 @@ database_changed_cb (RedressDatabase *db,
                g_strv_contains ((const char * const *) record_class->derived_from, table))
         {
           g_autofree char *sql = NULL;
-          g_autoptr(sqlite3_stmt) stmt = NULL;
+          g_autoptr(RedressStatement) stmt = NULL;
 
           if (id == NULL)
             {
@@ -371,12 +371,12 @@ database_changed_cb (RedressDatabase *db,
             }
 
           sql = g_strdup_printf ("SELECT case_id FROM \"%s\" WHERE id = ?1", table);
-          stmt = _redress_database_prepare (db, sql, NULL);
+          stmt = redress_database_prepare (db, sql, NULL);
           if (stmt == NULL)
             continue;
-          sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            reload_id (state, map->type, _redress_column_text (stmt, 0));
+          redress_statement_bind_text (stmt, 1, id);
+          if (redress_statement_step (stmt) == REDRESS_STEP_ROW)
+            reload_id (state, map->type, redress_statement_column_text (stmt, 0));
           else
             reload_all_of_type (state, map->type);  /* deleted: which case is unknown */
         }
@@ -419,7 +419,7 @@ get_type_map (RedressDatabase  *db,
   DbState *state = get_state (db);
   g_autoptr(GTypeClass) klass = NULL;
   g_autoptr(GHashTable) columns = NULL;   /* name -> flags: 1 nullable, 2 has default */
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autofree char *pragma = NULL;
   g_autofree GParamSpec **pspecs = NULL;
   g_autoptr(GString) select = NULL;
@@ -440,19 +440,19 @@ get_type_map (RedressDatabase  *db,
   g_return_val_if_fail (record_class->table_name != NULL, NULL);
 
   pragma = g_strdup_printf ("PRAGMA table_info (\"%s\")", record_class->table_name);
-  stmt = _redress_database_prepare (db, pragma, error);
+  stmt = redress_database_prepare (db, pragma, error);
   if (stmt == NULL)
     return NULL;
   columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (redress_statement_step (stmt) == REDRESS_STEP_ROW)
     {
       guint flags = 0;
 
-      if (sqlite3_column_int (stmt, 3) == 0)
+      if (redress_statement_column_int (stmt, 3) == 0)
         flags |= 1;
-      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+      if (redress_statement_column_type (stmt, 4) != REDRESS_COLUMN_NULL)
         flags |= 2;
-      g_hash_table_insert (columns, g_strdup (_redress_column_text (stmt, 1)),
+      g_hash_table_insert (columns, g_strdup (redress_statement_column_text (stmt, 1)),
                            GUINT_TO_POINTER (flags | 4));
     }
   if (g_hash_table_size (columns) == 0)
@@ -515,27 +515,27 @@ get_type_map (RedressDatabase  *db,
 
 /* Reads column @col of @stmt into @value, initialised to @pspec's type. */
 static void
-value_from_column (GParamSpec   *pspec,
-                   sqlite3_stmt *stmt,
-                   int           col,
-                   GValue       *value)
+value_from_column (GParamSpec       *pspec,
+                   RedressStatement *stmt,
+                   int               col,
+                   GValue           *value)
 {
-  gboolean is_null = sqlite3_column_type (stmt, col) == SQLITE_NULL;
+  gboolean is_null = redress_statement_column_type (stmt, col) == REDRESS_COLUMN_NULL;
 
   g_value_init (value, pspec->value_type);
   switch (G_TYPE_FUNDAMENTAL (pspec->value_type))
     {
     case G_TYPE_STRING:
-      g_value_set_string (value, _redress_column_text (stmt, col));
+      g_value_set_string (value, redress_statement_column_text (stmt, col));
       break;
     case G_TYPE_BOOLEAN:
-      g_value_set_boolean (value, sqlite3_column_int (stmt, col) != 0);
+      g_value_set_boolean (value, redress_statement_column_int (stmt, col) != 0);
       break;
     case G_TYPE_INT:
-      g_value_set_int (value, is_null ? -1 : sqlite3_column_int (stmt, col));
+      g_value_set_int (value, is_null ? -1 : redress_statement_column_int (stmt, col));
       break;
     case G_TYPE_INT64:
-      g_value_set_int64 (value, is_null ? -1 : sqlite3_column_int64 (stmt, col));
+      g_value_set_int64 (value, is_null ? -1 : redress_statement_column_int64 (stmt, col));
       break;
     default:
       g_critical ("Property “%s” has a type RedressRecord cannot store", pspec->name);
@@ -563,10 +563,10 @@ peek_value (RedressRecord *self,
 }
 
 static void
-bind_value (sqlite3_stmt *stmt,
-            int           idx,
-            const GValue *value,
-            gboolean      nullable)
+bind_value (RedressStatement *stmt,
+            int               idx,
+            const GValue     *value,
+            gboolean          nullable)
 {
   switch (G_TYPE_FUNDAMENTAL (G_VALUE_TYPE (value)))
     {
@@ -577,31 +577,31 @@ bind_value (sqlite3_stmt *stmt,
         if (str == NULL || *str == '\0')
           {
             if (nullable)
-              sqlite3_bind_null (stmt, idx);
+              redress_statement_bind_null (stmt, idx);
             else
-              sqlite3_bind_text (stmt, idx, "", 0, SQLITE_STATIC);
+              redress_statement_bind_text_len (stmt, idx, "", 0);
           }
         else
-          sqlite3_bind_text (stmt, idx, str, -1, SQLITE_TRANSIENT);
+          redress_statement_bind_text (stmt, idx, str);
       }
       break;
     case G_TYPE_BOOLEAN:
-      sqlite3_bind_int (stmt, idx, g_value_get_boolean (value) ? 1 : 0);
+      redress_statement_bind_int64 (stmt, idx, g_value_get_boolean (value) ? 1 : 0);
       break;
     case G_TYPE_INT:
       if (nullable && g_value_get_int (value) < 0)
-        sqlite3_bind_null (stmt, idx);
+        redress_statement_bind_null (stmt, idx);
       else
-        sqlite3_bind_int (stmt, idx, g_value_get_int (value));
+        redress_statement_bind_int64 (stmt, idx, g_value_get_int (value));
       break;
     case G_TYPE_INT64:
       if (nullable && g_value_get_int64 (value) < 0)
-        sqlite3_bind_null (stmt, idx);
+        redress_statement_bind_null (stmt, idx);
       else
-        sqlite3_bind_int64 (stmt, idx, g_value_get_int64 (value));
+        redress_statement_bind_int64 (stmt, idx, g_value_get_int64 (value));
       break;
     default:
-      sqlite3_bind_null (stmt, idx);
+      redress_statement_bind_null (stmt, idx);
       break;
     }
 }
@@ -661,10 +661,10 @@ value_dup (const GValue *value)
  * that saving it can tell whether someone else changed it meanwhile; when the
  * row now holds the edit itself, the edit is simply no longer pending. */
 static void
-apply_row (RedressRecord *self,
-           const TypeMap *map,
-           sqlite3_stmt  *stmt,
-           gboolean       notify)
+apply_row (RedressRecord    *self,
+           const TypeMap    *map,
+           RedressStatement *stmt,
+           gboolean          notify)
 {
   RedressRecordPrivate *priv = redress_record_get_instance_private (self);
   g_autoptr(GHashTable) stored = values_new ();
@@ -672,8 +672,8 @@ apply_row (RedressRecord *self,
   if (notify)
     g_object_freeze_notify (G_OBJECT (self));
 
-  set_private_string (self, &priv->created_at, _redress_column_text (stmt, 1), PROP_CREATED_AT);
-  set_private_string (self, &priv->updated_at, _redress_column_text (stmt, 2), PROP_UPDATED_AT);
+  set_private_string (self, &priv->created_at, redress_statement_column_text (stmt, 1), PROP_CREATED_AT);
+  set_private_string (self, &priv->updated_at, redress_statement_column_text (stmt, 2), PROP_UPDATED_AT);
 
   for (guint i = 0; i < map->pspecs->len; i++)
     {
@@ -719,17 +719,17 @@ reload_record (RedressRecord *self,
   RedressRecordPrivate *priv = redress_record_get_instance_private (self);
   const TypeMap *map;
   g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
 
   if (priv->id == NULL || (map = get_type_map (state->db, G_OBJECT_TYPE (self), NULL)) == NULL)
     return;
 
   sql = g_strconcat (map->select_sql, " WHERE id = ?1", NULL);
-  stmt = _redress_database_prepare (state->db, sql, NULL);
+  stmt = redress_database_prepare (state->db, sql, NULL);
   if (stmt == NULL)
     return;
-  sqlite3_bind_text (stmt, 1, priv->id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, priv->id);
+  if (redress_statement_step (stmt) == REDRESS_STEP_ROW)
     apply_row (self, map, stmt, TRUE);
 }
 
@@ -1198,13 +1198,13 @@ _redress_record_select_sql (RedressDatabase  *db,
  *   one (kept current by RedressDatabase::changed), else a new one.
  */
 gpointer
-_redress_record_from_row (RedressDatabase *db,
-                          GType            type,
-                          sqlite3_stmt    *stmt)
+_redress_record_from_row (RedressDatabase  *db,
+                          GType             type,
+                          RedressStatement *stmt)
 {
   DbState *state = get_state (db);
   const TypeMap *map = get_type_map (db, type, NULL);
-  const char *id = _redress_column_text (stmt, 0);
+  const char *id = redress_statement_column_text (stmt, 0);
   RedressRecord *self;
   RedressRecordPrivate *priv;
 
@@ -1313,7 +1313,7 @@ redress_record_load (RedressDatabase  *db,
 {
   const TypeMap *map;
   g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   RedressRecord *live;
   int rc;
 
@@ -1328,18 +1328,17 @@ redress_record_load (RedressDatabase  *db,
     return NULL;
 
   sql = g_strconcat (map->select_sql, " WHERE id = ?1", NULL);
-  if ((stmt = _redress_database_prepare (db, sql, error)) == NULL)
+  if ((stmt = redress_database_prepare (db, sql, error)) == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, id);
+  rc = redress_statement_step (stmt);
+  if (rc == REDRESS_STEP_ROW)
     return _redress_record_from_row (db, type, stmt);
-  if (rc == SQLITE_DONE)
+  if (rc == REDRESS_STEP_DONE)
     g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
                  _("The entry you asked for is not in this docket; it may have been deleted."));
   else
-    _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                               _("Could not read the docket"));
+    redress_statement_set_error (stmt, error, _("Could not read the docket"));
   return NULL;
 }
 
@@ -1410,19 +1409,18 @@ validate (RedressRecord  *self,
 
 /* Turns a failed step into a sentence a caseworker can act on. */
 static void
-set_write_error (GError        **error,
-                 RedressRecord  *self,
-                 const TypeMap  *map,
-                 sqlite3        *handle,
-                 int             rc,
-                 gboolean        deleting)
+set_write_error (GError          **error,
+                 RedressRecord    *self,
+                 const TypeMap    *map,
+                 RedressStatement *stmt,
+                 gboolean          deleting)
 {
-  const char *msg = sqlite3_errmsg (handle);
+  const char *msg = redress_statement_get_error_message (stmt);
+  RedressConstraint constraint = redress_statement_get_constraint (stmt);
 
-  switch (rc)
+  switch (constraint)
     {
-    case SQLITE_CONSTRAINT_UNIQUE:
-    case SQLITE_CONSTRAINT_PRIMARYKEY:
+    case REDRESS_CONSTRAINT_UNIQUE:
       {
         const char *cols = strstr (msg, ": ");
         g_auto(GStrv) parts = g_strsplit (cols != NULL ? cols + 2 : "", ", ", -1);
@@ -1453,7 +1451,7 @@ set_write_error (GError        **error,
                        labels->str);
       }
       break;
-    case SQLITE_CONSTRAINT_FOREIGNKEY:
+    case REDRESS_CONSTRAINT_FOREIGN_KEY:
       if (deleting)
         g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_CONFLICT,
                      _("This entry is still used elsewhere in the docket (for example a "
@@ -1463,17 +1461,19 @@ set_write_error (GError        **error,
                      _("An entry this one refers to is no longer in the docket. Nothing was "
                        "saved."));
       break;
-    case SQLITE_CONSTRAINT_TRIGGER:
-    case SQLITE_CONSTRAINT_CHECK:
-    case SQLITE_CONSTRAINT_NOTNULL:
+    case REDRESS_CONSTRAINT_TRIGGER:
+    case REDRESS_CONSTRAINT_CHECK:
+    case REDRESS_CONSTRAINT_NOT_NULL:
       g_set_error (error, REDRESS_DATABASE_ERROR,
-                   rc == SQLITE_CONSTRAINT_TRIGGER ? REDRESS_DATABASE_ERROR_CONFLICT
-                                                   : REDRESS_DATABASE_ERROR_INVALID,
+                   constraint == REDRESS_CONSTRAINT_TRIGGER ? REDRESS_DATABASE_ERROR_CONFLICT
+                                                            : REDRESS_DATABASE_ERROR_INVALID,
                    _("The docket refused the change (%s). Nothing was saved."), msg);
       break;
+    case REDRESS_CONSTRAINT_NONE:
+    case REDRESS_CONSTRAINT_OTHER:
     default:
-      _redress_set_sqlite_error (error, handle, rc,
-                                 deleting ? _("Could not delete") : _("Could not save"));
+      redress_statement_set_error (stmt, error,
+                                   deleting ? _("Could not delete") : _("Could not save"));
       break;
     }
 }
@@ -1509,21 +1509,21 @@ last_change (RedressDatabase  *db,
              char            **actor,
              char            **at)
 {
-  g_autoptr(RedressStmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
 
-  stmt = _redress_database_prepare_cached (db,
-                                           "SELECT actor, at FROM audit_log "
-                                           "WHERE table_name = ?1 AND row_id = ?2 AND field = ?3 "
-                                           "ORDER BY seq DESC LIMIT 1", NULL);
+  stmt = redress_database_prepare (db,
+                                   "SELECT actor, at FROM audit_log "
+                                   "WHERE table_name = ?1 AND row_id = ?2 AND field = ?3 "
+                                   "ORDER BY seq DESC LIMIT 1", NULL);
   if (stmt == NULL)
     return;
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, column, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, table);
+  redress_statement_bind_text (stmt, 2, id);
+  redress_statement_bind_text (stmt, 3, column);
+  if (redress_statement_step (stmt) == REDRESS_STEP_ROW)
     {
-      *actor = g_strdup (_redress_column_text (stmt, 0));
-      *at = g_strdup (_redress_column_text (stmt, 1));
+      *actor = g_strdup (redress_statement_column_text (stmt, 0));
+      *at = g_strdup (redress_statement_column_text (stmt, 1));
     }
 }
 
@@ -1542,7 +1542,7 @@ run_update (RedressRecord   *record,
 {
   RedressRecordPrivate *priv = redress_record_get_instance_private (record);
   g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   int rc;
 
   g_string_append_printf (sql, "UPDATE \"%s\" SET updated_at = ?2", map->table);
@@ -1562,10 +1562,10 @@ run_update (RedressRecord   *record,
       g_string_append_printf (sql, " AND \"%s\" IS ?%u", column, k + 3 + dirty->len);
     }
 
-  if ((stmt = _redress_database_prepare (db, sql->str, error)) == NULL)
-    return SQLITE_ERROR;
-  sqlite3_bind_text (stmt, 1, priv->id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  if ((stmt = redress_database_prepare (db, sql->str, error)) == NULL)
+    return REDRESS_STEP_ERROR;
+  redress_statement_bind_text (stmt, 1, priv->id);
+  redress_statement_bind_text (stmt, 2, now);
   for (guint k = 0; k < dirty->len; k++)
     {
       guint i = g_array_index (dirty, guint, k);
@@ -1577,10 +1577,10 @@ run_update (RedressRecord   *record,
         bind_value (stmt, (int) (k + 3 + dirty->len),
                     g_hash_table_lookup (priv->stored, pspec), nullable);
     }
-  rc = sqlite3_step (stmt);
-  *changes = rc == SQLITE_DONE ? sqlite3_changes (_redress_database_get_handle (db)) : 0;
-  if (rc != SQLITE_DONE)
-    set_write_error (error, record, map, _redress_database_get_handle (db), rc, FALSE);
+  rc = redress_statement_step (stmt);
+  *changes = rc == REDRESS_STEP_DONE ? redress_statement_changes (stmt) : 0;
+  if (rc != REDRESS_STEP_DONE)
+    set_write_error (error, record, map, stmt, FALSE);
   return rc;
 }
 
@@ -1600,25 +1600,24 @@ check_row (RedressRecord    *record,
   RedressRecordPrivate *priv = redress_record_get_instance_private (record);
   g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *sql = g_strconcat (map->select_sql, " WHERE id = ?1", NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autoptr(GString) message = NULL;
   int rc;
 
-  if ((stmt = _redress_database_prepare (db, sql, error)) == NULL)
+  if ((stmt = redress_database_prepare (db, sql, error)) == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, priv->id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  redress_statement_bind_text (stmt, 1, priv->id);
+  rc = redress_statement_step (stmt);
+  if (rc == REDRESS_STEP_DONE)
     {
       g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
                    _("This entry was deleted from the docket in the meantime, so your "
                      "changes could not be saved."));
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != REDRESS_STEP_ROW)
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                 _("Could not read the docket"));
+      redress_statement_set_error (stmt, error, _("Could not read the docket"));
       return FALSE;
     }
 
@@ -1647,7 +1646,7 @@ check_row (RedressRecord    *record,
       g_value_copy (&theirs, &conflict->theirs_value);
       last_change (db, map->table, priv->id, column, &conflict->actor, &conflict->changed_at);
       if (conflict->changed_at == NULL)
-        conflict->changed_at = g_strdup (_redress_column_text (stmt, 2));
+        conflict->changed_at = g_strdup (redress_statement_column_text (stmt, 2));
       g_ptr_array_add (conflicts, conflict);
     }
 
@@ -1700,11 +1699,10 @@ redress_record_save (RedressRecord    *record,
   RedressRecordPrivate *priv = redress_record_get_instance_private (record);
   const TypeMap *map;
   g_autoptr(GString) sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autoptr(GArray) dirty = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *now = NULL;
   g_autofree char *new_id = NULL;
-  sqlite3 *handle;
   gboolean is_new;
   int idx = 1;
   int rc;
@@ -1725,7 +1723,6 @@ redress_record_save (RedressRecord    *record,
 
   if (!_redress_database_begin (db, error))
     return FALSE;
-  handle = _redress_database_get_handle (db);
 
   if (is_new)
     {
@@ -1747,13 +1744,13 @@ redress_record_save (RedressRecord    *record,
         }
       g_string_append_printf (sql, ") VALUES (%s)", params->str);
 
-      if ((stmt = _redress_database_prepare (db, sql->str, error)) == NULL)
+      if ((stmt = redress_database_prepare (db, sql->str, error)) == NULL)
         {
           _redress_database_rollback (db);
           return FALSE;
         }
-      sqlite3_bind_text (stmt, idx++, new_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, idx++, now, -1, SQLITE_TRANSIENT);
+      redress_statement_bind_text (stmt, idx++, new_id);
+      redress_statement_bind_text (stmt, idx++, now);
       for (guint i = 0; i < map->pspecs->len; i++)
         {
           GParamSpec *pspec = g_ptr_array_index (map->pspecs, i);
@@ -1764,15 +1761,15 @@ redress_record_save (RedressRecord    *record,
                       g_array_index (map->nullable, gboolean, i));
         }
 
-      rc = sqlite3_step (stmt);
-      if (rc != SQLITE_DONE)
+      rc = redress_statement_step (stmt);
+      if (rc != REDRESS_STEP_DONE)
         {
-          set_write_error (error, record, map, handle, rc, FALSE);
-          g_clear_pointer (&stmt, sqlite3_finalize);
+          set_write_error (error, record, map, stmt, FALSE);
+          g_clear_pointer (&stmt, redress_statement_release);
           _redress_database_rollback (db);
           return FALSE;
         }
-      g_clear_pointer (&stmt, sqlite3_finalize);
+      g_clear_pointer (&stmt, redress_statement_release);
     }
   else
     {
@@ -1788,17 +1785,17 @@ redress_record_save (RedressRecord    *record,
           g_autofree char *exists = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE id = ?1",
                                                      map->table);
 
-          if ((stmt = _redress_database_prepare (db, exists, error)) == NULL)
+          if ((stmt = redress_database_prepare (db, exists, error)) == NULL)
             {
               _redress_database_rollback (db);
               return FALSE;
             }
-          sqlite3_bind_text (stmt, 1, priv->id, -1, SQLITE_TRANSIENT);
-          rc = sqlite3_step (stmt);
-          g_clear_pointer (&stmt, sqlite3_finalize);
-          changes = rc == SQLITE_ROW ? 1 : 0;
+          redress_statement_bind_text (stmt, 1, priv->id);
+          rc = redress_statement_step (stmt);
+          g_clear_pointer (&stmt, redress_statement_release);
+          changes = rc == REDRESS_STEP_ROW ? 1 : 0;
         }
-      else if (run_update (record, db, map, dirty, now, TRUE, &changes, error) != SQLITE_DONE)
+      else if (run_update (record, db, map, dirty, now, TRUE, &changes, error) != REDRESS_STEP_DONE)
         {
           _redress_database_rollback (db);
           return FALSE;
@@ -1811,7 +1808,7 @@ redress_record_save (RedressRecord    *record,
           g_object_freeze_notify (G_OBJECT (record));
           if (!check_row (record, db, map, dirty, error) ||
               (dirty->len > 0 &&
-               run_update (record, db, map, dirty, now, FALSE, &changes, error) != SQLITE_DONE))
+               run_update (record, db, map, dirty, now, FALSE, &changes, error) != REDRESS_STEP_DONE))
             {
               _redress_database_rollback (db);
               g_object_thaw_notify (G_OBJECT (record));
@@ -1863,9 +1860,9 @@ redress_record_save (RedressRecord    *record,
     set_private_string (record, &priv->updated_at, now, PROP_UPDATED_AT);
   g_object_thaw_notify (G_OBJECT (record));
 
-  /* The identity map's handler runs last and reloads @record from its row
-   * (normalised values, derived columns) and records them as stored. */
-  redress_database_emit_changed (db, map->table, priv->id);
+  /* The commit announced the row: the identity map's handler ran last and
+   * reloaded @record from it (normalised values, derived columns) and
+   * recorded them as stored. */
 
   for (guint k = 0; priv->stored != NULL && priv->written != NULL && k < priv->written->len; k++)
     {
@@ -1899,7 +1896,7 @@ redress_record_delete (RedressRecord    *record,
   g_autoptr(RedressRecord) hold = NULL;
   const TypeMap *map;
   g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (REDRESS_IS_RECORD (record), FALSE);
@@ -1914,20 +1911,21 @@ redress_record_delete (RedressRecord    *record,
     return FALSE;
 
   sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE id = ?1", map->table);
-  if ((stmt = _redress_database_prepare (db, sql, error)) == NULL)
+  if ((stmt = redress_database_prepare (db, sql, error)) == NULL)
     {
       _redress_database_rollback (db);
       return FALSE;
     }
-  sqlite3_bind_text (stmt, 1, priv->id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (rc != SQLITE_DONE)
+  redress_statement_bind_text (stmt, 1, priv->id);
+  rc = redress_statement_step (stmt);
+  if (rc != REDRESS_STEP_DONE)
     {
-      set_write_error (error, record, map, _redress_database_get_handle (db), rc, TRUE);
+      set_write_error (error, record, map, stmt, TRUE);
+      g_clear_pointer (&stmt, redress_statement_release);
       _redress_database_rollback (db);
       return FALSE;
     }
+  g_clear_pointer (&stmt, redress_statement_release);
   if (REDRESS_RECORD_GET_CLASS (record)->written != NULL &&
       !REDRESS_RECORD_GET_CLASS (record)->written (record, db, error))
     {
@@ -1940,7 +1938,6 @@ redress_record_delete (RedressRecord    *record,
   /* Lists find where the row was from its stored values, so those stay
    * until every handler has run. */
   hold = g_object_ref (record);
-  redress_database_emit_changed (db, map->table, priv->id);
   unregister_live (record);
   g_clear_pointer (&priv->stored, g_hash_table_unref);
 
@@ -1978,20 +1975,19 @@ static GPtrArray *
 query_list (ListWatch  *watch,
             GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
-  if ((stmt = _redress_database_prepare (watch->db, watch->sql, error)) == NULL)
+  if ((stmt = redress_database_prepare (watch->db, watch->sql, error)) == NULL)
     return NULL;
   if (watch->case_id != NULL)
-    sqlite3_bind_text (stmt, 1, watch->case_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    redress_statement_bind_text (stmt, 1, watch->case_id);
+  while ((rc = redress_statement_step (stmt)) == REDRESS_STEP_ROW)
     g_ptr_array_add (items, _redress_record_from_row (watch->db, watch->type, stmt));
-  if (rc != SQLITE_DONE)
+  if (rc != REDRESS_STEP_DONE)
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (watch->db), rc,
-                                 _("Could not read the docket"));
+      redress_statement_set_error (stmt, error, _("Could not read the docket"));
       return NULL;
     }
   return g_steal_pointer (&items);

@@ -108,8 +108,8 @@ redress_violation_set_fact_linked (RedressDatabase  *db,
                                    gboolean          linked,
                                    GError          **error)
 {
-  g_autoptr(sqlite3_stmt) check = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) check = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
 
   g_return_val_if_fail (REDRESS_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (violation_id != NULL && fact_id != NULL, FALSE);
@@ -117,14 +117,14 @@ redress_violation_set_fact_linked (RedressDatabase  *db,
   if (!_redress_database_check_writable (db, error))
     return FALSE;
 
-  check = _redress_database_prepare (db,
-                                     "SELECT 1 FROM violation v JOIN fact f ON f.case_id = v.case_id "
-                                     "WHERE v.id = ?1 AND f.id = ?2", error);
+  check = redress_database_prepare (db,
+                                    "SELECT 1 FROM violation v JOIN fact f ON f.case_id = v.case_id "
+                                    "WHERE v.id = ?1 AND f.id = ?2", error);
   if (check == NULL)
     return FALSE;
-  sqlite3_bind_text (check, 1, violation_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (check, 2, fact_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (check) != SQLITE_ROW)
+  redress_statement_bind_text (check, 1, violation_id);
+  redress_statement_bind_text (check, 2, fact_id);
+  if (redress_statement_step (check) != REDRESS_STEP_ROW)
     {
       g_set_error_literal (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
                            _("The fact and the alleged violation are not of the same case, or one of them was "
@@ -132,19 +132,17 @@ redress_violation_set_fact_linked (RedressDatabase  *db,
       return FALSE;
     }
 
-  stmt = _redress_database_prepare (db,
-                                    linked
-                                      ? "INSERT OR IGNORE INTO violation_fact (violation_id, fact_id) VALUES (?1, ?2)"
-                                      : "DELETE FROM violation_fact WHERE violation_id = ?1 AND fact_id = ?2",
-                                    error);
+  stmt = redress_database_prepare (db,
+                                   linked
+                                     ? "INSERT OR IGNORE INTO violation_fact (violation_id, fact_id) VALUES (?1, ?2)"
+                                     : "DELETE FROM violation_fact WHERE violation_id = ?1 AND fact_id = ?2",
+                                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, violation_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, fact_id, -1, SQLITE_TRANSIENT);
-  if (!_redress_database_step_done (db, stmt,
-                                    linked ? _("Could not link the fact to the violation")
-                                           : _("Could not unlink the fact from the violation"),
-                                    error))
+  redress_statement_bind_text (stmt, 1, violation_id);
+  redress_statement_bind_text (stmt, 2, fact_id);
+  if (!redress_statement_step_done (stmt, linked ? _("Could not link the fact to the violation")
+                                           : _("Could not unlink the fact from the violation"), error))
     return FALSE;
 
   return TRUE;
@@ -156,19 +154,19 @@ list_ids (RedressDatabase  *db,
           const char       *id,
           GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   int rc;
 
-  stmt = _redress_database_prepare (db, sql, error);
+  stmt = redress_database_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, _redress_column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
+  redress_statement_bind_text (stmt, 1, id);
+  while ((rc = redress_statement_step (stmt)) == REDRESS_STEP_ROW)
+    g_strv_builder_add (builder, redress_statement_column_text (stmt, 0));
+  if (rc != REDRESS_STEP_DONE)
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc, _("Could not read the links"));
+      redress_statement_set_error (stmt, error, _("Could not read the links"));
       return NULL;
     }
   return g_strv_builder_end (builder);

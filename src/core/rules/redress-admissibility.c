@@ -426,40 +426,40 @@ case_clear (Case *c)
 }
 
 static char *
-col (sqlite3_stmt *stmt,
-     int           i)
+col (RedressStatement *stmt,
+     int               i)
 {
-  const char *s = _redress_column_text (stmt, i);
+  const char *s = redress_statement_column_text (stmt, i);
 
   return (s == NULL || *s == '\0') ? NULL : g_strdup (s);
 }
 
 static char *
-col_text (sqlite3_stmt *stmt,
-          int           i)
+col_text (RedressStatement *stmt,
+          int               i)
 {
-  const char *s = _redress_column_text (stmt, i);
+  const char *s = redress_statement_column_text (stmt, i);
 
   return g_strdup (s ? s : "");
 }
 
 static int
-col_tristate (sqlite3_stmt *stmt,
-              int           i)
+col_tristate (RedressStatement *stmt,
+              int               i)
 {
-  return sqlite3_column_type (stmt, i) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, i);
+  return redress_statement_column_type (stmt, i) == REDRESS_COLUMN_NULL ? -1 : redress_statement_column_int (stmt, i);
 }
 
-static sqlite3_stmt *
+static RedressStatement *
 query (RedressDatabase  *db,
        const char       *sql,
        const char       *case_id,
        GError          **error)
 {
-  sqlite3_stmt *stmt = _redress_database_prepare (db, sql, error);
+  RedressStatement *stmt = redress_database_prepare (db, sql, error);
 
   if (stmt != NULL)
-    sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_TRANSIENT);
+    redress_statement_bind_text (stmt, 1, case_id);
   return stmt;
 }
 
@@ -469,7 +469,7 @@ load_case (RedressDatabase  *db,
            Case             *c,
            GError          **error)
 {
-  g_autoptr(sqlite3_stmt) s = NULL;
+  g_autoptr(RedressStatement) s = NULL;
   g_autoptr(GHashTable) facts_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) violations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -483,7 +483,7 @@ load_case (RedressDatabase  *db,
              case_id, error);
   if (s == NULL)
     return FALSE;
-  if (sqlite3_step (s) != SQLITE_ROW)
+  if (redress_statement_step (s) != REDRESS_STEP_ROW)
     {
       g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
                    _("The case no longer exists."));
@@ -496,7 +496,7 @@ load_case (RedressDatabase  *db,
   c->remedies_excuse = col (s, 4);
   c->time_limit_excuse = col (s, 5);
   c->in_writing = col_tristate (s, 6);
-  g_clear_pointer (&s, sqlite3_finalize);
+  g_clear_pointer (&s, redress_statement_release);
 
   c->parties = g_ptr_array_new_with_free_func (party_free);
   s = query (db,
@@ -507,7 +507,7 @@ load_case (RedressDatabase  *db,
              case_id, error);
   if (s == NULL)
     return FALSE;
-  while (sqlite3_step (s) == SQLITE_ROW)
+  while (redress_statement_step (s) == REDRESS_STEP_ROW)
     {
       Party *p = g_new0 (Party, 1);
 
@@ -521,7 +521,7 @@ load_case (RedressDatabase  *db,
       p->justification = g_strstrip (col_text (s, 7));
       g_ptr_array_add (c->parties, p);
     }
-  g_clear_pointer (&s, sqlite3_finalize);
+  g_clear_pointer (&s, redress_statement_release);
 
   c->facts = g_ptr_array_new_with_free_func (fact_free);
   s = query (db,
@@ -530,7 +530,7 @@ load_case (RedressDatabase  *db,
              case_id, error);
   if (s == NULL)
     return FALSE;
-  while (sqlite3_step (s) == SQLITE_ROW)
+  while (redress_statement_step (s) == REDRESS_STEP_ROW)
     {
       Fact *f = g_new0 (Fact, 1);
 
@@ -538,7 +538,7 @@ load_case (RedressDatabase  *db,
       f->occurred_on = col (s, 1);
       f->occurred_until = col (s, 2);
       f->description = col_text (s, 3);
-      f->continuing = sqlite3_column_int (s, 4) != 0;
+      f->continuing = redress_statement_column_int (s, 4) != 0;
       if (f->occurred_on != NULL && !redress_partial_date_range (f->occurred_on, &f->earliest, &f->latest))
         g_clear_pointer (&f->occurred_on, g_free);
       if (f->occurred_until != NULL)
@@ -553,7 +553,7 @@ load_case (RedressDatabase  *db,
       g_ptr_array_add (c->facts, f);
       g_hash_table_insert (facts_by_id, f->id, f);
     }
-  g_clear_pointer (&s, sqlite3_finalize);
+  g_clear_pointer (&s, redress_statement_release);
 
   c->violations = g_ptr_array_new_with_free_func (violation_free);
   s = query (db,
@@ -562,7 +562,7 @@ load_case (RedressDatabase  *db,
              case_id, error);
   if (s == NULL)
     return FALSE;
-  while (sqlite3_step (s) == SQLITE_ROW)
+  while (redress_statement_step (s) == REDRESS_STEP_ROW)
     {
       Violation *v = g_new0 (Violation, 1);
 
@@ -570,12 +570,12 @@ load_case (RedressDatabase  *db,
       v->treaty = col_text (s, 1);
       v->article = col_text (s, 2);
       v->paragraph = col_text (s, 3);
-      v->continuing = sqlite3_column_int (s, 4) != 0;
+      v->continuing = redress_statement_column_int (s, 4) != 0;
       v->facts = g_ptr_array_new ();
       g_ptr_array_add (c->violations, v);
       g_hash_table_insert (violations_by_id, v->id, v);
     }
-  g_clear_pointer (&s, sqlite3_finalize);
+  g_clear_pointer (&s, redress_statement_release);
 
   s = query (db,
              "SELECT vf.violation_id, vf.fact_id FROM violation_fact vf "
@@ -583,15 +583,15 @@ load_case (RedressDatabase  *db,
              case_id, error);
   if (s == NULL)
     return FALSE;
-  while (sqlite3_step (s) == SQLITE_ROW)
+  while (redress_statement_step (s) == REDRESS_STEP_ROW)
     {
-      Violation *v = g_hash_table_lookup (violations_by_id, _redress_column_text (s, 0));
-      Fact *f = g_hash_table_lookup (facts_by_id, _redress_column_text (s, 1));
+      Violation *v = g_hash_table_lookup (violations_by_id, redress_statement_column_text (s, 0));
+      Fact *f = g_hash_table_lookup (facts_by_id, redress_statement_column_text (s, 1));
 
       if (v != NULL && f != NULL)
         g_ptr_array_add (v->facts, f);
     }
-  g_clear_pointer (&s, sqlite3_finalize);
+  g_clear_pointer (&s, redress_statement_release);
 
   /* Art 7(f): evidence linked to the violation, or to a fact it rests on. */
   s = query (db,
@@ -602,14 +602,14 @@ load_case (RedressDatabase  *db,
              case_id, error);
   if (s == NULL)
     return FALSE;
-  while (sqlite3_step (s) == SQLITE_ROW)
+  while (redress_statement_step (s) == REDRESS_STEP_ROW)
     {
-      Violation *v = g_hash_table_lookup (violations_by_id, _redress_column_text (s, 0));
+      Violation *v = g_hash_table_lookup (violations_by_id, redress_statement_column_text (s, 0));
 
       if (v != NULL)
-        v->n_evidence = (guint) sqlite3_column_int (s, 1);
+        v->n_evidence = (guint) redress_statement_column_int (s, 1);
     }
-  g_clear_pointer (&s, sqlite3_finalize);
+  g_clear_pointer (&s, redress_statement_release);
 
   c->remedies = g_ptr_array_new_with_free_func (remedy_free);
   s = query (db,
@@ -618,7 +618,7 @@ load_case (RedressDatabase  *db,
              case_id, error);
   if (s == NULL)
     return FALSE;
-  while (sqlite3_step (s) == SQLITE_ROW)
+  while (redress_statement_step (s) == REDRESS_STEP_ROW)
     {
       Remedy *r = g_new0 (Remedy, 1);
 
@@ -626,17 +626,17 @@ load_case (RedressDatabase  *db,
       r->decided_on = col (s, 1);
       r->notified_on = col (s, 2);
       r->not_pursued_reason = col_text (s, 3);
-      r->is_final = sqlite3_column_int (s, 4) != 0;
+      r->is_final = redress_statement_column_int (s, 4) != 0;
       g_ptr_array_add (c->remedies, r);
     }
-  g_clear_pointer (&s, sqlite3_finalize);
+  g_clear_pointer (&s, redress_statement_release);
 
   c->others = g_ptr_array_new_with_free_func (other_free);
   s = query (db, "SELECT body, same_matter FROM other_procedure WHERE case_id = ? ORDER BY created_at, id",
              case_id, error);
   if (s == NULL)
     return FALSE;
-  while (sqlite3_step (s) == SQLITE_ROW)
+  while (redress_statement_step (s) == REDRESS_STEP_ROW)
     {
       OtherProcedure *o = g_new0 (OtherProcedure, 1);
 

@@ -390,15 +390,15 @@ redress_agenda_actor_get_label (RedressAgendaActor actor)
 }
 
 static char *
-dup_column (sqlite3_stmt *stmt,
-            int           col)
+dup_column (RedressStatement *stmt,
+            int               col)
 {
-  return g_strdup (_redress_column_text (stmt, col));
+  return g_strdup (redress_statement_column_text (stmt, col));
 }
 
 static RedressAgendaItem *
-item_from_row (sqlite3_stmt *stmt,
-               const char   *today)
+item_from_row (RedressStatement *stmt,
+               const char       *today)
 {
   RedressAgendaItem *self = g_object_new (REDRESS_TYPE_AGENDA_ITEM, NULL);
   const RedressDeadlineRule *rule;
@@ -414,15 +414,15 @@ item_from_row (sqlite3_stmt *stmt,
   self->extended_due = dup_column (stmt, 8);
   self->due = dup_column (stmt, 9);
   self->status = dup_column (stmt, 10);
-  self->urgent = sqlite3_column_int (stmt, 11) != 0;
+  self->urgent = redress_statement_column_int (stmt, 11) != 0;
   self->closed_on = dup_column (stmt, 12);
   self->closed_by = dup_column (stmt, 13);
   self->waive_reason = dup_column (stmt, 14);
   self->updated_at = dup_column (stmt, 15);
   self->trigger_date = dup_column (stmt, 16);
-  self->child_names = g_strdup (_redress_column_text (stmt, 17) ? _redress_column_text (stmt, 17) : "");
+  self->child_names = g_strdup (redress_statement_column_text (stmt, 17) ? redress_statement_column_text (stmt, 17) : "");
   self->trigger_date_alt = dup_column (stmt, 18);
-  self->in_force = sqlite3_column_int (stmt, 19) != 0;
+  self->in_force = redress_statement_column_int (stmt, 19) != 0;
   self->breach_on = dup_column (stmt, 20);
   self->today = g_strdup (today);
 
@@ -479,7 +479,7 @@ run_item_query (RedressDatabase            *db,
                 const RedressAgendaFilter  *filter,
                 GError                    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autoptr(GListStore) store = NULL;
   int rc;
 
@@ -488,24 +488,23 @@ run_item_query (RedressDatabase            *db,
   if (!check_today (today, error))
     return NULL;
 
-  stmt = _redress_database_prepare (db, sql, error);
+  stmt = redress_database_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, filter && filter->state_code ? filter->state_code : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, filter && filter->case_id ? filter->case_id : "", -1, SQLITE_TRANSIENT);
+  redress_statement_bind_text (stmt, 1, filter && filter->state_code ? filter->state_code : "");
+  redress_statement_bind_text (stmt, 2, filter && filter->case_id ? filter->case_id : "");
 
   store = g_list_store_new (REDRESS_TYPE_AGENDA_ITEM);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = redress_statement_step (stmt)) == REDRESS_STEP_ROW)
     {
       g_autoptr(RedressAgendaItem) item = item_from_row (stmt, today);
 
       if (item_matches (item, filter))
         g_list_store_append (store, item);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != REDRESS_STEP_DONE)
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                 _("Could not read the deadlines"));
+      redress_statement_set_error (stmt, error, _("Could not read the deadlines"));
       return NULL;
     }
 
@@ -602,7 +601,7 @@ redress_agenda_list_cases_without_deadline (RedressDatabase            *db,
                                             GError                    **error)
 {
   g_auto(GStrv) ids = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autoptr(GListStore) store = NULL;
   const char *state = filter && filter->state_code ? filter->state_code : "";
 
@@ -611,10 +610,10 @@ redress_agenda_list_cases_without_deadline (RedressDatabase            *db,
   ids = redress_procedure_list_cases_without_open_deadline (db, error);
   if (ids == NULL)
     return NULL;
-  stmt = _redress_database_prepare (db,
-                                    "SELECT c.reference, c.stage, c.state_code FROM case_file c"
-                                    " WHERE c.id = ?1 AND (?2 = '' OR c.state_code = ?2)",
-                                    error);
+  stmt = redress_database_prepare (db,
+                                   "SELECT c.reference, c.stage, c.state_code FROM case_file c"
+                                   " WHERE c.id = ?1 AND (?2 = '' OR c.state_code = ?2)",
+                                   error);
   if (stmt == NULL)
     return NULL;
 
@@ -624,16 +623,15 @@ redress_agenda_list_cases_without_deadline (RedressDatabase            *db,
       g_autoptr(RedressAgendaCase) item = NULL;
       int rc;
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, ids[i], -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, state, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_DONE)
+      redress_statement_reset (stmt);
+      redress_statement_bind_text (stmt, 1, ids[i]);
+      redress_statement_bind_text (stmt, 2, state);
+      rc = redress_statement_step (stmt);
+      if (rc == REDRESS_STEP_DONE)
         continue;
-      if (rc != SQLITE_ROW)
+      if (rc != REDRESS_STEP_ROW)
         {
-          _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                     _("Could not read the cases"));
+          redress_statement_set_error (stmt, error, _("Could not read the cases"));
           return NULL;
         }
       item = g_object_new (REDRESS_TYPE_AGENDA_CASE, NULL);
@@ -656,22 +654,21 @@ GStrv
 redress_agenda_list_state_codes (RedressDatabase  *db,
                                  GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   int rc;
 
-  stmt = _redress_database_prepare (db,
-                                    "SELECT DISTINCT state_code FROM case_file"
-                                    " WHERE state_code <> '' ORDER BY state_code",
-                                    error);
+  stmt = redress_database_prepare (db,
+                                   "SELECT DISTINCT state_code FROM case_file"
+                                   " WHERE state_code <> '' ORDER BY state_code",
+                                   error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, _redress_column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
+  while ((rc = redress_statement_step (stmt)) == REDRESS_STEP_ROW)
+    g_strv_builder_add (builder, redress_statement_column_text (stmt, 0));
+  if (rc != REDRESS_STEP_DONE)
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                 _("Could not read the cases"));
+      redress_statement_set_error (stmt, error, _("Could not read the cases"));
       return NULL;
     }
   return g_strv_builder_end (builder);
@@ -687,26 +684,25 @@ redress_agenda_count_overdue (RedressDatabase  *db,
                               const char       *today,
                               GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   int rc;
 
   if (!check_today (today, error))
     return 0;
-  stmt = _redress_database_prepare (db,
-                                    "SELECT count(*) FROM deadline d"
-                                    " WHERE d.status = 'open' AND " DUE_SQL " < ?1 AND NOT " IN_FORCE_SQL,
-                                    error);
+  stmt = redress_database_prepare (db,
+                                   "SELECT count(*) FROM deadline d"
+                                   " WHERE d.status = 'open' AND " DUE_SQL " < ?1 AND NOT " IN_FORCE_SQL,
+                                   error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, today);
+  rc = redress_statement_step (stmt);
+  if (rc != REDRESS_STEP_ROW)
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                 _("Could not read the deadlines"));
+      redress_statement_set_error (stmt, error, _("Could not read the deadlines"));
       return 0;
     }
-  return (guint) sqlite3_column_int64 (stmt, 0);
+  return (guint) redress_statement_column_int64 (stmt, 0);
 }
 
 /**
@@ -750,8 +746,8 @@ redress_agenda_record_export (RedressDatabase  *db,
                               int              *out_sequence,
                               GError          **error)
 {
-  g_autoptr(sqlite3_stmt) select = NULL;
-  g_autoptr(sqlite3_stmt) write = NULL;
+  g_autoptr(RedressStatement) select = NULL;
+  g_autoptr(RedressStatement) write = NULL;
   g_autofree char *uid = NULL;
   g_autofree char *now = redress_timestamp_now ();
   int sequence = 0;
@@ -764,55 +760,53 @@ redress_agenda_record_export (RedressDatabase  *db,
   if (!_redress_database_begin (db, error))
     return FALSE;
 
-  select = _redress_database_prepare (db,
-                                      "SELECT uid, sequence, content_hash FROM ics_export"
-                                      " WHERE deadline_id = ?1",
-                                      error);
+  select = redress_database_prepare (db,
+                                     "SELECT uid, sequence, content_hash FROM ics_export"
+                                     " WHERE deadline_id = ?1",
+                                     error);
   if (select == NULL)
     goto fail;
-  sqlite3_bind_text (select, 1, deadline_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (select);
-  if (rc == SQLITE_ROW)
+  redress_statement_bind_text (select, 1, deadline_id);
+  rc = redress_statement_step (select);
+  if (rc == REDRESS_STEP_ROW)
     {
       uid = dup_column (select, 0);
-      sequence = sqlite3_column_int (select, 1);
-      changed = g_strcmp0 (_redress_column_text (select, 2), content_hash) != 0;
+      sequence = redress_statement_column_int (select, 1);
+      changed = g_strcmp0 (redress_statement_column_text (select, 2), content_hash) != 0;
       if (changed)
         sequence++;
     }
-  else if (rc == SQLITE_DONE)
+  else if (rc == REDRESS_STEP_DONE)
     {
       /* The deadline's own UUID: unique, and it never changes. */
       uid = g_strdup_printf ("%s@deadline.redress.invalid", deadline_id);
     }
   else
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                 _("Could not read the calendar export record"));
+      redress_statement_set_error (select, error, _("Could not read the calendar export record"));
       goto fail;
     }
 
   if (changed)
     {
-      write = _redress_database_prepare (db,
-                                         "INSERT INTO ics_export (deadline_id, uid, sequence, content_hash, exported_at)"
-                                         " VALUES (?1, ?2, ?3, ?4, ?5)"
-                                         " ON CONFLICT (deadline_id) DO UPDATE SET"
-                                         "   sequence = excluded.sequence, content_hash = excluded.content_hash,"
-                                         "   exported_at = excluded.exported_at",
-                                         error);
+      write = redress_database_prepare (db,
+                                        "INSERT INTO ics_export (deadline_id, uid, sequence, content_hash, exported_at)"
+                                        " VALUES (?1, ?2, ?3, ?4, ?5)"
+                                        " ON CONFLICT (deadline_id) DO UPDATE SET"
+                                        "   sequence = excluded.sequence, content_hash = excluded.content_hash,"
+                                        "   exported_at = excluded.exported_at",
+                                        error);
       if (write == NULL)
         goto fail;
-      sqlite3_bind_text (write, 1, deadline_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (write, 2, uid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (write, 3, sequence);
-      sqlite3_bind_text (write, 4, content_hash, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (write, 5, now, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (write);
-      if (rc != SQLITE_DONE)
+      redress_statement_bind_text (write, 1, deadline_id);
+      redress_statement_bind_text (write, 2, uid);
+      redress_statement_bind_int64 (write, 3, sequence);
+      redress_statement_bind_text (write, 4, content_hash);
+      redress_statement_bind_text (write, 5, now);
+      rc = redress_statement_step (write);
+      if (rc != REDRESS_STEP_DONE)
         {
-          _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                     _("Could not record the calendar export"));
+          redress_statement_set_error (write, error, _("Could not record the calendar export"));
           goto fail;
         }
     }

@@ -66,10 +66,10 @@ redress_deadline_info_get_due (const RedressDeadlineInfo *info)
 }
 
 static char *
-dup_column (sqlite3_stmt *stmt,
-            int           col)
+dup_column (RedressStatement *stmt,
+            int               col)
 {
-  return g_strdup (_redress_column_text (stmt, col));
+  return g_strdup (redress_statement_column_text (stmt, col));
 }
 
 /* Empty text is stored as NULL for optional dates. */
@@ -90,19 +90,19 @@ redress_procedure_find_case (RedressDatabase  *db,
                              const char       *reference_or_id,
                              GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
 
   g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
 
-  stmt = _redress_database_prepare (db,
-                                    "SELECT id FROM case_file WHERE id = ?1 OR reference = ?1 "
-                                    "UNION ALL SELECT id FROM case_file WHERE reference = ?1 COLLATE NOCASE "
-                                    "LIMIT 1",
-                                    error);
+  stmt = redress_database_prepare (db,
+                                   "SELECT id FROM case_file WHERE id = ?1 OR reference = ?1 "
+                                   "UNION ALL SELECT id FROM case_file WHERE reference = ?1 COLLATE NOCASE "
+                                   "LIMIT 1",
+                                   error);
   if (stmt == NULL)
     return NULL;
-  _redress_bind_text_or_null (stmt, 1, reference_or_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, reference_or_id);
+  if (redress_statement_step (stmt) == REDRESS_STEP_ROW)
     return dup_column (stmt, 0);
 
   g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
@@ -115,12 +115,12 @@ case_kind (RedressDatabase  *db,
            const char       *case_id,
            GError          **error)
 {
-  g_autoptr(RedressStmt) stmt = _redress_database_prepare_cached (db, "SELECT kind FROM case_file WHERE id = ?", error);
+  g_autoptr(RedressStatement) stmt = redress_database_prepare (db, "SELECT kind FROM case_file WHERE id = ?", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, case_id);
+  if (redress_statement_step (stmt) == REDRESS_STEP_ROW)
     return dup_column (stmt, 0);
   g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
                _("The case no longer exists."));
@@ -172,19 +172,19 @@ load_events (RedressDatabase  *db,
              const char       *case_id,
              GError          **error)
 {
-  g_autoptr(RedressStmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (event_free);
   int rc;
 
-  stmt = _redress_database_prepare_cached (db,
-                                    "SELECT id, track, event, from_stage, to_stage, occurred_on, letter_ref, "
-                                    "letter_due, extends_rule FROM procedural_event WHERE case_id = ? "
-                                    "ORDER BY occurred_on, seq",
-                                    error);
+  stmt = redress_database_prepare (db,
+                            "SELECT id, track, event, from_stage, to_stage, occurred_on, letter_ref, "
+                            "letter_due, extends_rule FROM procedural_event WHERE case_id = ? "
+                            "ORDER BY occurred_on, seq",
+                            error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, case_id);
+  while ((rc = redress_statement_step (stmt)) == REDRESS_STEP_ROW)
     {
       Event *e = g_new0 (Event, 1);
 
@@ -199,10 +199,9 @@ load_events (RedressDatabase  *db,
       e->extends_rule = dup_column (stmt, 8);
       g_ptr_array_add (events, e);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != REDRESS_STEP_DONE)
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                 _("Could not read the procedural history"));
+      redress_statement_set_error (stmt, error, _("Could not read the procedural history"));
       return NULL;
     }
   return g_steal_pointer (&events);
@@ -445,29 +444,28 @@ want_d01 (RedressDatabase  *db,
           GError          **error)
 {
   const RedressDeadlineRule *rule = redress_deadline_rules_lookup ("D01");
-  g_autoptr(RedressStmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   Wanted *w;
   const char *start;
   int rc;
 
   /* The latest final decision ends the exhaustion of remedies. */
-  stmt = _redress_database_prepare_cached (db,
-                                    "SELECT decided_on, notified_on FROM domestic_remedy "
-                                    "WHERE case_id = ? AND is_final = 1 "
-                                    "AND (decided_on IS NOT NULL OR notified_on IS NOT NULL) "
-                                    "ORDER BY min (coalesce (decided_on, notified_on), "
-                                    "coalesce (notified_on, decided_on)) DESC LIMIT 1",
-                                    error);
+  stmt = redress_database_prepare (db,
+                            "SELECT decided_on, notified_on FROM domestic_remedy "
+                            "WHERE case_id = ? AND is_final = 1 "
+                            "AND (decided_on IS NOT NULL OR notified_on IS NOT NULL) "
+                            "ORDER BY min (coalesce (decided_on, notified_on), "
+                            "coalesce (notified_on, decided_on)) DESC LIMIT 1",
+                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  redress_statement_bind_text (stmt, 1, case_id);
+  rc = redress_statement_step (stmt);
+  if (rc == REDRESS_STEP_DONE)
     return TRUE;
-  if (rc != SQLITE_ROW)
+  if (rc != REDRESS_STEP_ROW)
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                 _("Could not read the domestic remedies"));
+      redress_statement_set_error (stmt, error, _("Could not read the domestic remedies"));
       return FALSE;
     }
 
@@ -545,38 +543,38 @@ write_deadlines (RedressDatabase  *db,
                  GPtrArray        *wanted,
                  GError          **error)
 {
-  g_autoptr(RedressStmt) sel = NULL;
-  g_autoptr(RedressStmt) upd = NULL;
-  g_autoptr(RedressStmt) ins = NULL;
-  g_autoptr(RedressStmt) del = NULL;
+  g_autoptr(RedressStatement) sel = NULL;
+  g_autoptr(RedressStatement) upd = NULL;
+  g_autoptr(RedressStatement) ins = NULL;
+  g_autoptr(RedressStatement) del = NULL;
   g_autoptr(GHashTable) kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *now = redress_timestamp_now ();
   const char *version = redress_deadline_rules_get_version ();
   int rc;
 
-  sel = _redress_database_prepare_cached (db,
-                                   "SELECT id FROM deadline WHERE case_id = ?1 AND rule_id = ?2 "
-                                   "AND trigger_event_id IS ?3 ORDER BY created_at LIMIT 1",
-                                   error);
-  upd = _redress_database_prepare_cached (db,
-                                   "UPDATE deadline SET rule_pack_version = ?2, trigger_date = ?3, "
-                                   "trigger_date_alt = ?4, computed_due = ?5, letter_due = ?6, extended_due = ?7, "
-                                   "urgent = ?8, "
-                                   "status = CASE manual WHEN 1 THEN status ELSE ?9 END, "
-                                   "closed_on = CASE manual WHEN 1 THEN closed_on ELSE ?10 END, "
-                                   "closed_by = CASE manual WHEN 1 THEN closed_by ELSE ?11 END, "
-                                   "updated_at = ?12 WHERE id = ?1 AND "
-                                   "(rule_pack_version IS NOT ?2 OR trigger_date IS NOT ?3 OR "
-                                   "trigger_date_alt IS NOT ?4 OR computed_due IS NOT ?5 OR letter_due IS NOT ?6 OR "
-                                   "extended_due IS NOT ?7 OR urgent IS NOT ?8 OR (manual = 0 AND "
-                                   "(status IS NOT ?9 OR closed_on IS NOT ?10 OR closed_by IS NOT ?11)))",
-                                   error);
-  ins = _redress_database_prepare_cached (db,
-                                   "INSERT INTO deadline (id, case_id, rule_id, rule_pack_version, trigger_event_id, "
-                                   "trigger_date, trigger_date_alt, computed_due, letter_due, extended_due, status, "
-                                   "urgent, closed_on, closed_by, created_at, updated_at) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
-                                   error);
+  sel = redress_database_prepare (db,
+                           "SELECT id FROM deadline WHERE case_id = ?1 AND rule_id = ?2 "
+                           "AND trigger_event_id IS ?3 ORDER BY created_at LIMIT 1",
+                           error);
+  upd = redress_database_prepare (db,
+                           "UPDATE deadline SET rule_pack_version = ?2, trigger_date = ?3, "
+                           "trigger_date_alt = ?4, computed_due = ?5, letter_due = ?6, extended_due = ?7, "
+                           "urgent = ?8, "
+                           "status = CASE manual WHEN 1 THEN status ELSE ?9 END, "
+                           "closed_on = CASE manual WHEN 1 THEN closed_on ELSE ?10 END, "
+                           "closed_by = CASE manual WHEN 1 THEN closed_by ELSE ?11 END, "
+                           "updated_at = ?12 WHERE id = ?1 AND "
+                           "(rule_pack_version IS NOT ?2 OR trigger_date IS NOT ?3 OR "
+                           "trigger_date_alt IS NOT ?4 OR computed_due IS NOT ?5 OR letter_due IS NOT ?6 OR "
+                           "extended_due IS NOT ?7 OR urgent IS NOT ?8 OR (manual = 0 AND "
+                           "(status IS NOT ?9 OR closed_on IS NOT ?10 OR closed_by IS NOT ?11)))",
+                           error);
+  ins = redress_database_prepare (db,
+                           "INSERT INTO deadline (id, case_id, rule_id, rule_pack_version, trigger_event_id, "
+                           "trigger_date, trigger_date_alt, computed_due, letter_due, extended_due, status, "
+                           "urgent, closed_on, closed_by, created_at, updated_at) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+                           error);
   if (sel == NULL || upd == NULL || ins == NULL)
     return FALSE;
 
@@ -585,56 +583,55 @@ write_deadlines (RedressDatabase  *db,
       Wanted *w = g_ptr_array_index (wanted, i);
       g_autofree char *id = NULL;
 
-      sqlite3_reset (sel);
-      sqlite3_bind_text (sel, 1, case_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (sel, 2, w->rule_id, -1, SQLITE_TRANSIENT);
-      _redress_bind_text_or_null (sel, 3, w->trigger_event_id);
-      rc = sqlite3_step (sel);
-      if (rc == SQLITE_ROW)
+      redress_statement_reset (sel);
+      redress_statement_bind_text (sel, 1, case_id);
+      redress_statement_bind_text (sel, 2, w->rule_id);
+      redress_statement_bind_text (sel, 3, w->trigger_event_id);
+      rc = redress_statement_step (sel);
+      if (rc == REDRESS_STEP_ROW)
         {
           id = dup_column (sel, 0);
-          sqlite3_reset (upd);
-          sqlite3_bind_text (upd, 1, id, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (upd, 2, version, -1, SQLITE_TRANSIENT);
-          _redress_bind_text_or_null (upd, 3, w->trigger_date);
-          _redress_bind_text_or_null (upd, 4, w->trigger_date_alt);
-          _redress_bind_text_or_null (upd, 5, w->computed_due);
-          _redress_bind_text_or_null (upd, 6, w->letter_due);
-          _redress_bind_text_or_null (upd, 7, w->extended_due);
-          sqlite3_bind_int (upd, 8, w->urgent ? 1 : 0);
-          sqlite3_bind_text (upd, 9, w->status, -1, SQLITE_STATIC);
-          _redress_bind_text_or_null (upd, 10, w->closed_on);
-          sqlite3_bind_text (upd, 11, w->closed_by ? w->closed_by : "", -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (upd, 12, now, -1, SQLITE_TRANSIENT);
-          if (!_redress_database_step_done (db, upd, _("Could not update the docket"), error))
+          redress_statement_reset (upd);
+          redress_statement_bind_text (upd, 1, id);
+          redress_statement_bind_text (upd, 2, version);
+          redress_statement_bind_text (upd, 3, w->trigger_date);
+          redress_statement_bind_text (upd, 4, w->trigger_date_alt);
+          redress_statement_bind_text (upd, 5, w->computed_due);
+          redress_statement_bind_text (upd, 6, w->letter_due);
+          redress_statement_bind_text (upd, 7, w->extended_due);
+          redress_statement_bind_int64 (upd, 8, w->urgent ? 1 : 0);
+          redress_statement_bind_text (upd, 9, w->status);
+          redress_statement_bind_text (upd, 10, w->closed_on);
+          redress_statement_bind_text (upd, 11, w->closed_by ? w->closed_by : "");
+          redress_statement_bind_text (upd, 12, now);
+          if (!redress_statement_step_done (upd, _("Could not update the docket"), error))
             return FALSE;
         }
-      else if (rc == SQLITE_DONE)
+      else if (rc == REDRESS_STEP_DONE)
         {
           id = redress_uuid_new ();
-          sqlite3_reset (ins);
-          sqlite3_bind_text (ins, 1, id, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (ins, 2, case_id, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (ins, 3, w->rule_id, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (ins, 4, version, -1, SQLITE_TRANSIENT);
-          _redress_bind_text_or_null (ins, 5, w->trigger_event_id);
-          _redress_bind_text_or_null (ins, 6, w->trigger_date);
-          _redress_bind_text_or_null (ins, 7, w->trigger_date_alt);
-          _redress_bind_text_or_null (ins, 8, w->computed_due);
-          _redress_bind_text_or_null (ins, 9, w->letter_due);
-          _redress_bind_text_or_null (ins, 10, w->extended_due);
-          sqlite3_bind_text (ins, 11, w->status, -1, SQLITE_STATIC);
-          sqlite3_bind_int (ins, 12, w->urgent ? 1 : 0);
-          _redress_bind_text_or_null (ins, 13, w->closed_on);
-          sqlite3_bind_text (ins, 14, w->closed_by ? w->closed_by : "", -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (ins, 15, now, -1, SQLITE_TRANSIENT);
-          if (!_redress_database_step_done (db, ins, _("Could not update the docket"), error))
+          redress_statement_reset (ins);
+          redress_statement_bind_text (ins, 1, id);
+          redress_statement_bind_text (ins, 2, case_id);
+          redress_statement_bind_text (ins, 3, w->rule_id);
+          redress_statement_bind_text (ins, 4, version);
+          redress_statement_bind_text (ins, 5, w->trigger_event_id);
+          redress_statement_bind_text (ins, 6, w->trigger_date);
+          redress_statement_bind_text (ins, 7, w->trigger_date_alt);
+          redress_statement_bind_text (ins, 8, w->computed_due);
+          redress_statement_bind_text (ins, 9, w->letter_due);
+          redress_statement_bind_text (ins, 10, w->extended_due);
+          redress_statement_bind_text (ins, 11, w->status);
+          redress_statement_bind_int64 (ins, 12, w->urgent ? 1 : 0);
+          redress_statement_bind_text (ins, 13, w->closed_on);
+          redress_statement_bind_text (ins, 14, w->closed_by ? w->closed_by : "");
+          redress_statement_bind_text (ins, 15, now);
+          if (!redress_statement_step_done (ins, _("Could not update the docket"), error))
             return FALSE;
         }
       else
         {
-          _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                     _("Could not read the deadlines"));
+          redress_statement_set_error (sel, error, _("Could not read the deadlines"));
           return FALSE;
         }
       g_hash_table_add (kept, g_steal_pointer (&id));
@@ -642,24 +639,24 @@ write_deadlines (RedressDatabase  *db,
 
   /* Deadlines whose trigger is gone from the history go with it. */
   {
-    g_autoptr(RedressStmt) all = _redress_database_prepare_cached (db, "SELECT id FROM deadline WHERE case_id = ?", error);
+    g_autoptr(RedressStatement) all = redress_database_prepare (db, "SELECT id FROM deadline WHERE case_id = ?", error);
     g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
 
     if (all == NULL)
       return FALSE;
-    sqlite3_bind_text (all, 1, case_id, -1, SQLITE_TRANSIENT);
-    while (sqlite3_step (all) == SQLITE_ROW)
-      if (!g_hash_table_contains (kept, _redress_column_text (all, 0)))
+    redress_statement_bind_text (all, 1, case_id);
+    while (redress_statement_step (all) == REDRESS_STEP_ROW)
+      if (!g_hash_table_contains (kept, redress_statement_column_text (all, 0)))
         g_ptr_array_add (gone, dup_column (all, 0));
 
-    del = _redress_database_prepare_cached (db, "DELETE FROM deadline WHERE id = ?", error);
+    del = redress_database_prepare (db, "DELETE FROM deadline WHERE id = ?", error);
     if (del == NULL)
       return FALSE;
     for (guint i = 0; i < gone->len; i++)
       {
-        sqlite3_reset (del);
-        sqlite3_bind_text (del, 1, g_ptr_array_index (gone, i), -1, SQLITE_TRANSIENT);
-        if (!_redress_database_step_done (db, del, _("Could not update the docket"), error))
+        redress_statement_reset (del);
+        redress_statement_bind_text (del, 1, g_ptr_array_index (gone, i));
+        if (!redress_statement_step_done (del, _("Could not update the docket"), error))
           return FALSE;
       }
   }
@@ -694,8 +691,8 @@ recompute_in_transaction (RedressDatabase  *db,
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GHashTable) stages = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (wanted_free);
-  g_autoptr(RedressStmt) upd_event = NULL;
-  g_autoptr(RedressStmt) upd_case = NULL;
+  g_autoptr(RedressStatement) upd_event = NULL;
+  g_autoptr(RedressStatement) upd_case = NULL;
   g_autofree char *now = redress_timestamp_now ();
 
   kind = case_kind (db, case_id, error);
@@ -708,10 +705,10 @@ recompute_in_transaction (RedressDatabase  *db,
     return FALSE;
 
   /* Keep each event's recorded move in step with the replay. */
-  upd_event = _redress_database_prepare_cached (db,
-                                         "UPDATE procedural_event SET from_stage = ?2, to_stage = ?3, updated_at = ?4 "
-                                         "WHERE id = ?1 AND (from_stage IS NOT ?2 OR to_stage IS NOT ?3)",
-                                         error);
+  upd_event = redress_database_prepare (db,
+                                 "UPDATE procedural_event SET from_stage = ?2, to_stage = ?3, updated_at = ?4 "
+                                 "WHERE id = ?1 AND (from_stage IS NOT ?2 OR to_stage IS NOT ?3)",
+                                 error);
   if (upd_event == NULL)
     return FALSE;
   {
@@ -729,12 +726,12 @@ recompute_in_transaction (RedressDatabase  *db,
         Event *e = g_ptr_array_index (events, i);
         const char *from = g_hash_table_lookup (before, e->track);
 
-        sqlite3_reset (upd_event);
-        sqlite3_bind_text (upd_event, 1, e->id, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text (upd_event, 2, from, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text (upd_event, 3, e->stage_after, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text (upd_event, 4, now, -1, SQLITE_TRANSIENT);
-        if (!_redress_database_step_done (db, upd_event, _("Could not update the docket"), error))
+        redress_statement_reset (upd_event);
+        redress_statement_bind_text (upd_event, 1, e->id);
+        redress_statement_bind_text (upd_event, 2, from);
+        redress_statement_bind_text (upd_event, 3, e->stage_after);
+        redress_statement_bind_text (upd_event, 4, now);
+        if (!redress_statement_step_done (upd_event, _("Could not update the docket"), error))
           return FALSE;
         g_hash_table_insert (before, e->track, e->stage_after);
       }
@@ -749,17 +746,17 @@ recompute_in_transaction (RedressDatabase  *db,
   /* One source of truth for the date of submission: the history's event
    * (OP3 art 5, RoP rule 13 for a communication; art 13(1) for an inquiry).
    * case_file.submitted_on is kept in step with it, like the stage. */
-  upd_case = _redress_database_prepare_cached (db,
-                                        "UPDATE case_file SET stage = ?2, submitted_on = ?4, updated_at = ?3 "
-                                        "WHERE id = ?1 AND (stage IS NOT ?2 OR submitted_on IS NOT ?4)",
-                                        error);
+  upd_case = redress_database_prepare (db,
+                                "UPDATE case_file SET stage = ?2, submitted_on = ?4, updated_at = ?3 "
+                                "WHERE id = ?1 AND (stage IS NOT ?2 OR submitted_on IS NOT ?4)",
+                                error);
   if (upd_case == NULL)
     return FALSE;
-  sqlite3_bind_text (upd_case, 1, case_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (upd_case, 2, g_hash_table_lookup (stages, "main"), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (upd_case, 3, now, -1, SQLITE_TRANSIENT);
-  _redress_bind_text_or_null (upd_case, 4, submission_date (kind, events));
-  return _redress_database_step_done (db, upd_case, _("Could not update the docket"), error);
+  redress_statement_bind_text (upd_case, 1, case_id);
+  redress_statement_bind_text (upd_case, 2, g_hash_table_lookup (stages, "main"));
+  redress_statement_bind_text (upd_case, 3, now);
+  redress_statement_bind_text (upd_case, 4, submission_date (kind, events));
+  return redress_statement_step_done (upd_case, _("Could not update the docket"), error);
 }
 
 /**
@@ -820,16 +817,16 @@ set_meta (RedressDatabase  *db,
           const char       *value,
           GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _redress_database_prepare (db,
-                                                            "INSERT INTO docket_meta (key, value) VALUES (?, ?) "
-                                                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                                                            error);
+  g_autoptr(RedressStatement) stmt = redress_database_prepare (db,
+                                                           "INSERT INTO docket_meta (key, value) VALUES (?, ?) "
+                                                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                                           error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-  return _redress_database_step_done (db, stmt, _("Could not update the docket"), error);
+  redress_statement_bind_text (stmt, 1, key);
+  redress_statement_bind_text (stmt, 2, value);
+  return redress_statement_step_done (stmt, _("Could not update the docket"), error);
 }
 
 /**
@@ -842,16 +839,16 @@ gboolean
 redress_procedure_recompute_all (RedressDatabase  *db,
                                  GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) failed = g_string_new (NULL);
 
   g_return_val_if_fail (REDRESS_IS_DATABASE (db), FALSE);
 
-  stmt = _redress_database_prepare (db, "SELECT id, reference FROM case_file ORDER BY reference", error);
+  stmt = redress_database_prepare (db, "SELECT id, reference FROM case_file ORDER BY reference", error);
   if (stmt == NULL)
     return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (redress_statement_step (stmt) == REDRESS_STEP_ROW)
     {
       g_ptr_array_add (ids, dup_column (stmt, 0));
       g_ptr_array_add (ids, dup_column (stmt, 1));
@@ -903,7 +900,7 @@ gboolean
 redress_procedure_ensure_rule_pack (RedressDatabase  *db,
                                     GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   const char *version = redress_deadline_rules_get_version ();
   gboolean current = FALSE;
 
@@ -912,15 +909,15 @@ redress_procedure_ensure_rule_pack (RedressDatabase  *db,
   if (redress_database_get_read_only (db))
     return TRUE;
 
-  stmt = _redress_database_prepare (db,
-                                    "SELECT (SELECT value FROM docket_meta WHERE key = 'rule_pack_version') = ?1 "
-                                    "AND NOT EXISTS (SELECT 1 FROM deadline WHERE rule_pack_version != ?1)",
-                                    error);
+  stmt = redress_database_prepare (db,
+                                   "SELECT (SELECT value FROM docket_meta WHERE key = 'rule_pack_version') = ?1 "
+                                   "AND NOT EXISTS (SELECT 1 FROM deadline WHERE rule_pack_version != ?1)",
+                                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, version, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    current = sqlite3_column_int (stmt, 0) == 1;
+  redress_statement_bind_text (stmt, 1, version);
+  if (redress_statement_step (stmt) == REDRESS_STEP_ROW)
+    current = redress_statement_column_int (stmt, 0) == 1;
   if (current)
     return TRUE;
   return redress_procedure_recompute_all (db, error);
@@ -950,15 +947,15 @@ redress_procedure_follow_remedies (RedressDatabase     *db,
 
   for (guint i = 0; remedy_ids != NULL && remedy_ids[i] != NULL; i++)
     {
-      g_autoptr(RedressStmt) stmt = _redress_database_prepare_cached (db,
-                                                                      "SELECT case_id FROM domestic_remedy WHERE id = ?",
-                                                                      error);
+      g_autoptr(RedressStatement) stmt = redress_database_prepare (db,
+                                                              "SELECT case_id FROM domestic_remedy WHERE id = ?",
+                                                              error);
       char *case_id;
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, remedy_ids[i], -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
+      redress_statement_bind_text (stmt, 1, remedy_ids[i]);
+      if (redress_statement_step (stmt) != REDRESS_STEP_ROW)
         return redress_procedure_recompute_all (db, error);  /* deleted: which case is unknown */
       case_id = dup_column (stmt, 0);
       if (g_ptr_array_find_with_equal_func (cases, case_id, g_str_equal, NULL))
@@ -1037,30 +1034,30 @@ insert_event (RedressDatabase  *db,
               const char       *extends_rule,
               GError          **error)
 {
-  g_autoptr(RedressStmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autofree char *id = redress_uuid_new ();
   g_autofree char *now = redress_timestamp_now ();
 
-  stmt = _redress_database_prepare_cached (db,
-                                    "INSERT INTO procedural_event (id, case_id, track, event, occurred_on, letter_ref, "
-                                    "letter_due, note, extends_rule, seq, created_at, updated_at) "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                                    "(SELECT coalesce (max (seq), 0) + 1 FROM procedural_event WHERE case_id = ?2), "
-                                    "?10, ?10)",
-                                    error);
+  stmt = redress_database_prepare (db,
+                            "INSERT INTO procedural_event (id, case_id, track, event, occurred_on, letter_ref, "
+                            "letter_due, note, extends_rule, seq, created_at, updated_at) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                            "(SELECT coalesce (max (seq), 0) + 1 FROM procedural_event WHERE case_id = ?2), "
+                            "?10, ?10)",
+                            error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, case_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, track, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, event, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, occurred_on, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, letter_ref ? letter_ref : "", -1, SQLITE_TRANSIENT);
-  _redress_bind_text_or_null (stmt, 7, null_if_empty (letter_due));
-  sqlite3_bind_text (stmt, 8, note ? note : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 9, extends_rule ? extends_rule : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 10, now, -1, SQLITE_TRANSIENT);
-  if (!_redress_database_step_done (db, stmt, _("Could not update the docket"), error))
+  redress_statement_bind_text (stmt, 1, id);
+  redress_statement_bind_text (stmt, 2, case_id);
+  redress_statement_bind_text (stmt, 3, track);
+  redress_statement_bind_text (stmt, 4, event);
+  redress_statement_bind_text (stmt, 5, occurred_on);
+  redress_statement_bind_text (stmt, 6, letter_ref ? letter_ref : "");
+  redress_statement_bind_text (stmt, 7, null_if_empty (letter_due));
+  redress_statement_bind_text (stmt, 8, note ? note : "");
+  redress_statement_bind_text (stmt, 9, extends_rule ? extends_rule : "");
+  redress_statement_bind_text (stmt, 10, now);
+  if (!redress_statement_step_done (stmt, _("Could not update the docket"), error))
     return NULL;
   return g_steal_pointer (&id);
 }
@@ -1147,7 +1144,7 @@ redress_procedure_record_event (RedressDatabase  *db,
 }
 
 static RedressDeadlineInfo *
-read_info (sqlite3_stmt *stmt)
+read_info (RedressStatement *stmt)
 {
   RedressDeadlineInfo *info = g_new0 (RedressDeadlineInfo, 1);
 
@@ -1166,9 +1163,9 @@ read_info (sqlite3_stmt *stmt)
   info->closed_on = dup_column (stmt, 12);
   info->closed_by = dup_column (stmt, 13);
   info->waive_reason = dup_column (stmt, 14);
-  info->urgent = sqlite3_column_int (stmt, 15) != 0;
-  info->manual = sqlite3_column_int (stmt, 16) != 0;
-  info->in_force = sqlite3_column_int (stmt, 17) != 0;
+  info->urgent = redress_statement_column_int (stmt, 15) != 0;
+  info->manual = redress_statement_column_int (stmt, 16) != 0;
+  info->in_force = redress_statement_column_int (stmt, 17) != 0;
   info->breach_on = dup_column (stmt, 18);
   return info;
 }
@@ -1194,19 +1191,19 @@ query_deadlines (RedressDatabase  *db,
                  const char       *b,
                  GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _redress_database_prepare (db, sql, error);
+  g_autoptr(RedressStatement) stmt = redress_database_prepare (db, sql, error);
   g_autoptr(GPtrArray) ret = g_ptr_array_new_with_free_func ((GDestroyNotify) redress_deadline_info_free);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  _redress_bind_text_or_null (stmt, 1, a);
-  _redress_bind_text_or_null (stmt, 2, b);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, a);
+  redress_statement_bind_text (stmt, 2, b);
+  while ((rc = redress_statement_step (stmt)) == REDRESS_STEP_ROW)
     g_ptr_array_add (ret, read_info (stmt));
-  if (rc != SQLITE_DONE)
+  if (rc != REDRESS_STEP_DONE)
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc, _("Could not read the deadlines"));
+      redress_statement_set_error (stmt, error, _("Could not read the deadlines"));
       return NULL;
     }
   return g_steal_pointer (&ret);
@@ -1253,7 +1250,7 @@ redress_procedure_record_extension (RedressDatabase  *db,
                                     GError          **error)
 {
   const RedressDeadlineRule *rule;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autofree char *id = NULL;
   g_autofree char *citation = NULL;
 
@@ -1282,14 +1279,14 @@ redress_procedure_record_extension (RedressDatabase  *db,
       return NULL;
     }
 
-  stmt = _redress_database_prepare (db,
-                                    "SELECT 1 FROM deadline WHERE case_id = ? AND rule_id = ? AND status = 'open'",
-                                    error);
+  stmt = redress_database_prepare (db,
+                                   "SELECT 1 FROM deadline WHERE case_id = ? AND rule_id = ? AND status = 'open'",
+                                   error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, rule->id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, case_id);
+  redress_statement_bind_text (stmt, 2, rule->id);
+  if (redress_statement_step (stmt) != REDRESS_STEP_ROW)
     {
       g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_INVALID,
                    _("The case has no open deadline %s (%s) to extend."), rule->id,
@@ -1317,14 +1314,14 @@ event_case (RedressDatabase  *db,
             const char       *event_id,
             GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _redress_database_prepare (db,
-                                                            "SELECT case_id FROM procedural_event WHERE id = ?",
-                                                            error);
+  g_autoptr(RedressStatement) stmt = redress_database_prepare (db,
+                                                           "SELECT case_id FROM procedural_event WHERE id = ?",
+                                                           error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, event_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  redress_statement_bind_text (stmt, 1, event_id);
+  if (redress_statement_step (stmt) == REDRESS_STEP_ROW)
     return dup_column (stmt, 0);
   g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_NOT_FOUND,
                _("The event no longer exists."));
@@ -1351,7 +1348,7 @@ redress_procedure_correct_event (RedressDatabase  *db,
                                  GError          **error)
 {
   g_autofree char *case_id = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autofree char *now = redress_timestamp_now ();
 
   g_return_val_if_fail (REDRESS_IS_DATABASE (db), FALSE);
@@ -1365,21 +1362,21 @@ redress_procedure_correct_event (RedressDatabase  *db,
 
   if (!_redress_database_begin (db, error))
     return FALSE;
-  stmt = _redress_database_prepare (db,
-                                    "UPDATE procedural_event SET occurred_on = ?2, "
-                                    "letter_ref = coalesce (?3, letter_ref), "
-                                    "letter_due = CASE WHEN ?4 IS NULL THEN letter_due WHEN ?4 = '' THEN NULL ELSE ?4 END, "
-                                    "note = coalesce (?5, note), updated_at = ?6 WHERE id = ?1",
-                                    error);
+  stmt = redress_database_prepare (db,
+                                   "UPDATE procedural_event SET occurred_on = ?2, "
+                                   "letter_ref = coalesce (?3, letter_ref), "
+                                   "letter_due = CASE WHEN ?4 IS NULL THEN letter_due WHEN ?4 = '' THEN NULL ELSE ?4 END, "
+                                   "note = coalesce (?5, note), updated_at = ?6 WHERE id = ?1",
+                                   error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, event_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, occurred_on, -1, SQLITE_TRANSIENT);
-  _redress_bind_text_or_null (stmt, 3, letter_ref);
-  _redress_bind_text_or_null (stmt, 4, letter_due);
-  _redress_bind_text_or_null (stmt, 5, note);
-  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
-  if (!_redress_database_step_done (db, stmt, _("Could not update the docket"), error))
+  redress_statement_bind_text (stmt, 1, event_id);
+  redress_statement_bind_text (stmt, 2, occurred_on);
+  redress_statement_bind_text (stmt, 3, letter_ref);
+  redress_statement_bind_text (stmt, 4, letter_due);
+  redress_statement_bind_text (stmt, 5, note);
+  redress_statement_bind_text (stmt, 6, now);
+  if (!redress_statement_step_done (stmt, _("Could not update the docket"), error))
     goto fail;
   if (!recompute_in_transaction (db, case_id, error))
     {
@@ -1408,8 +1405,8 @@ redress_procedure_delete_event (RedressDatabase  *db,
                                 GError          **error)
 {
   g_autofree char *case_id = NULL;
-  g_autoptr(sqlite3_stmt) del_deadlines = NULL;
-  g_autoptr(sqlite3_stmt) del_event = NULL;
+  g_autoptr(RedressStatement) del_deadlines = NULL;
+  g_autoptr(RedressStatement) del_event = NULL;
 
   g_return_val_if_fail (REDRESS_IS_DATABASE (db), FALSE);
 
@@ -1419,13 +1416,15 @@ redress_procedure_delete_event (RedressDatabase  *db,
 
   if (!_redress_database_begin (db, error))
     return FALSE;
-  del_deadlines = _redress_database_prepare (db, "DELETE FROM deadline WHERE trigger_event_id = ?", error);
-  del_event = _redress_database_prepare (db, "DELETE FROM procedural_event WHERE id = ?", error);
+  del_deadlines = redress_database_prepare (db, "DELETE FROM deadline WHERE trigger_event_id = ?", error);
+  del_event = redress_database_prepare (db, "DELETE FROM procedural_event WHERE id = ?", error);
   if (del_deadlines == NULL || del_event == NULL)
     goto fail;
-  sqlite3_bind_text (del_deadlines, 1, event_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (del_event, 1, event_id, -1, SQLITE_TRANSIENT);
-  if (!_redress_database_step_done (db, del_deadlines, _("Could not update the docket"), error) || !_redress_database_step_done (db, del_event, _("Could not update the docket"), error))
+  redress_statement_bind_text (del_deadlines, 1, event_id);
+  redress_statement_bind_text (del_event, 1, event_id);
+  if (!redress_statement_step_done (del_deadlines, _("Could not update the docket"), error) || !redress_statement_step_done (del_event,
+                                                                                                                                 _("Could not update the docket"),
+                                                                                                                                 error))
     goto fail;
   if (!recompute_in_transaction (db, case_id, error))
     {
@@ -1486,19 +1485,19 @@ set_status (RedressDatabase  *db,
             GError          **error)
 {
   g_autoptr(RedressDeadlineInfo) info = get_deadline (db, deadline_id, error);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autofree char *now = redress_timestamp_now ();
 
   if (info == NULL || !_redress_database_begin (db, error))
     return FALSE;
-  stmt = _redress_database_prepare (db, sql, error);
+  stmt = redress_database_prepare (db, sql, error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, deadline_id, -1, SQLITE_TRANSIENT);
-  _redress_bind_text_or_null (stmt, 2, a);
-  _redress_bind_text_or_null (stmt, 3, b);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-  if (!_redress_database_step_done (db, stmt, _("Could not update the docket"), error))
+  redress_statement_bind_text (stmt, 1, deadline_id);
+  redress_statement_bind_text (stmt, 2, a);
+  redress_statement_bind_text (stmt, 3, b);
+  redress_statement_bind_text (stmt, 4, now);
+  if (!redress_statement_step_done (stmt, _("Could not update the docket"), error))
     goto fail;
   /* Reopening hands the status back to the history. */
   if (!recompute_in_transaction (db, info->case_id, error))
@@ -1638,34 +1637,34 @@ redress_procedure_list_cases_without_open_deadline (RedressDatabase  *db,
                                                     GError          **error)
 {
   RedressLifecycle *lc = redress_lifecycle_get_default ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   int rc;
 
   g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
 
-  stmt = _redress_database_prepare (db,
-                                    "SELECT c.id, c.kind, c.stage FROM case_file c WHERE NOT EXISTS "
-                                    "(SELECT 1 FROM deadline d WHERE d.case_id = c.id AND d.status = 'open') "
-                                    "ORDER BY c.reference",
-                                    error);
+  stmt = redress_database_prepare (db,
+                                   "SELECT c.id, c.kind, c.stage FROM case_file c WHERE NOT EXISTS "
+                                   "(SELECT 1 FROM deadline d WHERE d.case_id = c.id AND d.status = 'open') "
+                                   "ORDER BY c.reference",
+                                   error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = redress_statement_step (stmt)) == REDRESS_STEP_ROW)
     {
-      const char *kind = _redress_column_text (stmt, 1);
-      const char *stage = _redress_column_text (stmt, 2);
+      const char *kind = redress_statement_column_text (stmt, 1);
+      const char *stage = redress_statement_column_text (stmt, 2);
       const char *procedure = redress_lifecycle_procedure_for_track (kind, "main");
 
       if (stage == NULL || *stage == '\0')
         stage = redress_lifecycle_initial_stage (procedure);
       if (procedure != NULL && redress_lifecycle_is_terminal (lc, procedure, stage))
         continue;
-      g_strv_builder_add (builder, _redress_column_text (stmt, 0));
+      g_strv_builder_add (builder, redress_statement_column_text (stmt, 0));
     }
-  if (rc != SQLITE_DONE)
+  if (rc != REDRESS_STEP_DONE)
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc, _("Could not read the cases"));
+      redress_statement_set_error (stmt, error, _("Could not read the cases"));
       return NULL;
     }
   return g_strv_builder_end (builder);

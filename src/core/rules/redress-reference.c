@@ -461,36 +461,35 @@ RedressReference *
 redress_reference_load (RedressDatabase  *db,
                         GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autoptr(RedressReference) self = NULL;
   int rc;
 
   g_return_val_if_fail (REDRESS_IS_DATABASE (db), NULL);
 
-  stmt = _redress_database_prepare (db,
-                                    "SELECT content, new_as_of, imported_at FROM ref_data_import "
-                                    "WHERE dataset = 'states' ORDER BY imported_at DESC, rowid DESC LIMIT 1",
-                                    error);
+  stmt = redress_database_prepare (db,
+                                   "SELECT content, new_as_of, imported_at FROM ref_data_import "
+                                   "WHERE dataset = 'states' ORDER BY imported_at DESC, rowid DESC LIMIT 1",
+                                   error);
   if (stmt == NULL)
     return NULL;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  rc = redress_statement_step (stmt);
+  if (rc == REDRESS_STEP_DONE)
     return redress_reference_new_bundled (error);
-  if (rc != SQLITE_ROW)
+  if (rc != REDRESS_STEP_ROW)
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                 _("Could not read the imported reference data"));
+      redress_statement_set_error (stmt, error, _("Could not read the imported reference data"));
       return NULL;
     }
 
   self = g_object_new (REDRESS_TYPE_REFERENCE, NULL);
-  if (!load_states (self, _redress_column_text (stmt, 0), -1, error) || !load_rights (self, error))
+  if (!load_states (self, redress_statement_column_text (stmt, 0), -1, error) || !load_rights (self, error))
     {
       g_prefix_error (error, _("The imported States file in this docket is unusable: "));
       return NULL;
     }
-  self->data_as_of = g_strdup (_redress_column_text (stmt, 1));
-  self->origin = g_strdup_printf ("imported %.10s", _redress_column_text (stmt, 2));
+  self->data_as_of = g_strdup (redress_statement_column_text (stmt, 1));
+  self->origin = g_strdup_printf ("imported %.10s", redress_statement_column_text (stmt, 2));
   set_row_dates (self);
   return g_steal_pointer (&self);
 }
@@ -857,7 +856,7 @@ redress_reference_import_states_full (RedressDatabase            *db,
 {
   g_autoptr(RedressReference) check = g_object_new (REDRESS_TYPE_REFERENCE, NULL);
   g_autoptr(RedressReference) previous = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autofree char *content = NULL;
   g_autofree char *sha = NULL;
   g_autofree char *id = redress_uuid_new ();
@@ -909,29 +908,28 @@ redress_reference_import_states_full (RedressDatabase            *db,
 
   if (!_redress_database_begin (db, error))
     return FALSE;
-  stmt = _redress_database_prepare (db,
-                                    "INSERT INTO ref_data_import (id, dataset, imported_at, actor, source_name, "
-                                    "sha256, rows, previous_as_of, new_as_of, content) "
-                                    "VALUES (?, 'states', ?, redress_actor (), ?, ?, ?, ?, ?, ?)",
-                                    error);
+  stmt = redress_database_prepare (db,
+                                   "INSERT INTO ref_data_import (id, dataset, imported_at, actor, source_name, "
+                                   "sha256, rows, previous_as_of, new_as_of, content) "
+                                   "VALUES (?, 'states', ?, redress_actor (), ?, ?, ?, ?, ?, ?)",
+                                   error);
   if (stmt == NULL)
     {
       _redress_database_rollback (db);
       return FALSE;
     }
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  _redress_bind_text_or_null (stmt, 3, source_name ? source_name : "");
-  sqlite3_bind_text (stmt, 4, sha, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 5, (int) check->states->len);
-  sqlite3_bind_text (stmt, 6, previous->data_as_of, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, as_of, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, content, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
+  redress_statement_bind_text (stmt, 1, id);
+  redress_statement_bind_text (stmt, 2, now);
+  redress_statement_bind_text (stmt, 3, source_name ? source_name : "");
+  redress_statement_bind_text (stmt, 4, sha);
+  redress_statement_bind_int64 (stmt, 5, (int) check->states->len);
+  redress_statement_bind_text (stmt, 6, previous->data_as_of);
+  redress_statement_bind_text (stmt, 7, as_of);
+  redress_statement_bind_text (stmt, 8, content);
+  rc = redress_statement_step (stmt);
+  if (rc != REDRESS_STEP_DONE)
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                 _("Could not save the imported States file"));
+      redress_statement_set_error (stmt, error, _("Could not save the imported States file"));
       _redress_database_rollback (db);
       return FALSE;
     }

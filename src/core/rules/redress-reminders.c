@@ -140,7 +140,7 @@ nearest_offset (GArray *offsets,
 
 static gboolean
 already_fired (RedressDatabase  *db,
-               sqlite3_stmt     *stmt,
+               RedressStatement *stmt,
                const char       *deadline_id,
                int               offset,
                const char       *due,
@@ -149,18 +149,17 @@ already_fired (RedressDatabase  *db,
 {
   int rc;
 
-  sqlite3_reset (stmt);
-  sqlite3_bind_text (stmt, 1, deadline_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, offset);
-  sqlite3_bind_text (stmt, 3, due, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  redress_statement_reset (stmt);
+  redress_statement_bind_text (stmt, 1, deadline_id);
+  redress_statement_bind_int64 (stmt, 2, offset);
+  redress_statement_bind_text (stmt, 3, due);
+  rc = redress_statement_step (stmt);
+  if (rc != REDRESS_STEP_ROW && rc != REDRESS_STEP_DONE)
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                 _("Could not read the reminders"));
+      redress_statement_set_error (stmt, error, _("Could not read the reminders"));
       return FALSE;
     }
-  *out_fired = rc == SQLITE_ROW;
+  *out_fired = rc == REDRESS_STEP_ROW;
   return TRUE;
 }
 
@@ -181,17 +180,17 @@ redress_reminders_collect (RedressDatabase  *db,
                            GError          **error)
 {
   g_autoptr(GListModel) items = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autoptr(GPtrArray) ret = g_ptr_array_new_with_free_func ((GDestroyNotify) redress_reminder_free);
   guint n;
 
   items = redress_agenda_list_open (db, today, NULL, error);
   if (items == NULL)
     return NULL;
-  stmt = _redress_database_prepare (db,
-                                    "SELECT 1 FROM reminder_fired"
-                                    " WHERE deadline_id = ?1 AND offset_days = ?2 AND due_date = ?3",
-                                    error);
+  stmt = redress_database_prepare (db,
+                                   "SELECT 1 FROM reminder_fired"
+                                   " WHERE deadline_id = ?1 AND offset_days = ?2 AND due_date = ?3",
+                                   error);
   if (stmt == NULL)
     return NULL;
 
@@ -246,7 +245,7 @@ redress_reminders_mark_fired (RedressDatabase        *db,
                               const RedressReminder  *reminder,
                               GError                **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RedressStatement) stmt = NULL;
   g_autofree char *now = redress_timestamp_now ();
   int rc;
 
@@ -255,25 +254,24 @@ redress_reminders_mark_fired (RedressDatabase        *db,
 
   if (!_redress_database_begin (db, error))
     return FALSE;
-  stmt = _redress_database_prepare (db,
-                                    "INSERT OR IGNORE INTO reminder_fired"
-                                    " (deadline_id, offset_days, due_date, fired_at)"
-                                    " VALUES (?1, ?2, ?3, ?4)",
-                                    error);
+  stmt = redress_database_prepare (db,
+                                   "INSERT OR IGNORE INTO reminder_fired"
+                                   " (deadline_id, offset_days, due_date, fired_at)"
+                                   " VALUES (?1, ?2, ?3, ?4)",
+                                   error);
   if (stmt == NULL)
     {
       _redress_database_rollback (db);
       return FALSE;
     }
-  sqlite3_bind_text (stmt, 1, reminder->deadline_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, reminder->offset_days);
-  sqlite3_bind_text (stmt, 3, reminder->due_date, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
+  redress_statement_bind_text (stmt, 1, reminder->deadline_id);
+  redress_statement_bind_int64 (stmt, 2, reminder->offset_days);
+  redress_statement_bind_text (stmt, 3, reminder->due_date);
+  redress_statement_bind_text (stmt, 4, now);
+  rc = redress_statement_step (stmt);
+  if (rc != REDRESS_STEP_DONE)
     {
-      _redress_set_sqlite_error (error, _redress_database_get_handle (db), rc,
-                                 _("Could not record the reminder"));
+      redress_statement_set_error (stmt, error, _("Could not record the reminder"));
       _redress_database_rollback (db);
       return FALSE;
     }

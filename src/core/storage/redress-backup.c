@@ -33,7 +33,7 @@
 #include <unistd.h>
 
 #include "redress-backup.h"
-#include "redress-database-private.h"
+#include "redress-sqlite-private.h"
 #include "redress-evidence-store-private.h"
 #include "redress-keys-private.h"
 #include "redress-seal-private.h"

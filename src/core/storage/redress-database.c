@@ -23,6 +23,7 @@
 #include "redress-audit-private.h"
 #include "redress-change-set.h"
 #include "redress-database-private.h"
+#include "redress-sqlite-private.h"
 #include "redress-evidence-store-private.h"
 #include "redress-keys-private.h"
 #include "redress-seal-private.h"
@@ -46,7 +47,6 @@ struct _RedressDatabase
   int       schema_version;
   guint     tx_depth;
   guint     orphans_removed;  /* originals of unfinished intakes removed at open */
-  GHashTable *stmt_cache;     /* SQL text -> GPtrArray of sqlite3_stmt */
   GHashTable *stmt_counts;    /* tests: SQL text -> statements run, or NULL */
   GArray   *pending;          /* PendingChange: rows written and not announced yet */
   RedressChangeSet *announced; /* what the last flush announced, until the next write */
@@ -54,6 +54,7 @@ struct _RedressDatabase
   GObject  *docket;           /* the RedressDocket of this connection (src/core/redress-docket.c) */
   guint     docket_owned : 1; /* a docket made for a database opened on its own */
   guint     flushing : 1;
+  RedressConnection *conn;    /* the seam over db (redress-statement.c) */
   guint     read_only : 1;
   guint     encrypted : 1;
   guint     audit_disabled : 1;
@@ -212,14 +213,16 @@ redress_database_init (RedressDatabase *self)
 }
 
 void
-_redress_set_sqlite_error (GError    **error,
-                           sqlite3    *db,
-                           int         rc,
-                           const char *what)
+_redress_set_sqlite_error_full (GError    **error,
+                                int         rc,
+                                const char *detail,
+                                const char *what)
 {
   int primary = rc & 0xff;
   RedressDatabaseError code;
-  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  if (detail == NULL)
+    detail = sqlite3_errstr (rc);
 
   switch (primary)
     {
@@ -238,6 +241,12 @@ _redress_set_sqlite_error (GError    **error,
     case SQLITE_READONLY:
       code = REDRESS_DATABASE_ERROR_READ_ONLY;
       break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_BUSY,
+                   _("%s: another window or program kept the docket busy. Nothing was saved; "
+                     "try again in a moment."), what);
+      return;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       g_set_error (error, REDRESS_DATABASE_ERROR, REDRESS_DATABASE_ERROR_CORRUPT,
@@ -249,6 +258,15 @@ _redress_set_sqlite_error (GError    **error,
     }
 
   g_set_error (error, REDRESS_DATABASE_ERROR, code, "%s: %s", what, detail);
+}
+
+void
+_redress_set_sqlite_error (GError    **error,
+                           sqlite3    *db,
+                           int         rc,
+                           const char *what)
+{
+  _redress_set_sqlite_error_full (error, rc, db != NULL ? sqlite3_errmsg (db) : NULL, what);
 }
 
 sqlite3 *
@@ -278,67 +296,6 @@ _redress_database_prepare (RedressDatabase  *self,
       return NULL;
     }
 
-  return stmt;
-}
-
-static void
-stmt_pool_free (gpointer data)
-{
-  GPtrArray *pool = data;
-
-  for (guint i = 0; i < pool->len; i++)
-    sqlite3_finalize (g_ptr_array_index (pool, i));
-  g_ptr_array_unref (pool);
-}
-
-/**
- * _redress_database_prepare_cached:
- * @sql: a statement whose text is a constant of the caller
- *
- * Like _redress_database_prepare(), but keeps the compiled statement for the
- * next call with the same text.  Compiling a write statement also compiles
- * every trigger it fires (the audit trail, the search index), so hot paths
- * use this.  The statement is borrowed: release it with g_autoptr(RedressStmt)
- * or _redress_stmt_release(), which resets it; never finalize it.  A statement
- * still in use (a nested call with the same text) gets a second copy.
- *
- * Returns: (transfer none) (nullable): the statement, reset, without bindings.
- */
-RedressStmt *
-_redress_database_prepare_cached (RedressDatabase  *self,
-                                  const char       *sql,
-                                  GError          **error)
-{
-  GPtrArray *pool;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (REDRESS_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (self->db != NULL, NULL);
-
-  if (self->stmt_cache == NULL)
-    self->stmt_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stmt_pool_free);
-
-  pool = g_hash_table_lookup (self->stmt_cache, sql);
-  if (pool == NULL)
-    {
-      pool = g_ptr_array_new ();
-      g_hash_table_insert (self->stmt_cache, g_strdup (sql), pool);
-    }
-
-  for (guint i = 0; i < pool->len; i++)
-    {
-      stmt = g_ptr_array_index (pool, i);
-      if (!sqlite3_stmt_busy (stmt))
-        {
-          sqlite3_reset (stmt);
-          sqlite3_clear_bindings (stmt);
-          return stmt;
-        }
-    }
-
-  stmt = _redress_database_prepare (self, sql, error);
-  if (stmt != NULL)
-    g_ptr_array_add (pool, stmt);
   return stmt;
 }
 
@@ -612,13 +569,13 @@ id_of_row (RedressDatabase *self,
            gint64           rowid)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM \"%s\" WHERE rowid = ?1", table);
-  g_autoptr(RedressStmt) stmt = _redress_database_prepare_cached (self, sql, NULL);
+  g_autoptr(RedressStatement) stmt = redress_database_prepare (self, sql, NULL);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    return g_strdup (_redress_column_text (stmt, 0));
+  redress_statement_bind_int64 (stmt, 1, rowid);
+  if (redress_statement_step (stmt) == REDRESS_STEP_ROW)
+    return g_strdup (redress_statement_column_text (stmt, 0));
   return NULL;
 }
 
@@ -697,19 +654,19 @@ collect_committed (RedressDatabase *self)
     {
       for (guint i = 0; i < audit_rows->len; i++)
         {
-          g_autoptr(RedressStmt) stmt =
-            _redress_database_prepare_cached (self,
-                                              "SELECT table_name, row_id FROM audit_log "
-                                              "WHERE rowid = ?1 AND op = 'delete'", NULL);
+          g_autoptr(RedressStatement) stmt =
+            redress_database_prepare (self,
+                                      "SELECT table_name, row_id FROM audit_log "
+                                      "WHERE rowid = ?1 AND op = 'delete'", NULL);
           const char *table;
           GHashTable *ids;
 
           if (stmt == NULL)
             break;
-          sqlite3_bind_int64 (stmt, 1, g_array_index (audit_rows, gint64, i));
-          if (sqlite3_step (stmt) != SQLITE_ROW)
+          redress_statement_bind_int64 (stmt, 1, g_array_index (audit_rows, gint64, i));
+          if (redress_statement_step (stmt) != REDRESS_STEP_ROW)
             continue;
-          table = g_intern_string (_redress_column_text (stmt, 0));
+          table = g_intern_string (redress_statement_column_text (stmt, 0));
           if (!g_hash_table_contains (unresolved, table))
             continue;
           ids = g_hash_table_lookup (deleted, table);
@@ -718,7 +675,7 @@ collect_committed (RedressDatabase *self)
               ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
               g_hash_table_insert (deleted, (gpointer) table, ids);
             }
-          g_hash_table_add (ids, g_strdup (_redress_column_text (stmt, 1)));
+          g_hash_table_add (ids, g_strdup (redress_statement_column_text (stmt, 1)));
         }
     }
   g_hash_table_iter_init (&iter, unresolved);
@@ -1650,6 +1607,42 @@ _redress_database_open_reader (RedressDatabase  *self,
 }
 
 /**
+ * redress_database_get_connection:
+ *
+ * Returns: (transfer none) (nullable): the docket's main connection, for
+ *   redress_connection_prepare(); %NULL once the docket is closed.
+ */
+RedressConnection *
+redress_database_get_connection (RedressDatabase *self)
+{
+  g_return_val_if_fail (REDRESS_IS_DATABASE (self), NULL);
+
+  if (self->conn != NULL && _redress_connection_get_handle (self->conn) != self->db)
+    g_clear_pointer (&self->conn, redress_connection_close);
+  if (self->conn == NULL && self->db != NULL)
+    self->conn = _redress_connection_new (self->db, FALSE);
+  return self->conn;
+}
+
+/**
+ * redress_database_open_reader:
+ *
+ * A read-only connection of its own for a worker thread (see
+ * _redress_database_open_reader()); one thread at a time uses it.
+ *
+ * Returns: (transfer full): the connection, to close with
+ *   redress_connection_close().
+ */
+RedressConnection *
+redress_database_open_reader (RedressDatabase  *self,
+                              GError          **error)
+{
+  sqlite3 *db = _redress_database_open_reader (self, error);
+
+  return db != NULL ? _redress_connection_new (db, TRUE) : NULL;
+}
+
+/**
  * redress_database_get_default_path:
  *
  * Returns: (transfer full): the default docket, in the user's data folder.
@@ -2015,8 +2008,8 @@ redress_database_set_actor (RedressDatabase *self,
  *
  * Announces a change that SQLite's update hook cannot see.  Every row
  * written on the connection is announced without it, once per commit
- * (::changed per table, then ::committed); a call for a change that was just
- * announced does nothing, one inside a transaction joins its change set.
+ * (::changed per table, then ::committed), so model code never calls this
+ * after its own writes; a call inside a transaction joins its change set.
  */
 void
 redress_database_emit_changed (RedressDatabase *self,
@@ -2028,12 +2021,8 @@ redress_database_emit_changed (RedressDatabase *self,
   g_return_if_fail (REDRESS_IS_DATABASE (self));
   g_return_if_fail (table != NULL);
 
-  /* Writes outside a transaction first; then a change the update hook has
-   * already announced is not announced again. */
+  /* Writes outside a transaction first. */
   _redress_database_flush_changes (self);
-  if (self->tx_depth == 0 && !self->flushing && self->announced != NULL &&
-      redress_change_set_contains (self->announced, table, id))
-    return;
 
   change.table = g_intern_string (table);
   change.id = g_strdup (id);
@@ -2057,8 +2046,8 @@ redress_database_close (RedressDatabase *self)
       self->docket_owned = FALSE;
       g_object_unref (docket);
     }
-  g_clear_pointer (&self->stmt_cache, g_hash_table_unref);
   g_clear_pointer (&self->stmt_counts, g_hash_table_unref);
+  g_clear_pointer (&self->conn, redress_connection_close);
   if (self->db != NULL)
     {
       if (!self->read_only)

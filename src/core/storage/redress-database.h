@@ -31,6 +31,7 @@ typedef enum
   REDRESS_DATABASE_ERROR_WRONG_RECOVERY_KEY, /* the recovery key does not open it */
   REDRESS_DATABASE_ERROR_EDIT_CONFLICT,     /* a field was changed elsewhere since it was read
                                              * (redress_record_get_conflicts()) */
+  REDRESS_DATABASE_ERROR_BUSY,              /* another connection held the docket too long */
 } RedressDatabaseError;
 
 /* How the docket's data is protected at rest (docs/encryption.md). */

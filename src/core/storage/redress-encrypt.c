@@ -25,7 +25,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "redress-database-private.h"
+#include "redress-sqlite-private.h"
 #include "redress-encrypt.h"
 #include "redress-evidence-store-private.h"
 #include "redress-keys-private.h"

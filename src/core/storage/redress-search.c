@@ -17,6 +17,7 @@
 
 #include "redress-database-private.h"
 #include "redress-docket-private.h"
+#include "redress-sqlite-private.h"
 #include "redress-search.h"
 
 /* Markers FTS5's snippet() puts around matched terms; never in user text
