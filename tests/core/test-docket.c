@@ -23,6 +23,7 @@
 #include "redress-exchange.h"
 #include "redress-person.h"
 #include "redress-record.h"
+#include "redress-statement.h"
 #include "redress-test-util.h"
 
 typedef struct
@@ -363,6 +364,27 @@ test_one_notification_per_commit (Fixture       *f,
   g_assert_cmpuint (f->changes->len, ==, 1);
   g_assert_true (redress_change_set_has_table (g_ptr_array_index (f->changes, 0), "person"));
   g_assert_false (redress_change_set_has_table (g_ptr_array_index (f->changes, 0), "case_file"));
+
+  /* A write through the statement interface outside a transaction (as the
+   * links between facts and violations are made) is announced as it
+   * completes; a read is not. */
+  g_ptr_array_set_size (f->changes, 0);
+  {
+    g_autoptr(RedressStatement) stmt = redress_database_prepare (db_of (f), "UPDATE person SET notes = 'direct'",
+                                                                 &error);
+
+    g_assert_no_error (error);
+    g_assert_true (redress_statement_step_done (stmt, "update", &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (f->changes->len, ==, 1);
+  g_assert_true (redress_change_set_has_table (g_ptr_array_index (f->changes, 0), "person"));
+  {
+    g_autoptr(RedressStatement) stmt = redress_database_prepare (db_of (f), "SELECT count(*) FROM person", &error);
+
+    g_assert_cmpint (redress_statement_step (stmt), ==, REDRESS_STEP_ROW);
+  }
+  g_assert_cmpuint (f->changes->len, ==, 1);
 }
 
 /* The window, the composer and the command line take the docket's one store. */

@@ -1606,6 +1606,18 @@ _redress_database_open_reader (RedressDatabase  *self,
   return db;
 }
 
+/* A write through the statement interface outside a transaction is
+ * committed as it completes: announce it, as _redress_database_step_done()
+ * does for the raw statements of storage. */
+static void
+connection_committed_cb (gpointer data)
+{
+  RedressDatabase *self = data;
+
+  if (self->tx_depth == 0)
+    _redress_database_flush_changes (self);
+}
+
 /**
  * redress_database_get_connection:
  *
@@ -1620,7 +1632,10 @@ redress_database_get_connection (RedressDatabase *self)
   if (self->conn != NULL && _redress_connection_get_handle (self->conn) != self->db)
     g_clear_pointer (&self->conn, redress_connection_close);
   if (self->conn == NULL && self->db != NULL)
-    self->conn = _redress_connection_new (self->db, FALSE);
+    {
+      self->conn = _redress_connection_new (self->db, FALSE);
+      _redress_connection_set_committed_func (self->conn, connection_committed_cb, self);
+    }
   return self->conn;
 }
 

@@ -38,6 +38,9 @@ void          _redress_set_sqlite_error_full (GError         **error,
 /* The implementation of the seam over SQLite (redress-statement.c). */
 RedressConnection *_redress_connection_new  (sqlite3          *db,
                                              gboolean          owns_db);
+void               _redress_connection_set_committed_func (RedressConnection *self,
+                                                           void             (*func) (gpointer data),
+                                                           gpointer           data);
 sqlite3      *_redress_connection_get_handle (RedressConnection *conn);
 
 /* Column helpers: SQLite text as a (possibly NULL) C string. */

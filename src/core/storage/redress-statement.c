@@ -35,6 +35,10 @@ struct _RedressConnection
   GQueue      lru;         /* Pool, most recently used first */
   guint64     n_executed;
   guint       owns_db : 1;
+  /* Called after a write that ran outside a transaction, which SQLite has
+   * just committed: the database announces it (redress-database.c). */
+  void      (*committed) (gpointer data);
+  gpointer    committed_data;
 };
 
 struct _RedressStatement
@@ -97,6 +101,15 @@ _redress_connection_new (sqlite3  *db,
   self->pools = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, pool_free);
   g_queue_init (&self->lru);
   return self;
+}
+
+void
+_redress_connection_set_committed_func (RedressConnection *self,
+                                        void             (*func) (gpointer data),
+                                        gpointer           data)
+{
+  self->committed = func;
+  self->committed_data = data;
 }
 
 sqlite3 *
@@ -407,6 +420,9 @@ redress_statement_step (RedressStatement *self)
     {
       self->changes = sqlite3_changes64 (db);
       self->last_rowid = sqlite3_last_insert_rowid (db);
+      if (self->conn != NULL && self->conn->committed != NULL &&
+          !sqlite3_stmt_readonly (self->stmt) && sqlite3_get_autocommit (db))
+        self->conn->committed (self->conn->committed_data);
       return REDRESS_STEP_DONE;
     }
 
