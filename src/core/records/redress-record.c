@@ -18,6 +18,7 @@
 
 #include "redress-docket-private.h"
 #include "redress-record-private.h"
+#include "redress-l10n.h"
 #include "redress-util.h"
 
 typedef struct
@@ -160,8 +161,15 @@ local_time (const char *timestamp)
   if (utc == NULL)
     return g_strdup (timestamp);
   local = g_date_time_to_local (utc);
-  /* TRANSLATORS: when a colleague changed a field, see g_date_time_format() */
-  return g_date_time_format (local, _("%-d %B %Y at %H:%M"));
+  {
+    g_autofree char *iso = g_date_time_format (local, "%Y-%m-%d");
+    g_autofree char *date = redress_l10n_format_date (iso);
+    g_autofree char *time = g_date_time_format (local, "%H:%M");
+
+    /* TRANSLATORS: when a colleague changed a field: a date in words
+     * ("3 December 2026") and a time ("18:31") */
+    return g_strdup_printf (_("%s at %s"), date, time);
+  }
 }
 
 /**
