@@ -19,9 +19,9 @@
 
 typedef struct
 {
-  char            *dir;
-  RedressDatabase *db;
-  char            *case_id;
+  RedressTestDocket docket;
+  RedressDatabase  *db;       /* docket.db */
+  char             *case_id;
 } Fixture;
 
 static void
@@ -30,12 +30,9 @@ fixture_setup (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RedressCase) kase = redress_case_new ("communication", "RD-2020-001");
-  g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("redress-case-file-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "docket.redress", NULL);
-  f->db = redress_database_open (path, NULL, REDRESS_DATABASE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  redress_test_docket_init (&f->docket, "case-file");
+  f->db = f->docket.db;
   g_assert_true (redress_record_save (REDRESS_RECORD (kase), f->db, &error));
   f->case_id = g_strdup (redress_record_get_id (REDRESS_RECORD (kase)));
 }
@@ -44,9 +41,9 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_assert_finalize_object (g_steal_pointer (&f->db));
-  redress_test_rm_rf (f->dir);
-  g_free (f->dir);
+  f->db = NULL;
+  g_assert_finalize_object (g_steal_pointer (&f->docket.db));
+  redress_test_docket_clear (&f->docket);
   g_free (f->case_id);
 }
 

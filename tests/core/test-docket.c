@@ -78,8 +78,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = g_dir_make_tmp ("redress-docket-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
+  f->dir = redress_test_make_tmp_dir ("docket");
   f->path = g_build_filename (f->dir, "docket.redress", NULL);
   f->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) redress_change_set_unref);
   f->per_table = g_hash_table_new (g_str_hash, g_str_equal);
