@@ -79,7 +79,6 @@ struct _RedressCasePage
   GPtrArray        *pending;          /* (element-type PendingDelete) */
   GPtrArray        *bindings;         /* of the case's properties to the widgets */
   guint             refresh_id;       /* the side panel's */
-  gulong            changed_id;
 
   /* Template children */
   AdwToastOverlay  *toast_overlay;
@@ -1293,8 +1292,6 @@ redress_case_page_dispose (GObject *object)
     commit_all_pending (self);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->db != NULL)
-    g_clear_signal_handler (&self->changed_id, self->db);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REDRESS_TYPE_CASE_PAGE);
   self->toast_overlay = NULL;

@@ -49,7 +49,6 @@ struct _RedressDatabase
   guint     orphans_removed;  /* originals of unfinished intakes removed at open */
   GHashTable *stmt_counts;    /* tests: SQL text -> statements run, or NULL */
   GArray   *pending;          /* PendingChange: rows written and not announced yet */
-  RedressChangeSet *announced; /* what the last flush announced, until the next write */
   GHashTable *id_tables;      /* table -> 1: keyed by a TEXT "id", 2: not */
   GObject  *docket;           /* the RedressDocket of this connection (src/core/redress-docket.c) */
   guint     docket_owned : 1; /* a docket made for a database opened on its own */
@@ -153,7 +152,6 @@ redress_database_finalize (GObject *object)
 
   redress_database_close (self);
   g_clear_pointer (&self->pending, g_array_unref);
-  g_clear_pointer (&self->announced, redress_change_set_unref);
   g_clear_pointer (&self->id_tables, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->key_spec, _redress_secure_free);
@@ -393,8 +391,6 @@ _redress_database_begin (RedressDatabase  *self,
     {
       /* Writes made outside a transaction are announced before this one. */
       _redress_database_flush_changes (self);
-      if (!self->flushing)
-        g_clear_pointer (&self->announced, redress_change_set_unref);
     }
 
   if (self->tx_depth == 0)
@@ -502,8 +498,6 @@ update_hook_cb (void          *data,
   change.rowid = rowid;
   change.level = self->tx_depth;
   g_array_append_val (self->pending, change);
-  if (!self->flushing)
-    g_clear_pointer (&self->announced, redress_change_set_unref);
 }
 
 static int
@@ -727,8 +721,6 @@ announce (RedressDatabase  *self,
 void
 _redress_database_flush_changes (RedressDatabase *self)
 {
-  g_autoptr(RedressChangeSet) all = NULL;
-
   g_return_if_fail (REDRESS_IS_DATABASE (self));
 
   if (self->flushing || self->tx_depth > 0 || self->db == NULL)
@@ -738,30 +730,12 @@ _redress_database_flush_changes (RedressDatabase *self)
   for (;;)
     {
       g_autoptr(RedressChangeSet) set = collect_committed (self);
-      const char * const *tables;
 
       if (set == NULL)
         break;
-      if (all == NULL)
-        all = _redress_change_set_new ();
-      tables = redress_change_set_get_tables (set);
-      for (guint i = 0; tables[i] != NULL; i++)
-        {
-          const char * const *ids = redress_change_set_get_ids (set, tables[i]);
-
-          if (ids == NULL)
-            _redress_change_set_add (all, tables[i], NULL);
-          for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
-            _redress_change_set_add (all, tables[i], ids[j]);
-        }
       announce (self, set);
     }
   self->flushing = FALSE;
-  if (all != NULL)
-    {
-      g_clear_pointer (&self->announced, redress_change_set_unref);
-      self->announced = g_steal_pointer (&all);
-    }
 }
 
 static void
